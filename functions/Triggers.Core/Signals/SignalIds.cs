@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Triggers.Core.Signals;
+
+/// <summary>
+/// Signal ids are derived from the platform identity, so the same event delivered twice
+/// (platform retries, at-least-once queues) always becomes the same signal.
+/// </summary>
+public static class SignalIds
+{
+    /// <summary>32 lower-case hex characters: safe as a table RowKey and in URLs.</summary>
+    public static string Create(string tenant, string channel, string dedupeKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(dedupeKey);
+        var bytes = Encoding.UTF8.GetBytes($"{tenant}\n{channel}\n{dedupeKey}");
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+}
