@@ -1,0 +1,27 @@
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.App.Admin;
+
+/// <summary>A touchpoint as the admin API shows it (ARCHITECTURE.md contract).</summary>
+public sealed record TouchpointView(
+    string Id,
+    string Tenant,
+    string RuleId,
+    string RuleVersion,
+    string SignalId,
+    string Type,
+    string Channel,
+    string Contact,
+    string Status,
+    DateTimeOffset DueAt,
+    DateTimeOffset PlannedAt,
+    string Why,
+    string? Template,
+    string? Text)
+{
+    public static TouchpointView From(Touchpoint t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new TouchpointView(t.Id, t.Tenant, t.RuleId, t.RuleVersion, t.SignalId, t.Type, t.Channel, t.Contact, t.Status, t.DueAt, t.PlannedAt, t.Why, t.Template, t.Text);
+    }
+}

@@ -1,0 +1,59 @@
+using Triggers.App.Channels;
+using Triggers.App.Hosting;
+using Triggers.App.Rules;
+using Triggers.App.Storage;
+using Triggers.Azure.Tables;
+
+namespace Triggers.App.Health;
+
+public static class HealthEndpoints
+{
+    private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(3);
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", CheckAsync)
+            .WithSummary("200 with JSON once storage is reachable and initialised; 503 with the reason otherwise. Lists broken rules.");
+        return app;
+    }
+
+    private static async Task<IResult> CheckAsync(
+        TableServiceClient tables,
+        StorageReadiness readiness,
+        RuleCache rules,
+        ChannelRegistry channels,
+        HostingMode mode,
+        CancellationToken ct)
+    {
+        string? problem = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(StorageTimeout);
+        try
+        {
+            await tables.PingAsync(timeout.Token);
+            problem = readiness.Problem;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            problem = ex is OperationCanceledException
+                ? $"storage did not answer within {StorageTimeout.TotalSeconds:0} s"
+                : $"storage unreachable: {ex.Message}";
+        }
+
+        var snapshot = rules.Current;
+        var body = new HealthReport(
+            problem is null ? "healthy" : "unhealthy",
+            problem,
+            mode.IsCustomHandler ? "custom-handler" : "standalone",
+            problem is null ? "reachable" : "unavailable",
+            [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
+            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []));
+        return Results.Json(body, statusCode: problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private sealed record HealthReport(string Status, string? Reason, string Mode, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules);
+
+    private sealed record HealthChannel(string Name, string Platform, string Tenant);
+
+    private sealed record HealthRules(int? Loaded, DateTimeOffset? LoadedAt, IReadOnlyList<Core.Rules.RuleProblem> Problems);
+}

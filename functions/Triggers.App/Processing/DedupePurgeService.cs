@@ -1,0 +1,42 @@
+using Triggers.Core.Processing;
+
+namespace Triggers.App.Processing;
+
+/// <summary>Standalone only: the hourly PurgeDedupe timer, run in-process.</summary>
+public sealed partial class DedupePurgeService(IDedupeStore dedupe, TimeProvider time, ILogger<DedupePurgeService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await PurgeAsync(stoppingToken);
+        }
+    }
+
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var purged = await dedupe.PurgeExpiredAsync(time.GetUtcNow(), cancellationToken);
+            Log.Purged(logger, purged);
+            return purged;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.PurgeFailed(logger, ex.Message);
+            return 0;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Purged {Count} expired dedupe marker(s)")]
+        public static partial void Purged(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Purging dedupe markers failed: {Reason}")]
+        public static partial void PurgeFailed(ILogger logger, string reason);
+    }
+}

@@ -1,0 +1,36 @@
+using Triggers.App.Hosting;
+using Triggers.App.Rules;
+using Triggers.Core.Analysis;
+
+namespace Triggers.App.Processing;
+
+public static class ProcessingServiceCollectionExtensions
+{
+    public static IServiceCollection AddTriggersProcessing(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        services.AddOptions<ProcessingOptions>()
+            .Bind(configuration.GetSection(ProcessingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.RulesRefreshInterval >= TimeSpan.FromSeconds(1) && o.RulesRefreshInterval <= TimeSpan.FromSeconds(15),
+                "Processing:RulesRefreshInterval must be between 00:00:01 and 00:00:15 (rule edits must apply within 15 s).")
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(5), "Processing:VisibilityTimeout must be at least 00:00:05.")
+            .Validate(o => o.MaxPollInterval > TimeSpan.Zero, "Processing:MaxPollInterval must be positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton<ITextAnalyzer, PlaceholderAnalyzer>();
+        services.AddSingleton<RuleCache>();
+        services.AddSingleton<PoisonQueue>();
+        services.AddSingleton<SignalProcessor>();
+        services.AddHostedService<RuleRefresher>();
+
+        // Under the Functions host the queue trigger and the timer call us; pollers would compete with them.
+        if (!mode.IsCustomHandler)
+        {
+            services.AddHostedService<SignalQueueWorker>();
+            services.AddHostedService<DedupePurgeService>();
+        }
+
+        return services;
+    }
+}

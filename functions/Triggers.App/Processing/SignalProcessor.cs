@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using Triggers.App.Rules;
+using Triggers.Core.Analysis;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Signals;
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.App.Processing;
+
+/// <summary>
+/// Handles one message from queue <c>signals</c>: analyse, store, evaluate rules, record planned touchpoints.
+/// Every step is idempotent (deterministic ids, upserts, insert-if-absent), so a redelivery repeats nothing.
+/// The same code runs under the standalone poller and under the Functions host's queue trigger.
+/// </summary>
+public sealed partial class SignalProcessor(
+    ITextAnalyzer analyzer,
+    IProcessedSignalStore signals,
+    ITouchpointStore touchpoints,
+    RuleCache rules,
+    PoisonQueue poison,
+    IOptions<ProcessingOptions> options,
+    TimeProvider time,
+    ILogger<SignalProcessor> logger)
+{
+    /// <summary>
+    /// Returns once the message is done with (processed, or moved to poison on its last attempt or when it can
+    /// never succeed). Throws when it should be retried.
+    /// </summary>
+    public async Task<ProcessingOutcome> ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
+        Signal signal;
+        try
+        {
+            signal = SignalMessage.Deserialize(messageText);
+        }
+        catch (FormatException ex)
+        {
+            // Retrying cannot fix a malformed message.
+            await poison.SendAsync(messageText, ex.Message, dequeueCount, cancellationToken);
+            Log.Poisoned(logger, "(unreadable)", dequeueCount, ex.Message);
+            return ProcessingOutcome.Poisoned;
+        }
+
+        try
+        {
+            await ProcessAsync(signal, cancellationToken);
+            return ProcessingOutcome.Processed;
+        }
+        catch (Exception ex) when (dequeueCount >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
+        {
+            await poison.SendAsync(messageText, ex.Message, dequeueCount, cancellationToken);
+            Log.Poisoned(logger, signal.Id, dequeueCount, ex.Message);
+            return ProcessingOutcome.Poisoned;
+        }
+    }
+
+    public async Task ProcessAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var analysis = string.IsNullOrWhiteSpace(signal.Text)
+            ? TextAnalysis.Neutral("none")
+            : await analyzer.AnalyzeAsync(signal.Text, null, cancellationToken);
+        var now = time.GetUtcNow();
+        await signals.SaveAsync(new ProcessedSignal(signal, analysis, now), cancellationToken);
+
+        var ruleSet = await rules.GetAsync(cancellationToken);
+        var data = ConditionData.Build(signal, analysis, null);
+        var planned = 0;
+        foreach (var rule in ruleSet.ForTenant(signal.Tenant))
+        {
+            if (!rule.Matches(data))
+            {
+                continue;
+            }
+
+            foreach (var touchpoint in TouchpointPlanner.Plan(rule, signal, analysis, now))
+            {
+                if (await touchpoints.AddIfAbsentAsync(touchpoint, cancellationToken))
+                {
+                    planned++;
+                    Log.Planned(logger, touchpoint.Id, touchpoint.Type, rule.Id, signal.Id, touchpoint.DueAt);
+                }
+            }
+        }
+
+        Log.Processed(logger, signal.Id, signal.Channel, analysis.Label, planned);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Signal {SignalId} from {Channel} processed: sentiment {Label}, {Planned} touchpoint(s) planned")]
+        public static partial void Processed(ILogger logger, string signalId, string channel, string label, int planned);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} ({Type}) planned by rule {RuleId} for signal {SignalId}, due {DueAt:o}")]
+        public static partial void Planned(ILogger logger, string touchpointId, string type, string ruleId, string signalId, DateTimeOffset dueAt);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Signal {SignalId} moved to signals-poison after {DequeueCount} attempt(s): {Error}")]
+        public static partial void Poisoned(ILogger logger, string signalId, long dequeueCount, string error);
+    }
+}
+
+public enum ProcessingOutcome
+{
+    Processed,
+    Poisoned,
+}

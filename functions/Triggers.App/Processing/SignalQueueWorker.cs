@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using Triggers.App.Storage;
+using Triggers.Azure.Queues;
+using Triggers.Core.Hosting;
+
+namespace Triggers.App.Processing;
+
+/// <summary>
+/// Standalone only: polls queue <c>signals</c> the way the Functions queue trigger would (delete after
+/// success, retry with back-off, poison after the last attempt). Under the host this is off.
+/// </summary>
+public sealed partial class SignalQueueWorker(
+    QueueServiceClient queues,
+    SignalProcessor processor,
+    StorageReadiness readiness,
+    IOptions<ProcessingOptions> options,
+    ILogger<SignalQueueWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = queues.GetQueueClient(QueueNames.Signals);
+        var delay = MinPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<QueueMessage> messages = [];
+            if (readiness.IsReady)
+            {
+                try
+                {
+                    messages = await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.VisibilityTimeout, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    Log.ReceiveFailed(logger, ex.Message);
+                }
+            }
+
+            foreach (var message in messages)
+            {
+                await HandleAsync(queue, message, stoppingToken);
+            }
+
+            // Back off while idle, up to MaxPollInterval; poll again at once while there is work.
+            delay = messages.Count > 0 ? MinPollInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollInterval.Ticks));
+            if (messages.Count == 0)
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await processor.ProcessAsync(message.Text, message.DequeueCount, stoppingToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Leave it on the queue; it comes back after a back-off that grows with each attempt.
+            var retryIn = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DequeueCount), 60));
+            Log.ProcessingFailed(logger, message.MessageId, message.DequeueCount, retryIn, ex);
+            try
+            {
+                await queue.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, retryIn, stoppingToken);
+            }
+            catch (Exception updateError) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.ReceiveFailed(logger, updateError.Message);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Polling queue signals failed: {Reason}")]
+        public static partial void ReceiveFailed(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Message {MessageId} failed on attempt {DequeueCount}; retrying in {RetryIn}")]
+        public static partial void ProcessingFailed(ILogger logger, string messageId, long dequeueCount, TimeSpan retryIn, Exception exception);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using Triggers.App.Channels;
+using Triggers.App.Processing;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+
+namespace Triggers.App.Rules;
+
+/// <summary>
+/// The compiled rules from table <c>Rules</c>, re-read when older than Processing:RulesRefreshInterval.
+/// A broken rule is reported (once per distinct problem) and skipped; the others keep working.
+/// If a refresh fails the last good rules stay in use.
+/// </summary>
+public sealed partial class RuleCache(
+    IRuleSource source,
+    ChannelRegistry channels,
+    IOptions<ProcessingOptions> options,
+    TimeProvider time,
+    ILogger<RuleCache> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile RuleSnapshot? _snapshot;
+
+    /// <summary>The last loaded rules and problems, or null before the first load.</summary>
+    public RuleSnapshot? Current => _snapshot;
+
+    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < options.Value.RulesRefreshInterval)
+        {
+            return snapshot.Rules;
+        }
+
+        return (await RefreshAsync(cancellationToken)).Rules;
+    }
+
+    /// <summary>Reads the table now. Throws only if no rules were ever loaded.</summary>
+    public async Task<RuleSnapshot> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var loaded = await source.LoadAsync(cancellationToken);
+            var rules = RuleSet.Compile(loaded.Definitions, channels.IsKnown);
+            var problems = loaded.Problems.Concat(rules.Problems).ToList();
+            var previous = _snapshot;
+            foreach (var problem in problems.Where(p => previous is null || !previous.Problems.Contains(p)))
+            {
+                Log.BrokenRule(logger, problem.Tenant, problem.RuleId, problem.Problem);
+            }
+
+            if (previous is null || previous.Rules.Rules.Count != rules.Rules.Count || previous.Problems.Count != problems.Count)
+            {
+                Log.Loaded(logger, rules.Rules.Count, problems.Count);
+            }
+
+            var snapshot = new RuleSnapshot(rules, problems, time.GetUtcNow());
+            _snapshot = snapshot;
+            return snapshot;
+        }
+        catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
+        {
+            Log.RefreshFailed(logger, ex.Message);
+            return _snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Rule {RuleId} of tenant {Tenant} is broken and skipped: {Problem}")]
+        public static partial void BrokenRule(ILogger logger, string tenant, string ruleId, string problem);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Rules loaded: {Count} active, {Problems} broken")]
+        public static partial void Loaded(ILogger logger, int count, int problems);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reading table Rules failed; keeping the last loaded rules: {Reason}")]
+        public static partial void RefreshFailed(ILogger logger, string reason);
+    }
+}
+
+/// <summary>One load of table <c>Rules</c>.</summary>
+public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt);

@@ -1,0 +1,35 @@
+using Triggers.Azure.Queues;
+using Triggers.Azure.Storage;
+using Triggers.Azure.Stores;
+using Triggers.Azure.Tables;
+using Triggers.Core.Hosting;
+using Triggers.Core.Processing;
+
+namespace Triggers.App.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    public static IServiceCollection AddTriggersStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Parsed now so a malformed setting stops start-up with a message naming it.
+        var connection = StorageConnectionFactory.Create(configuration, ConnectionName);
+        services.AddSingleton(connection);
+        services.AddSingleton(_ => new TableServiceClient(connection));
+        services.AddSingleton(_ => new QueueServiceClient(connection));
+        services.AddSingleton<StorageReadiness>();
+
+        // Order matters: hosted services start in registration order, and Azurite must be up
+        // before the tables and queues are created.
+        services.AddHostedService<LocalStorageService>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<IProcessedSignalStore>(sp => new TableProcessedSignalStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ITouchpointStore>(sp => new TableTouchpointStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IRuleSource>(sp => new TableRuleSource(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ISignalQueue>(sp =>
+            new QueueSignalQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Signals)));
+        return services;
+    }
+}

@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Triggers.Azure.Storage;
+
+namespace Triggers.Azure.Emulator;
+
+/// <summary>
+/// Starts the repository's pinned Azurite (installing it on first use) and stops it, with its whole
+/// process tree, when disposed.
+/// </summary>
+public sealed partial class AzuriteLauncher : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly Process _process;
+    private readonly OutputTail _output;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private AzuriteLauncher(Process process, OutputTail output, AzuritePorts ports, ILogger logger)
+    {
+        _process = process;
+        _output = output;
+        _logger = logger;
+        Ports = ports;
+    }
+
+    public AzuritePorts Ports { get; }
+
+    public int BlobPort => Ports.Blob;
+
+    public int QueuePort => Ports.Queue;
+
+    public int TablePort => Ports.Table;
+
+    /// <summary>An explicit connection string for this instance's well-known development account.</summary>
+    public string ConnectionString => DevelopmentStorage.ConnectionStringFor(Ports);
+
+    public StorageConnection Connection => StorageConnection.FromConnectionString(ConnectionString);
+
+    /// <summary>
+    /// For the app: uses an emulator already listening on 127.0.0.1:10000-10002 (returns null), or starts
+    /// one there that keeps its data in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static Task<AzuriteLauncher?> EnsureDefaultAsync(
+        string dataDirectory, ILogger logger, CancellationToken cancellationToken) =>
+        EnsureAsync(AzuritePorts.Default, dataDirectory, logger, cancellationToken);
+
+    /// <summary>For tests: starts a private, in-memory emulator on three free loopback ports.</summary>
+    public static async Task<AzuriteLauncher> StartIsolatedAsync(ILogger? logger, CancellationToken cancellationToken)
+    {
+        logger ??= NullLogger.Instance;
+        var installation = AzuriteInstallation.Locate();
+        await installation.EnsureInstalledAsync(logger, cancellationToken);
+
+        // Another process can take a port between our probe and Azurite's bind; a fresh set usually works.
+        for (var attempt = 1; ; attempt++)
+        {
+            var free = LoopbackPorts.PickFree(3);
+            var ports = new AzuritePorts(free[0], free[1], free[2]);
+            try
+            {
+                return await StartAsync(installation, ports, dataDirectory: null, logger, cancellationToken);
+            }
+            catch (AzuriteStartException e) when (attempt < 3 && e.PortInUse)
+            {
+                continue;
+            }
+        }
+    }
+
+    internal static async Task<AzuriteLauncher?> EnsureAsync(
+        AzuritePorts ports, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        var busy = new List<string>();
+        var idle = new List<string>();
+        foreach (var (service, port) in ports.All)
+        {
+            (await LoopbackPorts.IsListeningAsync(port, cancellationToken) ? busy : idle).Add($"{port} ({service})");
+        }
+
+        if (idle.Count == 0)
+        {
+            Log.UsingExisting(logger, ports.ToString());
+            return null;
+        }
+
+        if (busy.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Local storage emulator ports are half taken: 127.0.0.1 port(s) {string.Join(", ", busy)} " +
+                $"accept connections but {string.Join(", ", idle)} do not. Stop whatever holds " +
+                $"{string.Join(", ", busy)}, or start a complete Azurite on {ports}, or set AzureWebJobsStorage " +
+                "to a connection string for the storage you want.");
+        }
+
+        var installation = AzuriteInstallation.Locate();
+        await installation.EnsureInstalledAsync(logger, cancellationToken);
+        Directory.CreateDirectory(dataDirectory);
+        return await StartAsync(installation, ports, Path.GetFullPath(dataDirectory), logger, cancellationToken);
+    }
+
+    private static async Task<AzuriteLauncher> StartAsync(
+        AzuriteInstallation installation, AzuritePorts ports, string? dataDirectory, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = dataDirectory ?? Path.GetTempPath(),
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Arguments(installation, ports, dataDirectory))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var output = new OutputTail();
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(
+                "Cannot start Azurite: Node.js ('node') was not found on PATH. Install Node.js 20 or later, " +
+                "or start Azurite yourself on 127.0.0.1:10000-10002.", e);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var launcher = new AzuriteLauncher(process, output, ports, logger);
+        try
+        {
+            await launcher.WaitUntilListeningAsync(cancellationToken);
+        }
+        catch
+        {
+            await launcher.DisposeAsync();
+            throw;
+        }
+
+        Log.Started(logger, ports.ToString(), process.Id, dataDirectory ?? "memory (not persisted)", installation.Directory);
+        return launcher;
+    }
+
+    private static List<string> Arguments(AzuriteInstallation installation, AzuritePorts ports, string? dataDirectory)
+    {
+        List<string> arguments =
+        [
+            installation.StartScript,
+            "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(CultureInfo.InvariantCulture),
+            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
+        ];
+        if (dataDirectory is null)
+        {
+            arguments.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            arguments.AddRange(["--location", dataDirectory]);
+        }
+
+        return arguments;
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // flushes the redirected output into the tail
+                var text = _output.ToString();
+                throw new AzuriteStartException(
+                    $"Azurite exited with code {_process.ExitCode} before listening on {Ports}. Its output:" +
+                    $"{Environment.NewLine}{text}",
+                    portInUse: text.Contains("EADDRINUSE", StringComparison.Ordinal));
+            }
+
+            var ready = true;
+            foreach (var (_, port) in Ports.All)
+            {
+                ready &= await LoopbackPorts.IsListeningAsync(port, cancellationToken);
+            }
+
+            if (ready)
+            {
+                return;
+            }
+
+            if (elapsed.Elapsed > StartTimeout)
+            {
+                throw new AzuriteStartException(
+                    $"Azurite did not listen on all of {Ports} within {StartTimeout.TotalSeconds:0} s. Its output:" +
+                    $"{Environment.NewLine}{_output}",
+                    portInUse: false);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    /// <summary>Asks Azurite to close (by closing its stdin), then kills the process tree if it lingers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                try
+                {
+                    _process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // the pipe is already gone because the process is exiting
+                }
+
+                using var grace = new CancellationTokenSource(StopGrace);
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync(CancellationToken.None);
+                }
+            }
+
+            Log.Stopped(_logger, Ports.ToString());
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Information, "Local storage emulator already listening on 127.0.0.1 ({Ports}); using it")]
+        public static partial void UsingExisting(ILogger logger, string ports);
+
+        [LoggerMessage(11, LogLevel.Information, "Started Azurite (pid {Pid}) on 127.0.0.1 ({Ports}), data in {Data}, package in {Package}")]
+        public static partial void Started(ILogger logger, string ports, int pid, string data, string package);
+
+        [LoggerMessage(12, LogLevel.Information, "Stopped Azurite on 127.0.0.1 ({Ports})")]
+        public static partial void Stopped(ILogger logger, string ports);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Triggers.Core.Hosting;
+
+/// <summary>
+/// Every function the app exposes, declared once. The app routes invocations from it and the
+/// CLI writes each <c>function.json</c> from it, so the two cannot drift.
+/// </summary>
+public static class FunctionCatalog
+{
+    public const string StorageConnection = "AzureWebJobsStorage";
+
+    public static FunctionDefinition Health { get; } =
+        new("Health", FunctionTrigger.Http, "req", Route: "health", Methods: ["get"], AuthLevel: "anonymous");
+
+    public static FunctionDefinition Webhooks { get; } =
+        new("Webhooks", FunctionTrigger.Http, "req", Route: "webhooks/{channel}", Methods: ["get", "post"], AuthLevel: "anonymous");
+
+    public static FunctionDefinition Admin { get; } =
+        new("Admin", FunctionTrigger.Http, "req", Route: "admin/{*path}", Methods: ["get", "post", "put", "delete"], AuthLevel: "function");
+
+    public static FunctionDefinition ProcessSignal { get; } =
+        new("ProcessSignal", FunctionTrigger.Queue, "message", QueueName: QueueNames.Signals, Connection: StorageConnection);
+
+    public static FunctionDefinition PurgeDedupe { get; } =
+        new("PurgeDedupe", FunctionTrigger.Timer, "timer", Schedule: "0 17 * * * *");
+
+    public static IReadOnlyList<FunctionDefinition> All { get; } = [Health, Webhooks, Admin, ProcessSignal, PurgeDedupe];
+
+    public static FunctionDefinition? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}
