@@ -16,7 +16,7 @@ var mode = builder.ConfigureHostingMode();
 builder.Services.AddTriggersChannels(builder.Configuration);
 
 // Table and queue storage; Azurite is started for the local emulator when nothing is running.
-builder.Services.AddTriggersStorage(builder.Configuration);
+builder.Services.AddTriggersStorage();
 
 // Webhook ingestion: verify, normalise, dedupe, enqueue.
 builder.Services.AddTriggersWebhooks(builder.Configuration);

@@ -32,11 +32,7 @@ public static class SafeXml
         }
         catch (XmlException ex)
         {
-            var reason = text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
-                ? "a DOCTYPE declaration is not allowed (DTDs and external entities are disabled)"
-                : FirstSentence(ex.Message);
-            throw new PayloadFormatException(
-                $"{what} is not acceptable XML at line {ex.LineNumber}, position {ex.LinePosition}: {reason}", ex);
+            throw new PayloadFormatException($"{what} is not acceptable XML{Position(text, ex)}: {Reason(text, ex)}", ex);
         }
     }
 
@@ -44,7 +40,27 @@ public static class SafeXml
     public static string Where(XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? $" at line {info.LineNumber}, position {info.LinePosition}" : string.Empty;
 
-    // XmlException messages end with their own "Line n, position m." which we already report.
+    // The DTD refusal carries no line info (0:0), so the DOCTYPE is located here instead.
+    private static bool IsDoctype(string text, XmlException ex) =>
+        ex.LineNumber == 0 && text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+
+    private static string Reason(string text, XmlException ex) =>
+        IsDoctype(text, ex) ? "a DOCTYPE declaration is not allowed (DTDs and external entities are disabled)" : FirstSentence(ex.Message);
+
+    private static string Position(string text, XmlException ex)
+    {
+        if (!IsDoctype(text, ex))
+        {
+            return ex.LineNumber > 0 ? $" at line {ex.LineNumber}, position {ex.LinePosition}" : string.Empty;
+        }
+
+        var index = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        var line = text.AsSpan(0, index).Count('\n') + 1;
+        return $" at line {line}, position {index - lineStart + 1}";
+    }
+
+    // XmlException messages end with their own "Line n, position m." which is already reported.
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);

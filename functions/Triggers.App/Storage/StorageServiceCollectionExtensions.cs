@@ -11,13 +11,12 @@ public static class StorageServiceCollectionExtensions
 {
     public const string ConnectionName = "AzureWebJobsStorage";
 
-    public static IServiceCollection AddTriggersStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTriggersStorage(this IServiceCollection services)
     {
-        // Parsed now so a malformed setting stops start-up with a message naming it.
-        var connection = StorageConnectionFactory.Create(configuration, ConnectionName);
-        services.AddSingleton(connection);
-        services.AddSingleton(_ => new TableServiceClient(connection));
-        services.AddSingleton(_ => new QueueServiceClient(connection));
+        // Resolved by the first hosted service, so a malformed setting stops start-up with a message naming it.
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(sp.GetRequiredService<IConfiguration>(), ConnectionName));
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>()));
+        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>()));
         services.AddSingleton<StorageReadiness>();
 
         // Order matters: hosted services start in registration order, and Azurite must be up

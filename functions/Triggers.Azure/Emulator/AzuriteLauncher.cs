@@ -42,6 +42,13 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
     public StorageConnection Connection => StorageConnection.FromConnectionString(ConnectionString);
 
     /// <summary>
+    /// The repository root: the folder holding tools/azurite/package.json, found by walking up from the app's
+    /// folder and then from the working directory.
+    /// </summary>
+    public static string FindRepositoryRoot() =>
+        Path.GetFullPath(Path.Combine(AzuriteInstallation.Locate().Directory, "..", ".."));
+
+    /// <summary>
     /// For the app: uses an emulator already listening on 127.0.0.1:10000-10002 (returns null), or starts
     /// one there that keeps its data in <paramref name="dataDirectory"/>.
     /// </summary>

@@ -17,13 +17,11 @@ public sealed class WeChatAdapter : IPlatformAdapter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(channel);
 
-        var problems = WeChatOptions.Validate(channel);
-        if (problems.Count > 0)
+        if (WeChatOptions.TryFrom(channel, out var problems) is not { } options)
         {
             return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
         }
 
-        var options = WeChatOptions.From(channel);
         try
         {
             return request.Method.ToUpperInvariant() switch
@@ -40,8 +38,10 @@ public sealed class WeChatAdapter : IPlatformAdapter
     }
 
     // For Official Accounts echostr is plaintext even in safe mode; it goes back unchanged.
-    private static WebhookOutcome VerifyUrl(WebhookRequest request, ChannelSettings channel, WeChatOptions options) =>
-        QueryParameters.RequireAll(request.Query, "signature", "timestamp", "nonce", "echostr")
-        ?? WeChatVerifier.VerifySignature(request, channel, options)
-        ?? new WebhookChallenge(request.Query["echostr"], "text/plain");
+    private static WebhookOutcome VerifyUrl(WebhookRequest request, ChannelSettings channel, WeChatOptions options)
+    {
+        var rejected = QueryParameters.RequireAll(request.Query, "signature", "timestamp", "nonce", "echostr")
+            ?? WeChatVerifier.VerifySignature(request, channel, options);
+        return rejected ?? (WebhookOutcome)new WebhookChallenge(request.Query["echostr"], "text/plain");
+    }
 }

@@ -25,12 +25,16 @@ public sealed class WeChatOptions
     public string? AppId { get; }
 
     /// <exception cref="InvalidOperationException">The settings have problems; <see cref="Validate"/> lists them.</exception>
-    public static WeChatOptions From(ChannelSettings channel)
+    public static WeChatOptions From(ChannelSettings channel) =>
+        TryFrom(channel, out var problems) ?? throw new InvalidOperationException(string.Join(" ", problems));
+
+    /// <summary>The options, or null with the <paramref name="problems"/> that <see cref="Validate"/> reports.</summary>
+    public static WeChatOptions? TryFrom(ChannelSettings channel, out IReadOnlyList<string> problems)
     {
-        var problems = Validate(channel);
+        problems = Validate(channel);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(string.Join(" ", problems));
+            return null;
         }
 
         var key = channel.Secret(ChannelSecrets.EncodingAesKey);

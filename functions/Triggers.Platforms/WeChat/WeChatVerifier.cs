@@ -7,7 +7,7 @@ namespace Triggers.Platforms.WeChat;
 internal static class WeChatVerifier
 {
     /// <summary>The 3-way <c>signature</c> over token, timestamp and nonce; it does not cover the body.</summary>
-    public static WebhookOutcome? VerifySignature(WebhookRequest request, ChannelSettings channel, WeChatOptions options)
+    public static WebhookRejected? VerifySignature(WebhookRequest request, ChannelSettings channel, WeChatOptions options)
     {
         var (signature, timestamp, nonce) = (Query(request, "signature"), Query(request, "timestamp"), Query(request, "nonce"));
         if (!ReplayGuard.TryParseUnixSeconds(timestamp, out var signedAt))
@@ -24,7 +24,7 @@ internal static class WeChatVerifier
     }
 
     /// <summary>The 4-way <c>msg_signature</c>, which also covers the Encrypt field and so the message.</summary>
-    public static WebhookOutcome? VerifyMessageSignature(WebhookRequest request, ChannelSettings channel, WeChatOptions options, string encrypt)
+    public static WebhookRejected? VerifyMessageSignature(WebhookRequest request, ChannelSettings channel, WeChatOptions options, string encrypt)
     {
         var (signature, timestamp, nonce) = (Query(request, "msg_signature"), Query(request, "timestamp"), Query(request, "nonce"));
         if (!ReplayGuard.TryParseUnixSeconds(timestamp, out var signedAt))

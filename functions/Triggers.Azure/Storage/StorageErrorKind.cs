@@ -1,0 +1,14 @@
+namespace Triggers.Azure.Storage;
+
+/// <summary>What a storage failure means to the caller, whatever the service's exact code.</summary>
+public enum StorageErrorKind
+{
+    Other,
+    NotFound,
+    AlreadyExists,
+    PreconditionFailed,
+    Throttled,
+    ServerBusy,
+    BadRequest,
+    Forbidden,
+}

@@ -1,0 +1,7 @@
+namespace Triggers.Azure.Storage;
+
+internal enum StorageService
+{
+    Table,
+    Queue,
+}

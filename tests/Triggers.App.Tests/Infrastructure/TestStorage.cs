@@ -1,0 +1,40 @@
+using Triggers.Azure.Queues;
+using Triggers.Azure.Storage;
+using Triggers.Azure.Tables;
+using Triggers.Testing;
+
+namespace Triggers.App.Tests.Infrastructure;
+
+/// <summary>Direct access to the test run's Azurite, through the same clients the app uses.</summary>
+internal static class TestStorage
+{
+    public static StorageConnection Connection(AzuriteFixture azurite) =>
+        StorageConnection.FromSettings(key => key == "AzureWebJobsStorage" ? azurite.ConnectionString : null);
+
+    public static TableClient Table(AzuriteFixture azurite, string name) =>
+        new TableServiceClient(Connection(azurite)).GetTableClient(name);
+
+    public static QueueClient Queue(AzuriteFixture azurite, string name) =>
+        new QueueServiceClient(Connection(azurite)).GetQueueClient(name);
+
+    /// <summary>Looks through queue signals-poison for a message that matches, for up to 10 s.</summary>
+    public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match)
+    {
+        var queue = Queue(azurite, "signals-poison");
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            foreach (var message in await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), CancellationToken.None))
+            {
+                if (match(message.Text))
+                {
+                    return message.Text;
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        return null;
+    }
+}
