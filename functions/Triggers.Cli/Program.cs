@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using Triggers.Cli.Commands;
+
+var root = new RootCommand("triggers: the Triggers command line for operators and for evaluation.")
+{
+    AnalyzeCommand.Create(),
+    JsonLogicCommand.Create(),
+    FunctionsCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

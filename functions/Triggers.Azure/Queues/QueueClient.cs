@@ -108,7 +108,10 @@ public sealed class QueueClient
         return QueueXml.ReadMessages(response.Content.ToString());
     }
 
-    /// <exception cref="StorageRequestFailedException">Kind NotFound when the message is gone or the pop receipt is stale.</exception>
+    /// <exception cref="StorageRequestFailedException">
+    /// Kind NotFound when the message is gone; PreconditionFailed (PopReceiptMismatch) when the pop receipt is stale
+    /// because the message was received or updated again since.
+    /// </exception>
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);

@@ -6,6 +6,7 @@ public enum StorageErrorKind
     Other,
     NotFound,
     AlreadyExists,
+    /// <summary>A stale ETag (UpdateConditionNotSatisfied, ConditionNotMet) or a stale pop receipt (PopReceiptMismatch).</summary>
     PreconditionFailed,
     Throttled,
     ServerBusy,

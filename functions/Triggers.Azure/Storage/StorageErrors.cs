@@ -35,7 +35,8 @@ internal static class StorageErrors
                 return StorageErrorKind.NotFound;
             case "EntityAlreadyExists" or "TableAlreadyExists" or "QueueAlreadyExists":
                 return StorageErrorKind.AlreadyExists;
-            case "UpdateConditionNotSatisfied" or "ConditionNotMet":
+            // A stale pop receipt is a lost race for the message, like a stale ETag (the service says 400).
+            case "UpdateConditionNotSatisfied" or "ConditionNotMet" or "PopReceiptMismatch":
                 return StorageErrorKind.PreconditionFailed;
             case "ServerBusy":
                 return StorageErrorKind.ServerBusy;

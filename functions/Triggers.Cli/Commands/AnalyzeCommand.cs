@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Triggers.Cli.JsonLines;
+using Triggers.Core.Analysis;
+
+namespace Triggers.Cli.Commands;
+
+public static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("analyze", """
+            Sentiment and topics of texts. Reads JSON lines {"id", "text", "language"?} on stdin and writes
+            {"id", "sentiment", "scores": {"positive", "neutral", "negative"}, "topics": [...]} per line.
+            """);
+        command.SetAction(async (_, ct) =>
+        {
+            using var input = StandardStreams.Input();
+            await using var output = StandardStreams.Output();
+            await JsonLinesRunner.RunAsync(input, output, Analyze, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    public static JsonNode Analyze(JsonObject request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request["text"] is not JsonValue textValue || !textValue.TryGetValue<string>(out var text))
+        {
+            return JsonLinesRunner.Error("\"text\" must be a string");
+        }
+
+        var analysis = PlaceholderAnalyzer.Analyze(text);
+        return new JsonObject
+        {
+            ["id"] = request["id"]?.DeepClone(),
+            ["sentiment"] = analysis.Label,
+            ["scores"] = new JsonObject
+            {
+                ["positive"] = analysis.Scores.Positive,
+                ["neutral"] = analysis.Scores.Neutral,
+                ["negative"] = analysis.Scores.Negative,
+            },
+            ["topics"] = new JsonArray([.. analysis.Topics.Select(t => JsonValue.Create(t))]),
+        };
+    }
+}

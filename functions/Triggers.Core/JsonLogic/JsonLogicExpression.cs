@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Nodes;
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic;
+
+/// <summary>Compiled JsonLogic: immutable, safe to share and to evaluate concurrently.</summary>
+public sealed class JsonLogicExpression
+{
+    private readonly LogicNode _root;
+
+    internal JsonLogicExpression(LogicNode root) => _root = root;
+
+    /// <summary>The result as a new node the caller owns (never a node of <paramref name="data"/>).</summary>
+    public JsonNode? Evaluate(JsonNode? data) => _root.Evaluate(data)?.DeepClone();
+
+    /// <summary>Whether the result is truthy in JsonLogic's sense; copies nothing.</summary>
+    public bool IsSatisfiedBy(JsonNode? data) => JsValue.IsTruthy(_root.Evaluate(data));
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary><c>and</c>: the first falsy argument, or the last one; later arguments are not evaluated.</summary>
+internal sealed class AndNode(LogicNode[] operands) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        JsonNode? current = null;
+        foreach (var operand in operands)
+        {
+            current = operand.Evaluate(data);
+            if (!JsValue.IsTruthy(current))
+            {
+                return current;
+            }
+        }
+
+        return current;
+    }
+}

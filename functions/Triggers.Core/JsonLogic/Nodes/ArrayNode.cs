@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary>An array whose elements contain logic: each element is evaluated into a new array.</summary>
+internal sealed class ArrayNode : LogicNode
+{
+    private readonly LogicNode[] _items;
+
+    private ArrayNode(LogicNode[] items) => _items = items;
+
+    public static LogicNode Create(JsonArray source, LogicNode[] items)
+    {
+        foreach (var item in items)
+        {
+            if (!item.IsConstant)
+            {
+                return new ArrayNode(items);
+            }
+        }
+
+        return LiteralNode.Of(source);
+    }
+
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var result = new JsonArray();
+        foreach (var item in _items)
+        {
+            // Results may belong to the data or the expression; a node can have only one parent.
+            result.Add(item.Evaluate(data)?.DeepClone());
+        }
+
+        return result;
+    }
+}

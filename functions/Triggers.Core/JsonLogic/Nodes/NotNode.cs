@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary><c>!</c> (not truthy) and <c>!!</c> (truthy), always a boolean.</summary>
+internal sealed class NotNode(LogicNode operand, bool negate) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data) => JsValue.Boolean(JsValue.IsTruthy(operand.Evaluate(data)) != negate);
+}

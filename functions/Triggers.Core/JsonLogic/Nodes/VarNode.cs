@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary><c>{"var": [path, default]}</c>: a value from the data, or the default (null) when it is not there.</summary>
+internal sealed class VarNode : LogicNode
+{
+    private readonly LogicNode? _path;
+    private readonly string[]? _segments;
+    private readonly LogicNode _fallback;
+
+    private VarNode(LogicNode? path, string[]? segments, LogicNode fallback)
+    {
+        _path = path;
+        _segments = segments;
+        _fallback = fallback;
+    }
+
+    public static LogicNode Create(LogicNode[] args)
+    {
+        var fallback = args.Length > 1 ? args[1] : LiteralNode.Null;
+        if (args.Length == 0)
+        {
+            return new VarNode(null, null, fallback);
+        }
+
+        // The usual case, a literal path, is split once here rather than on every evaluation.
+        return args[0] is LiteralNode literal
+            ? new VarNode(null, DataPath.Split(literal.Value), fallback)
+            : new VarNode(args[0], null, fallback);
+    }
+
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var segments = _path is null ? _segments : DataPath.Split(_path.Evaluate(data));
+        return DataPath.TryResolve(data, segments, out var value) ? value : _fallback.Evaluate(data);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using Triggers.Core.JsonLogic.Nodes;
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic;
+
+/// <summary>
+/// The supported operators. Adding one (arithmetic, cat, map, reduce...) is one node class and one row here.
+/// </summary>
+internal static class Operators
+{
+    private const int Any = int.MaxValue;
+
+    private static readonly FrozenDictionary<string, Operator> Table = new Operator[]
+    {
+        new("var", 0, 2, VarNode.Create),
+        new("missing", 0, Any, args => new MissingNode(args)),
+        new("==", 2, 2, args => new EqualityNode(args[0], args[1], strict: false, negate: false)),
+        new("!=", 2, 2, args => new EqualityNode(args[0], args[1], strict: false, negate: true)),
+        new("===", 2, 2, args => new EqualityNode(args[0], args[1], strict: true, negate: false)),
+        new("!==", 2, 2, args => new EqualityNode(args[0], args[1], strict: true, negate: true)),
+        new("!", 1, 1, args => new NotNode(args[0], negate: true)),
+        new("!!", 1, 1, args => new NotNode(args[0], negate: false)),
+        new("and", 0, Any, args => new AndNode(args)),
+        new("or", 0, Any, args => new OrNode(args)),
+        new("if", 0, Any, args => new IfNode(args)),
+        new("?:", 0, Any, args => new IfNode(args)),
+        new("in", 2, 2, args => new InNode(args[0], args[1])),
+        new("<", 2, 3, args => new ComparisonNode(JsComparison.LessThan, args[0], args[1], args.Length > 2 ? args[2] : null)),
+        new("<=", 2, 3, args => new ComparisonNode(JsComparison.LessThanOrEqual, args[0], args[1], args.Length > 2 ? args[2] : null)),
+        new(">", 2, 2, args => new ComparisonNode(JsComparison.GreaterThan, args[0], args[1], null)),
+        new(">=", 2, 2, args => new ComparisonNode(JsComparison.GreaterThanOrEqual, args[0], args[1], null)),
+    }.ToFrozenDictionary(op => op.Name, StringComparer.Ordinal);
+
+    /// <summary>For error messages: what the writer of a rule may use instead.</summary>
+    public static string SupportedList { get; } = string.Join(", ", Table.Keys.Order(StringComparer.Ordinal));
+
+    public static bool TryGet(string name, out Operator op) => Table.TryGetValue(name, out op!);
+}
+
+internal sealed record Operator(string Name, int MinArgs, int MaxArgs, Func<LogicNode[], LogicNode> Create)
+{
+    public string DescribeArity() => (MinArgs, MaxArgs) switch
+    {
+        (var min, var max) when min == max => $"{min} argument{(min == 1 ? string.Empty : "s")}",
+        (var min, int.MaxValue) => $"at least {min} arguments",
+        (var min, var max) => $"{min} to {max} arguments",
+    };
+}

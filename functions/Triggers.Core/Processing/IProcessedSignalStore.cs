@@ -1,0 +1,10 @@
+namespace Triggers.Core.Processing;
+
+public interface IProcessedSignalStore
+{
+    /// <summary>Idempotent: saving the same signal twice leaves one record.</summary>
+    Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>Newest first by occurrence time.</summary>
+    Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.Core.Processing;
+
+public interface ITouchpointStore
+{
+    /// <summary>Records a planned touchpoint; returns false when one with the same id already exists.</summary>
+    Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+
+namespace Triggers.Core.Rules;
+
+/// <summary>Reads a rule's Then: a JSON array of action objects. Reports every problem, not just the first.</summary>
+internal static class ActionParser
+{
+    private const string Example = """{"type": "message", "text": "..."}""";
+
+    public static IReadOnlyList<RuleAction> Parse(string? then, Func<string, bool>? isKnownChannel, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(then))
+        {
+            problems.Add($"Then is empty: list the actions as a JSON array, for example [{Example}]");
+            return [];
+        }
+
+        if (!JsonText.TryParse(then, out var node, out var error))
+        {
+            problems.Add($"Then is not valid JSON {error}");
+            return [];
+        }
+
+        if (node is not JsonArray array)
+        {
+            problems.Add($"Then must be a JSON array of actions, but it is {JsonText.KindOf(node)}: wrap the action(s) in [ ]");
+            return [];
+        }
+
+        if (array.Count == 0)
+        {
+            problems.Add($"Then has no actions: add at least one, for example {Example}");
+            return [];
+        }
+
+        var actions = new List<RuleAction>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var before = problems.Count;
+            var action = ParseAction(array[i], $"Then[{i}]", isKnownChannel, problems);
+            if (action is not null && problems.Count == before)
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
+
+    private static RuleAction? ParseAction(JsonNode? node, string where, Func<string, bool>? isKnownChannel, List<string> problems)
+    {
+        if (node is not JsonObject obj)
+        {
+            problems.Add($"{where} is {JsonText.KindOf(node)}, not an action: write each action as an object like {Example}");
+            return null;
+        }
+
+        var allowed = string.Join(", ", ActionTypes.All);
+        var type = ActionFields.ReadString(obj, "type", where, problems);
+        if (type is null)
+        {
+            if (!obj.ContainsKey("type"))
+            {
+                problems.Add($"{where} has no \"type\": set it to one of {allowed}");
+            }
+        }
+        else if (!ActionTypes.IsKnown(type))
+        {
+            problems.Add($"{where}.type \"{type}\" is not an action type: use one of {allowed}");
+        }
+
+        var channel = ActionFields.ReadString(obj, "channel", where, problems);
+        if (string.IsNullOrWhiteSpace(channel))
+        {
+            channel = null;
+        }
+        else if (isKnownChannel is not null && !isKnownChannel(channel))
+        {
+            problems.Add(
+                $"{where}.channel \"{channel}\" is not a configured channel: use the name of one configured under Channels, " +
+                "or leave channel out to act on the channel the signal came from");
+        }
+
+        var beforeContent = problems.Count;
+        var template = ActionFields.ReadString(obj, "template", where, problems);
+        var text = ActionFields.ReadString(obj, "text", where, problems);
+        var contentReadable = problems.Count == beforeContent;
+        if (type == ActionTypes.Message && contentReadable && string.IsNullOrWhiteSpace(template) && string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add($"{where} is a message with neither \"template\" nor \"text\": add one of them so there is something to send");
+        }
+
+        var delay = ActionFields.ReadDelay(obj, where, problems);
+        var slack = ActionFields.ReadSlack(obj, where, problems);
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack);
+    }
+}

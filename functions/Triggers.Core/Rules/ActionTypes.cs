@@ -1,0 +1,18 @@
+namespace Triggers.Core.Rules;
+
+/// <summary>The fixed vocabulary of action types (ARCHITECTURE.md).</summary>
+public static class ActionTypes
+{
+    public const string Message = "message";
+    public const string Invite = "invite";
+    public const string Coupon = "coupon";
+    public const string Tag = "tag";
+    public const string Coins = "coins";
+    public const string Handoff = "handoff";
+    public const string Alert = "alert";
+
+    /// <summary>In the documented order, for messages that list them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Message, Invite, Coupon, Tag, Coins, Handoff, Alert];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+}

@@ -1,0 +1,11 @@
+namespace Triggers.Core.Rules;
+
+/// <summary>One validated action of a rule's Then.</summary>
+/// <param name="Type">One of <see cref="ActionTypes"/>.</param>
+/// <param name="Channel">The channel to act on; null means the channel the signal came from.</param>
+/// <param name="Delay">How long after the signal to act (zero: now).</param>
+/// <param name="Slack">Extra random delay as a fraction of <paramref name="Delay"/>, 0..1, so touches do not feel automated.</param>
+public sealed record RuleAction(string Type, string? Channel, string? Template, string? Text, TimeSpan Delay, double Slack)
+{
+    public const double DefaultSlack = 0.1;
+}
