@@ -23,7 +23,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// A name no other test uses, valid both as a table name and as a queue name:
     /// <paramref name="prefix"/> (lowercase letters) followed by 32 lowercase hex digits.
     /// </summary>
-    public static string UniqueName(string prefix = "t")
+    public string UniqueName(string prefix = "t")
     {
         if (prefix.Length is 0 or > 30 || !prefix.All(char.IsAsciiLetterLower))
         {

@@ -67,7 +67,7 @@ internal sealed partial class AzuriteInstallation
 
         Log.Installing(logger, Directory);
         var stopwatch = Stopwatch.StartNew();
-        await RunNpmCiAsync(cancellationToken);
+        await Npm.CiAsync(Directory, cancellationToken);
         if (!File.Exists(EntryPoint))
         {
             throw new InvalidOperationException(
@@ -110,61 +110,6 @@ internal sealed partial class AzuriteInstallation
                 await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
         }
-    }
-
-    private async Task RunNpmCiAsync(CancellationToken cancellationToken)
-    {
-        var start = NpmStartInfo("ci", "--no-audit", "--no-fund");
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                "Cannot run npm to install Azurite: npm was not found on PATH. Install Node.js 20 or later " +
-                "(which brings npm), or start Azurite yourself on 127.0.0.1:10000-10002.", e);
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var error = await stderr;
-        await stdout;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"Installing Azurite with 'npm ci' in '{Directory}' failed with exit code {process.ExitCode}. " +
-                $"npm said:{Environment.NewLine}{error.Trim()}");
-        }
-    }
-
-    private ProcessStartInfo NpmStartInfo(params string[] arguments)
-    {
-        // On Windows npm is a .cmd script, which only a shell can run.
-        var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/c", "npm" } }
-            : new ProcessStartInfo("npm");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.WorkingDirectory = Directory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        return start;
     }
 
     private static partial class Log

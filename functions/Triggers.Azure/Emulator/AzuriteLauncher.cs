@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Triggers.Azure.Storage;
@@ -12,7 +11,6 @@ namespace Triggers.Azure.Emulator;
 /// </summary>
 public sealed partial class AzuriteLauncher : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly Process _process;
@@ -111,117 +109,6 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         await installation.EnsureInstalledAsync(logger, cancellationToken);
         Directory.CreateDirectory(dataDirectory);
         return await StartAsync(installation, ports, Path.GetFullPath(dataDirectory), logger, cancellationToken);
-    }
-
-    private static async Task<AzuriteLauncher> StartAsync(
-        AzuriteInstallation installation, AzuritePorts ports, string? dataDirectory, ILogger logger,
-        CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = dataDirectory ?? Path.GetTempPath(),
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in Arguments(installation, ports, dataDirectory))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var output = new OutputTail();
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            process.Dispose();
-            throw new InvalidOperationException(
-                "Cannot start Azurite: Node.js ('node') was not found on PATH. Install Node.js 20 or later, " +
-                "or start Azurite yourself on 127.0.0.1:10000-10002.", e);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var launcher = new AzuriteLauncher(process, output, ports, logger);
-        try
-        {
-            await launcher.WaitUntilListeningAsync(cancellationToken);
-        }
-        catch
-        {
-            await launcher.DisposeAsync();
-            throw;
-        }
-
-        Log.Started(logger, ports.ToString(), process.Id, dataDirectory ?? "memory (not persisted)", installation.Directory);
-        return launcher;
-    }
-
-    private static List<string> Arguments(AzuriteInstallation installation, AzuritePorts ports, string? dataDirectory)
-    {
-        List<string> arguments =
-        [
-            installation.StartScript,
-            "--blobHost", "127.0.0.1", "--blobPort", ports.Blob.ToString(CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", ports.Queue.ToString(CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", ports.Table.ToString(CultureInfo.InvariantCulture),
-            "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
-        ];
-        if (dataDirectory is null)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            arguments.AddRange(["--location", dataDirectory]);
-        }
-
-        return arguments;
-    }
-
-    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_process.HasExited)
-            {
-                _process.WaitForExit(); // flushes the redirected output into the tail
-                var text = _output.ToString();
-                throw new AzuriteStartException(
-                    $"Azurite exited with code {_process.ExitCode} before listening on {Ports}. Its output:" +
-                    $"{Environment.NewLine}{text}",
-                    portInUse: text.Contains("EADDRINUSE", StringComparison.Ordinal));
-            }
-
-            var ready = true;
-            foreach (var (_, port) in Ports.All)
-            {
-                ready &= await LoopbackPorts.IsListeningAsync(port, cancellationToken);
-            }
-
-            if (ready)
-            {
-                return;
-            }
-
-            if (elapsed.Elapsed > StartTimeout)
-            {
-                throw new AzuriteStartException(
-                    $"Azurite did not listen on all of {Ports} within {StartTimeout.TotalSeconds:0} s. Its output:" +
-                    $"{Environment.NewLine}{_output}",
-                    portInUse: false);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
     }
 
     /// <summary>Asks Azurite to close (by closing its stdin), then kills the process tree if it lingers.</summary>

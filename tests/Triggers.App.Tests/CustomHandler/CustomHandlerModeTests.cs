@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;

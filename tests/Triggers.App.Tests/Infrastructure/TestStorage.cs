@@ -21,8 +21,8 @@ internal static class TestStorage
     public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match)
     {
         var queue = Queue(azurite, "signals-poison");
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (DateTimeOffset.UtcNow < deadline)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
         {
             foreach (var message in await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), CancellationToken.None))
             {

@@ -9,7 +9,7 @@ public sealed class TableEntityTypeTests(AzuriteFixture azurite)
 
     private async Task<TableEntity> RoundTripAsync(TableEntity entity)
     {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(AzuriteFixture.UniqueName());
+        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
         await table.CreateIfNotExistsAsync(Ct);
         await table.AddEntityAsync(entity, Ct);
         return (await table.GetEntityAsync(entity.PartitionKey, entity.RowKey, null, Ct))!;

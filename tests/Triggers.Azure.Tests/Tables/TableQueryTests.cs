@@ -10,7 +10,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
 
     private async Task<TableClient> TableWithRowsAsync(int count, string partitionKey = "p")
     {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(AzuriteFixture.UniqueName());
+        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
         await table.CreateIfNotExistsAsync(Ct);
         for (var i = 0; i < count; i++)
         {
@@ -50,7 +50,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Quoted_string_literals_match_values_containing_quotes()
     {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(AzuriteFixture.UniqueName());
+        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
         await table.CreateIfNotExistsAsync(Ct);
         await table.AddEntityAsync(new TableEntity("p", "1") { ["Name"] = "O'Brien" }, Ct);
         await table.AddEntityAsync(new TableEntity("p", "2") { ["Name"] = "Brien" }, Ct);
@@ -73,7 +73,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Querying_a_missing_table_fails_with_not_found()
     {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(AzuriteFixture.UniqueName());
+        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
 
         var error = await Assert.ThrowsAsync<Triggers.Azure.Storage.StorageRequestFailedException>(
             async () => await table.QueryAsync(null, null, null, Ct).ToListAsync(Ct));

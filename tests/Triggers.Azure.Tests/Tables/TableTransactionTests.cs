@@ -1,4 +1,3 @@
-using Azure;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Tables;
 using Triggers.Testing;
@@ -11,7 +10,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
 
     private async Task<TableClient> NewTableAsync()
     {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(AzuriteFixture.UniqueName());
+        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
         await table.CreateIfNotExistsAsync(Ct);
         return table;
     }
@@ -63,6 +62,24 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         Assert.False(stored["replace"].ContainsKey("Drop"));
         Assert.Equal("k", stored["upsertmerge"].GetString("Keep"));
         Assert.Equal(5, stored["upsertreplace"].GetInt32("V"));
+    }
+
+    [Fact]
+    public async Task Keys_needing_encoding_work_inside_a_transaction_of_one_or_more_operations()
+    {
+        var table = await NewTableAsync();
+        await table.AddEntityAsync(new TableEntity("O'Brien & co", "it's 100%") { ["Keep"] = "k" }, Ct);
+
+        await table.SubmitTransactionAsync([new(TableTransactionActionType.Delete, new TableEntity("O'Brien & co", "it's 100%"))], Ct);
+        await table.SubmitTransactionAsync(
+            [
+                Add("O'Brien & co", "ünïcødé"),
+                new(TableTransactionActionType.UpsertMerge, new TableEntity("O'Brien & co", "a b") { ["V"] = 1 }),
+            ],
+            Ct);
+
+        var stored = await table.QueryAsync(null, null, null, Ct).ToListAsync(Ct);
+        Assert.Equal(["a b", "ünïcødé"], stored.Select(e => e.RowKey).Order(StringComparer.Ordinal));
     }
 
     [Fact]

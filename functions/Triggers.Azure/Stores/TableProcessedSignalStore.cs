@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Triggers.Azure.Tables;
+using Triggers.Core.Analysis;
+using Triggers.Core.Processing;
+using Triggers.Core.Signals;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Processed signals in table <c>Signals</c>: PartitionKey = channel, RowKey = newest-first time key + id,
+/// so listing a channel's latest signals is one ordered range read.
+/// </summary>
+public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProcessedSignalStore
+{
+    // A table string holds at most 32K UTF-16 characters.
+    private const int MaxRawChars = 30_000;
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Signals);
+
+    public async Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        await _table.UpsertEntityAsync(ToEntity(signal), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken)
+    {
+        var results = new List<ProcessedSignal>(Math.Min(limit, 1000));
+        var filter = $"PartitionKey eq {TableFilter.Quote(channel)}";
+        await foreach (var entity in _table.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
+        {
+            results.Add(FromEntity(entity));
+            if (results.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
+
+    internal static TableEntity ToEntity(ProcessedSignal processed)
+    {
+        var s = processed.Signal;
+        var a = processed.Analysis;
+        var raw = s.Raw is { Length: > MaxRawChars } ? s.Raw[..MaxRawChars] : s.Raw;
+        return new TableEntity(s.Channel, RowKeys.NewestFirst(s.OccurredAt, s.Id))
+        {
+            ["Id"] = s.Id,
+            ["Platform"] = s.Platform,
+            ["Tenant"] = s.Tenant,
+            ["Kind"] = s.Kind,
+            ["Type"] = s.Type,
+            ["ActorId"] = s.Actor.Id,
+            ["ActorName"] = s.Actor.Name,
+            ["Text"] = s.Text,
+            ["OccurredAt"] = s.OccurredAt,
+            ["ReceivedAt"] = s.ReceivedAt,
+            ["ProcessedAt"] = processed.ProcessedAt,
+            ["DedupeKey"] = s.DedupeKey,
+            ["Raw"] = raw,
+            ["RawFormat"] = raw is not null && raw.Length < (s.Raw?.Length ?? 0) ? "truncated" : s.RawFormat,
+            ["Attributes"] = JsonSerializer.Serialize(s.Attributes),
+            ["SentimentLabel"] = a.Label,
+            ["Positive"] = a.Scores.Positive,
+            ["Neutral"] = a.Scores.Neutral,
+            ["Negative"] = a.Scores.Negative,
+            ["SentimentSource"] = a.Source,
+            ["Topics"] = JsonSerializer.Serialize(a.Topics),
+        };
+    }
+
+    internal static ProcessedSignal FromEntity(TableEntity e)
+    {
+        var signal = new Signal
+        {
+            Id = e.GetString("Id") ?? string.Empty,
+            Channel = e.PartitionKey,
+            Platform = e.GetString("Platform") ?? string.Empty,
+            Tenant = e.GetString("Tenant") ?? string.Empty,
+            Kind = e.GetString("Kind") ?? SignalKinds.Event,
+            Type = e.GetString("Type"),
+            Actor = new SignalActor(e.GetString("ActorId") ?? string.Empty, e.GetString("ActorName")),
+            Text = e.GetString("Text"),
+            OccurredAt = e.GetDateTimeOffset("OccurredAt") ?? default,
+            ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
+            DedupeKey = e.GetString("DedupeKey") ?? string.Empty,
+            Raw = e.GetString("Raw"),
+            RawFormat = e.GetString("RawFormat"),
+            Attributes = Json<Dictionary<string, string>>(e.GetString("Attributes")) ?? [],
+        };
+        var analysis = new TextAnalysis(
+            e.GetString("SentimentLabel") ?? "neutral",
+            new SentimentScores(e.GetDouble("Positive") ?? 0, e.GetDouble("Neutral") ?? 1, e.GetDouble("Negative") ?? 0),
+            Json<List<string>>(e.GetString("Topics")) ?? [],
+            e.GetString("SentimentSource") ?? "unknown");
+        return new ProcessedSignal(signal, analysis, e.GetDateTimeOffset("ProcessedAt") ?? default);
+    }
+
+    private static T? Json<T>(string? json) where T : class =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json);
+}
