@@ -58,7 +58,8 @@ public sealed class TableRuleSource(TableServiceClient tables) : IRuleSource
             Text(e, "Then"),
             Text(e, "Cooldown"),
             Text(e, "Description"),
-            e.ETag.ToString());
+            // The last-modified time reads better than an ETag as the version staff see in a touchpoint's "why".
+            e.Timestamp?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) ?? e.ETag.ToString());
         return true;
     }
 
