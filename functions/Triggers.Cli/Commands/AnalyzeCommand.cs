@@ -7,21 +7,10 @@ namespace Triggers.Cli.Commands;
 
 public static class AnalyzeCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("analyze", """
+    public static Command Create() => JsonLinesCommand.Create("analyze", """
             Sentiment and topics of texts. Reads JSON lines {"id", "text", "language"?} on stdin and writes
             {"id", "sentiment", "scores": {"positive", "neutral", "negative"}, "topics": [...]} per line.
-            """);
-        command.SetAction(async (_, ct) =>
-        {
-            using var input = StandardStreams.Input();
-            await using var output = StandardStreams.Output();
-            await JsonLinesRunner.RunAsync(input, output, Analyze, ct);
-            return 0;
-        });
-        return command;
-    }
+            """, Analyze);
 
     public static JsonNode Analyze(JsonObject request)
     {

@@ -7,21 +7,10 @@ namespace Triggers.Cli.Commands;
 
 public static class JsonLogicCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("jsonlogic", """
+    public static Command Create() => JsonLinesCommand.Create("jsonlogic", """
             Evaluate JsonLogic. Reads JSON lines {"logic": ..., "data": ...} on stdin and writes {"result": ...}
             per line on stdout; a bad line gets {"error": "..."} and the run goes on.
-            """);
-        command.SetAction(async (_, ct) =>
-        {
-            using var input = StandardStreams.Input();
-            await using var output = StandardStreams.Output();
-            await JsonLinesRunner.RunAsync(input, output, Evaluate, ct);
-            return 0;
-        });
-        return command;
-    }
+            """, Evaluate);
 
     public static JsonNode Evaluate(JsonObject request)
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Triggers.Core.Identity;
 
 namespace Triggers.Core.Signals;
 
@@ -15,9 +14,6 @@ public static class SignalIds
         ArgumentException.ThrowIfNullOrEmpty(tenant);
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentException.ThrowIfNullOrEmpty(dedupeKey);
-        var bytes = Encoding.UTF8.GetBytes($"{tenant}\n{channel}\n{dedupeKey}");
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        return StableId.From(tenant, channel, dedupeKey);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Triggers.Core.Identity;
 
 namespace Triggers.Core.Touchpoints;
 
@@ -17,10 +16,7 @@ public static class TouchpointIds
         ArgumentException.ThrowIfNullOrEmpty(ruleId);
         ArgumentException.ThrowIfNullOrEmpty(signalId);
         ArgumentOutOfRangeException.ThrowIfNegative(actionIndex);
-        var bytes = Encoding.UTF8.GetBytes($"{tenant}\n{ruleId}\n{signalId}\n{actionIndex.ToString(CultureInfo.InvariantCulture)}");
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        return StableId.From(tenant, ruleId, signalId, actionIndex.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The first 8 bytes of the id's hash: a seed that is the same in every process, unlike string.GetHashCode.</summary>
