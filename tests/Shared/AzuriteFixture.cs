@@ -1,5 +1,7 @@
 using Triggers.Azure.Emulator;
+using Triggers.Azure.Queues;
 using Triggers.Azure.Storage;
+using Triggers.Azure.Tables;
 
 namespace Triggers.Testing;
 
@@ -31,6 +33,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         return prefix + Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>A new, empty table of its own for one test.</summary>
+    public async Task<TableClient> CreateTableAsync(CancellationToken cancellationToken)
+    {
+        var table = new TableServiceClient(Connection).GetTableClient(UniqueName());
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+
+    /// <summary>A new, empty queue of its own for one test.</summary>
+    public async Task<QueueClient> CreateQueueAsync(CancellationToken cancellationToken)
+    {
+        var queue = new QueueServiceClient(Connection).GetQueueClient(UniqueName("q"));
+        await queue.CreateIfNotExistsAsync(cancellationToken);
+        return queue;
     }
 
     public async ValueTask InitializeAsync() =>

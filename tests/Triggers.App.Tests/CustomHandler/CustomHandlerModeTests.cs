@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;
-using Triggers.Core.Signals;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.CustomHandler;
@@ -40,7 +39,7 @@ public sealed class CustomHandlerModeTests(AzuriteFixture azurite)
     {
         await using var app = new TriggersAppFactory(azurite, Settings());
         using var client = app.CreateAdminClient();
-        var signal = NewSignal("m1");
+        var signal = TestSignals.Message("chtests", _channel, "m1");
 
         var response = await client.PostAsync("/ProcessSignal", Envelope(SignalMessage.Serialize(signal), dequeueCount: 1), TestContext.Current.CancellationToken);
 
@@ -58,7 +57,7 @@ public sealed class CustomHandlerModeTests(AzuriteFixture azurite)
         await using var app = new TriggersAppFactory(azurite, Settings(),
             services => services.AddSingleton<ITextAnalyzer>(new FailingAnalyzer()));
         using var client = app.CreateClient();
-        var message = SignalMessage.Serialize(NewSignal("m2"));
+        var message = SignalMessage.Serialize(TestSignals.Message("chtests", _channel, "m2"));
 
         var early = await client.PostAsync("/ProcessSignal", Envelope(message, dequeueCount: 4), TestContext.Current.CancellationToken);
         var last = await client.PostAsync("/ProcessSignal", Envelope(message, dequeueCount: 5), TestContext.Current.CancellationToken);
@@ -82,20 +81,6 @@ public sealed class CustomHandlerModeTests(AzuriteFixture azurite)
         Assert.DoesNotContain("DedupePurgeService", hosted);
     }
 
-    private Signal NewSignal(string messageId) => new()
-    {
-        Id = SignalIds.Create("chtests", _channel, messageId),
-        Channel = _channel,
-        Platform = "wechat",
-        Tenant = "chtests",
-        Kind = SignalKinds.Message,
-        Type = "text",
-        Actor = new SignalActor("openid-1"),
-        Text = "hello " + messageId,
-        OccurredAt = DateTimeOffset.FromUnixTimeSeconds(1714112445),
-        ReceivedAt = DateTimeOffset.FromUnixTimeSeconds(1714112446),
-        DedupeKey = messageId,
-    };
 
     /// <summary>The envelope as the host builds it: string values JSON-encoded a second time.</summary>
     private static StringContent Envelope(string message, int dequeueCount)
@@ -111,13 +96,5 @@ public sealed class CustomHandlerModeTests(AzuriteFixture azurite)
             },
         };
         return new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json");
-    }
-
-    private sealed class FailingAnalyzer : ITextAnalyzer
-    {
-        public const string Error = "analyser outage for the test";
-
-        public ValueTask<TextAnalysis> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(Error);
     }
 }

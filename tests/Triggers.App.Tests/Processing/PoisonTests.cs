@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;
-using Triggers.Core.Signals;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Processing;
@@ -18,28 +17,16 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         var settings = TriggersAppFactory.WeChatChannel(_channel, "poisontests");
         settings["Processing:MaxDequeueCount"] = "2";
         await using var app = new TriggersAppFactory(azurite, settings,
-            services => services.AddSingleton<ITextAnalyzer>(new AlwaysFailing()));
+            services => services.AddSingleton<ITextAnalyzer>(new FailingAnalyzer()));
         using var client = app.CreateClient();
         (await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var signal = new Signal
-        {
-            Id = SignalIds.Create("poisontests", _channel, "p1"),
-            Channel = _channel,
-            Platform = "wechat",
-            Tenant = "poisontests",
-            Kind = SignalKinds.Message,
-            Actor = new SignalActor("openid-p"),
-            Text = "this will fail",
-            OccurredAt = DateTimeOffset.FromUnixTimeSeconds(1714112445),
-            ReceivedAt = DateTimeOffset.FromUnixTimeSeconds(1714112445),
-            DedupeKey = "p1",
-        };
+        var signal = TestSignals.Message("poisontests", _channel, "p1");
 
         await TestStorage.Queue(azurite, "signals").SendMessageAsync(SignalMessage.Serialize(signal), null, null, TestContext.Current.CancellationToken);
 
         var poison = await TestStorage.FindPoisonAsync(azurite, m => m.Contains(_channel, StringComparison.Ordinal));
         Assert.NotNull(poison);
-        Assert.Contains(AlwaysFailing.Error, poison, StringComparison.Ordinal);
+        Assert.Contains(FailingAnalyzer.Error, poison, StringComparison.Ordinal);
         Assert.Contains("\"dequeueCount\":2", poison, StringComparison.Ordinal);
     }
 
@@ -57,13 +44,5 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         Assert.NotNull(poison);
         Assert.Contains("not a valid signal", poison, StringComparison.Ordinal);
         Assert.Contains("\"dequeueCount\":1", poison, StringComparison.Ordinal);
-    }
-
-    private sealed class AlwaysFailing : ITextAnalyzer
-    {
-        public const string Error = "analyser outage for the poison test";
-
-        public ValueTask<TextAnalysis> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(Error);
     }
 }

@@ -10,12 +10,7 @@ public sealed class QueueMessageLifecycleTests(AzuriteFixture azurite)
 
     private static readonly TimeSpan Hidden = TimeSpan.FromSeconds(30);
 
-    private async Task<QueueClient> NewQueueAsync()
-    {
-        var queue = new QueueServiceClient(azurite.Connection).GetQueueClient(azurite.UniqueName("q"));
-        await queue.CreateIfNotExistsAsync(Ct);
-        return queue;
-    }
+    private Task<QueueClient> NewQueueAsync() => azurite.CreateQueueAsync(Ct);
 
     [Fact]
     public async Task Delete_by_pop_receipt_removes_the_message_and_deleting_again_fails_with_not_found()

@@ -11,12 +11,7 @@ public sealed class QueueSendReceiveTests(AzuriteFixture azurite)
 
     private static readonly TimeSpan Hidden = TimeSpan.FromSeconds(30);
 
-    private async Task<QueueClient> NewQueueAsync()
-    {
-        var queue = new QueueServiceClient(azurite.Connection).GetQueueClient(azurite.UniqueName("q"));
-        await queue.CreateIfNotExistsAsync(Ct);
-        return queue;
-    }
+    private Task<QueueClient> NewQueueAsync() => azurite.CreateQueueAsync(Ct);
 
     [Fact]
     public async Task Create_if_not_exists_creates_once_then_reports_the_queue_exists()

@@ -8,12 +8,7 @@ public sealed class TableCreateAndReadTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<TableClient> NewTableAsync()
-    {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
-        await table.CreateIfNotExistsAsync(Ct);
-        return table;
-    }
+    private Task<TableClient> NewTableAsync() => azurite.CreateTableAsync(Ct);
 
     [Fact]
     public async Task Create_if_not_exists_creates_once_then_reports_the_table_exists()

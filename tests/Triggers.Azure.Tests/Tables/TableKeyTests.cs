@@ -8,12 +8,7 @@ public sealed class TableKeyTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<TableClient> NewTableAsync()
-    {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
-        await table.CreateIfNotExistsAsync(Ct);
-        return table;
-    }
+    private Task<TableClient> NewTableAsync() => azurite.CreateTableAsync(Ct);
 
     [Theory]
     [InlineData("O'Brien", "it's")]

@@ -8,12 +8,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<TableClient> NewTableAsync()
-    {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
-        await table.CreateIfNotExistsAsync(Ct);
-        return table;
-    }
+    private Task<TableClient> NewTableAsync() => azurite.CreateTableAsync(Ct);
 
     private static TableTransactionAction Add(string partitionKey, string rowKey) =>
         new(TableTransactionActionType.Add, new TableEntity(partitionKey, rowKey) { ["V"] = rowKey });

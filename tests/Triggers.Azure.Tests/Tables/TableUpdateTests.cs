@@ -9,12 +9,7 @@ public sealed class TableUpdateTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<TableClient> NewTableAsync()
-    {
-        var table = new TableServiceClient(azurite.Connection).GetTableClient(azurite.UniqueName());
-        await table.CreateIfNotExistsAsync(Ct);
-        return table;
-    }
+    private Task<TableClient> NewTableAsync() => azurite.CreateTableAsync(Ct);
 
     [Fact]
     public async Task Update_with_the_current_etag_succeeds_and_with_a_stale_etag_fails_with_precondition_failed()
