@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Webhooks;
 using Triggers.Platforms;
-using Triggers.Platforms.WeChat;
 
 namespace Triggers.App.Channels;
 
@@ -9,8 +8,7 @@ public static class ChannelServiceCollectionExtensions
 {
     public static IServiceCollection AddTriggersChannels(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IPlatformAdapter, WeChatAdapter>();
-        services.AddSingleton(sp => new PlatformRegistry(sp.GetServices<IPlatformAdapter>()));
+        services.AddSingleton(new PlatformRegistry(PlatformAdapters.All));
         services.AddSingleton(sp => ChannelRegistry.Load(
             configuration,
             sp.GetRequiredService<PlatformRegistry>(),

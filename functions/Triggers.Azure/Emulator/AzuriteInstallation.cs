@@ -27,10 +27,17 @@ internal sealed partial class AzuriteInstallation
 
     private string Marker => Path.Combine(NodeModules, MarkerFileName);
 
-    /// <summary>Finds tools/azurite by walking up from the app's folder, then from the working directory.</summary>
+    /// <summary>
+    /// Finds tools/azurite by walking up from the app's folder, then from the working directory, then from the
+    /// repository this assembly was built from (for builds with an artifacts path outside the repository).
+    /// </summary>
     public static AzuriteInstallation Locate()
     {
-        string[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory];
+        var builtFrom = typeof(AzuriteInstallation).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        string[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, .. builtFrom is { Length: > 0 } ? [builtFrom] : Array.Empty<string>()];
         foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -44,7 +51,7 @@ internal sealed partial class AzuriteInstallation
         }
 
         throw new InvalidOperationException(
-            $"Cannot find {ManifestRelativePath} (the pinned Azurite package) in '{starts[0]}', '{starts[1]}' " +
+            $"Cannot find {ManifestRelativePath} (the pinned Azurite package) in '{string.Join("', '", starts)}' " +
             "or any of their parent folders. Run from inside the Triggers repository, or start Azurite yourself " +
             "on 127.0.0.1:10000-10002, or point AzureWebJobsStorage at a real storage account.");
     }

@@ -57,7 +57,7 @@ public sealed class FunctionFolderWriterTests : IDisposable
     [Fact]
     public void Host_json_runs_the_app_as_a_custom_handler_with_the_queue_settings_the_app_assumes()
     {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "host.json")))!;
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Triggers.Testing.RepositoryPaths.Root, "host.json")))!;
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>()));
