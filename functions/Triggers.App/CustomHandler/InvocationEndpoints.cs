@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Triggers.App.Ingestion;
 using Triggers.App.Processing;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
@@ -46,6 +47,7 @@ public static partial class InvocationEndpoints
             var response = function.Name switch
             {
                 nameof(FunctionCatalog.ProcessSignal) => await ProcessSignalAsync(function, request, services, context.RequestAborted),
+                nameof(FunctionCatalog.IngestSignal) => await IngestAsync(function, request, services, context.RequestAborted),
                 nameof(FunctionCatalog.PurgeDedupe) => await PurgeDedupeAsync(services, context.RequestAborted),
                 _ => throw new InvalidOperationException($"No invocation handler for function {function.Name}."),
             };
@@ -66,6 +68,16 @@ public static partial class InvocationEndpoints
         var dequeueCount = request.MetadataInt64("DequeueCount") ?? 1;
         var outcome = await services.GetRequiredService<SignalProcessor>().ProcessAsync(message, dequeueCount, ct);
         return InvocationResponse.Done($"signal message {outcome.ToString().ToLowerInvariant()} (attempt {dequeueCount})");
+    }
+
+    private static async Task<InvocationResponse> IngestAsync(FunctionDefinition function, InvocationRequest request, IServiceProvider services, CancellationToken ct)
+    {
+        var message = request.DataText(function.BindingName)
+            ?? throw new FormatException($"The invocation has no Data.{function.BindingName} (the Service Bus message).");
+        // Service Bus counts deliveries where Storage queues count dequeues; both start at 1.
+        var attempt = request.MetadataInt64("DeliveryCount") ?? 1;
+        var outcome = await services.GetRequiredService<IngestProcessor>().ProcessAsync(message, attempt, ct);
+        return InvocationResponse.Done($"ingest message {outcome.ToString().ToLowerInvariant()} (delivery {attempt})");
     }
 
     private static async Task<InvocationResponse> PurgeDedupeAsync(IServiceProvider services, CancellationToken ct)

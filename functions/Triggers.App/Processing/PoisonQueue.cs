@@ -2,21 +2,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triggers.Azure.Queues;
-using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 
 namespace Triggers.App.Processing;
 
-/// <summary>Queue <c>signals-poison</c>: the original message with the error that stopped it.</summary>
+/// <summary>Poison queues (<c>signals-poison</c>, <c>ingest-poison</c>): the original message with the error that stopped it.</summary>
 public sealed class PoisonQueue(QueueServiceClient queues, TimeProvider time)
 {
     private const int MaxErrorChars = 2000;
 
-    private readonly QueueClient _queue = queues.GetQueueClient(QueueNames.SignalsPoison);
-
-    public async Task SendAsync(string message, string error, long dequeueCount, CancellationToken cancellationToken)
+    public async Task SendAsync(string poisonQueue, string message, string error, long dequeueCount, CancellationToken cancellationToken)
     {
-        await _queue.SendMessageAsync(Envelope(message, error, dequeueCount), visibilityDelay: null, timeToLive: TimeSpan.MaxValue, cancellationToken);
+        await queues.GetQueueClient(poisonQueue)
+            .SendMessageAsync(Envelope(message, error, dequeueCount), visibilityDelay: null, timeToLive: TimeSpan.MaxValue, cancellationToken);
     }
 
     internal string Envelope(string message, string error, long dequeueCount)

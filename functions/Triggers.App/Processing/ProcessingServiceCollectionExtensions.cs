@@ -1,4 +1,5 @@
 using Triggers.App.Hosting;
+using Triggers.App.Ingestion;
 using Triggers.App.Rules;
 using Triggers.Core.Analysis;
 
@@ -22,12 +23,15 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();
+        services.AddSingleton<IngestProcessor>();
         services.AddHostedService<RuleRefresher>();
 
         // Under the Functions host the queue trigger and the timer call us; pollers would compete with them.
         if (!mode.IsCustomHandler)
         {
-            services.AddHostedService<SignalQueueWorker>();
+            // One poller per queue; registered as plain IHostedService so both instances are kept.
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<SignalProcessor>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<IngestProcessor>()));
             services.AddHostedService<DedupePurgeService>();
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Rules;
 using Triggers.Core.Analysis;
+using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
@@ -21,8 +22,10 @@ public sealed partial class SignalProcessor(
     PoisonQueue poison,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<SignalProcessor> logger)
+    ILogger<SignalProcessor> logger) : IQueueMessageProcessor
 {
+    public string QueueName => QueueNames.Signals;
+
     /// <summary>
     /// Returns once the message is done with (processed, or moved to poison on its last attempt or when it can
     /// never succeed). Throws when it should be retried.
@@ -37,7 +40,7 @@ public sealed partial class SignalProcessor(
         catch (FormatException ex)
         {
             // Retrying cannot fix a malformed message.
-            await poison.SendAsync(messageText, ex.Message, dequeueCount, cancellationToken);
+            await poison.SendAsync(QueueNames.SignalsPoison, messageText, ex.Message, dequeueCount, cancellationToken);
             Log.Poisoned(logger, "(unreadable)", dequeueCount, ex.Message);
             return ProcessingOutcome.Poisoned;
         }
@@ -49,7 +52,7 @@ public sealed partial class SignalProcessor(
         }
         catch (Exception ex) when (dequeueCount >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            await poison.SendAsync(messageText, ex.Message, dequeueCount, cancellationToken);
+            await poison.SendAsync(QueueNames.SignalsPoison, messageText, ex.Message, dequeueCount, cancellationToken);
             Log.Poisoned(logger, signal.Id, dequeueCount, ex.Message);
             return ProcessingOutcome.Poisoned;
         }
@@ -98,10 +101,4 @@ public sealed partial class SignalProcessor(
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Signal {SignalId} moved to signals-poison after {DequeueCount} attempt(s): {Error}")]
         public static partial void Poisoned(ILogger logger, string signalId, long dequeueCount, string error);
     }
-}
-
-public enum ProcessingOutcome
-{
-    Processed,
-    Poisoned,
 }

@@ -44,7 +44,7 @@ public sealed partial class StorageInitializer(
                 await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
             }
 
-            foreach (var queue in new[] { QueueNames.Signals, QueueNames.SignalsPoison })
+            foreach (var queue in QueueNames.All)
             {
                 await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken);
             }

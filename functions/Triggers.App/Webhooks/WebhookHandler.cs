@@ -12,6 +12,7 @@ public sealed partial class WebhookHandler(
     ChannelRegistry channels,
     PlatformRegistry platforms,
     SignalIngestor ingestor,
+    PassiveReplies passiveReplies,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookHandler> logger)
@@ -24,6 +25,12 @@ public sealed partial class WebhookHandler(
         {
             return Error(StatusCodes.Status404NotFound, channelName,
                 $"Channel '{channelName}' is not configured: add Channels:{channelName}:Platform and its secrets to the app settings.");
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method) && !PlatformMediaTypes.Accepts(channel.Platform, context.Request.ContentType))
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, channelName,
+                $"Content-Type '{context.Request.ContentType}' is not what {channel.Platform} sends; expected {string.Join(" or ", PlatformMediaTypes.For(channel.Platform))}.");
         }
 
         var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxBodyBytes, context.RequestAborted);
@@ -49,29 +56,38 @@ public sealed partial class WebhookHandler(
                 Log.Rejected(logger, channelName, rejected.StatusCode, rejected.Error);
                 return Error(rejected.StatusCode, channelName, rejected.Error);
             case WebhookAccepted accepted:
-                return await AcceptAsync(channelName, accepted, context.RequestAborted);
+                return await AcceptAsync(channel, adapter as IPassiveReplyAdapter, request, accepted, context.RequestAborted);
             default:
                 throw new InvalidOperationException("Unknown webhook outcome.");
         }
     }
 
-    private async Task<IResult> AcceptAsync(string channelName, WebhookAccepted accepted, CancellationToken aborted)
+    private async Task<IResult> AcceptAsync(
+        ChannelSettings channel, IPassiveReplyAdapter? passive, WebhookRequest request, WebhookAccepted accepted, CancellationToken aborted)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(options.Value.IngestTimeout);
+        WebhookReply? passiveReply = null;
         try
         {
+            // Decided (and recorded as sent) before the enqueue, so the worker finds the touchpoint already there.
+            if (passive is not null && accepted.Signals.Count == 1)
+            {
+                passiveReply = await passiveReplies.TryReplyAsync(passive, request, channel, accepted.Signals[0], budget.Token);
+            }
+
             await ingestor.IngestAsync(accepted.Signals, budget.Token);
         }
         catch (Exception ex) when (!aborted.IsCancellationRequested)
         {
             // Not stored, so not acknowledged: the platform retries on a 5xx.
-            Log.IngestFailed(logger, channelName, ex);
-            return Error(StatusCodes.Status503ServiceUnavailable, channelName,
+            Log.IngestFailed(logger, channel.Name, ex);
+            return Error(StatusCodes.Status503ServiceUnavailable, channel.Name,
                 "The signal could not be stored right now; it was not accepted and the platform should retry.");
         }
 
-        return Results.Text(accepted.Reply.Body, accepted.Reply.ContentType, statusCode: accepted.Reply.StatusCode);
+        var reply = passiveReply ?? accepted.Reply;
+        return Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
     }
 
     private static IResult Error(int status, string channel, string error) =>

@@ -21,6 +21,7 @@ public static class WebhookServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<WebhookOptions>>().Value.DedupeWindow));
         services.AddSingleton<SignalIngestor>();
+        services.AddSingleton<PassiveReplies>();
         services.AddSingleton<WebhookHandler>();
         return services;
     }

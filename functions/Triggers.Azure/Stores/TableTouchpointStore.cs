@@ -24,6 +24,12 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
         }
     }
 
+    public async Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityAsync(tenant, id, null, cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
     public async Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableFilter.Quote(tenant)}";

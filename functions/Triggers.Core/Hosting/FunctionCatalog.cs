@@ -7,6 +7,7 @@ namespace Triggers.Core.Hosting;
 public static class FunctionCatalog
 {
     public const string StorageConnection = "AzureWebJobsStorage";
+    public const string ServiceBusConnection = "ServiceBusConnection";
 
     public static FunctionDefinition Health { get; } =
         new("Health", FunctionTrigger.Http, "req", Route: "health", Methods: ["get"], AuthLevel: "anonymous");
@@ -20,10 +21,14 @@ public static class FunctionCatalog
     public static FunctionDefinition ProcessSignal { get; } =
         new("ProcessSignal", FunctionTrigger.Queue, "message", QueueName: QueueNames.Signals, Connection: StorageConnection);
 
+    /// <summary>Signal envelopes from upstream relays: a Service Bus queue in Azure, Storage queue <c>ingest</c> standalone.</summary>
+    public static FunctionDefinition IngestSignal { get; } =
+        new("IngestSignal", FunctionTrigger.ServiceBus, "message", QueueName: QueueNames.Ingest, Connection: ServiceBusConnection);
+
     public static FunctionDefinition PurgeDedupe { get; } =
         new("PurgeDedupe", FunctionTrigger.Timer, "timer", Schedule: "0 17 * * * *");
 
-    public static IReadOnlyList<FunctionDefinition> All { get; } = [Health, Webhooks, Admin, ProcessSignal, PurgeDedupe];
+    public static IReadOnlyList<FunctionDefinition> All { get; } = [Health, Webhooks, Admin, ProcessSignal, IngestSignal, PurgeDedupe];
 
     public static FunctionDefinition? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -5,4 +5,9 @@ public static class QueueNames
 {
     public const string Signals = "signals";
     public const string SignalsPoison = "signals-poison";
+    public const string Ingest = "ingest";
+    public const string IngestPoison = "ingest-poison";
+
+    /// <summary>Every Storage queue the app creates at start-up.</summary>
+    public static IReadOnlyList<string> All { get; } = [Signals, SignalsPoison, Ingest, IngestPoison];
 }

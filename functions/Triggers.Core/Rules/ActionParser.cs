@@ -92,6 +92,30 @@ internal static class ActionParser
 
         var delay = ActionFields.ReadDelay(obj, where, problems);
         var slack = ActionFields.ReadSlack(obj, where, problems);
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack);
+        var passive = ReadReply(obj, type, delay, where, problems);
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive };
+    }
+
+    private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)
+    {
+        var reply = ActionFields.ReadString(obj, "reply", where, problems);
+        if (reply is null)
+        {
+            return false;
+        }
+
+        if (reply != "passive")
+        {
+            problems.Add($"{where}.reply \"{reply}\" is not a reply mode: the only one is \"passive\" (answer inside the webhook response), or leave reply out");
+            return false;
+        }
+
+        if (type != ActionTypes.Message || delay != TimeSpan.Zero)
+        {
+            problems.Add($"{where}.reply \"passive\" answers inside the webhook response, so it needs \"type\": \"message\" and no delay");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -8,4 +8,10 @@ namespace Triggers.Core.Rules;
 public sealed record RuleAction(string Type, string? Channel, string? Template, string? Text, TimeSpan Delay, double Slack)
 {
     public const double DefaultSlack = 0.1;
+
+    /// <summary>
+    /// <c>"reply": "passive"</c>: answer in the webhook response itself, on platforms that allow a passive reply
+    /// (WeChat), instead of sending later. Only for a <c>message</c> with no delay.
+    /// </summary>
+    public bool PassiveReply { get; init; }
 }

@@ -1,15 +1,63 @@
 namespace Triggers.Platforms.Douyin;
 
-/// <summary>Platform "douyin": not built yet. A channel on it is refused at start-up.</summary>
+/// <summary>
+/// Douyin Open Platform webhooks (platform "douyin"): one signed JSON POST per event. The URL-verification
+/// <c>verify_webhook</c> is answered with its challenge; every other event becomes one signal.
+/// </summary>
 public sealed class DouyinAdapter : IPlatformAdapter
 {
     public const string PlatformName = "douyin";
 
     public string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) =>
-        [$"{channel?.SettingPath("Platform")}: platform '{PlatformName}' is not implemented in this build yet."];
+    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => DouyinOptions.Validate(channel);
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel) =>
-        new WebhookRejected(501, $"platform '{PlatformName}' is not implemented in this build yet");
+    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(channel);
+
+        if (DouyinOptions.TryFrom(channel, out var problems) is not { } options)
+        {
+            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
+        }
+
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WebhookRejected(405, $"method {request.Method} is not used by Douyin webhooks; expected POST");
+        }
+
+        try
+        {
+            return DouyinVerifier.Verify(request, channel, options) ?? Receive(request, channel, options);
+        }
+        catch (PayloadFormatException ex)
+        {
+            return new WebhookRejected(400, ex.Message);
+        }
+    }
+
+    private static WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, DouyinOptions options)
+    {
+        var payload = DouyinPayloadReader.Read(PayloadText.DecodeUtf8(request.Body.Span));
+
+        // client_key is often empty in Douyin's own samples, so only a different, non-empty one is refused.
+        if (options.ClientKey is not null && payload.ClientKey is { } clientKey
+            && !string.Equals(clientKey, options.ClientKey, StringComparison.Ordinal))
+        {
+            var shown = clientKey.Length > 40 ? clientKey[..40] + "…" : clientKey;
+            return new WebhookRejected(403,
+                $"event is for client_key '{shown}', not this channel's; set {channel.SettingPath(options.ClientKeySetting)} " +
+                "to the client key of the Douyin app that pushes to this URL");
+        }
+
+        if (payload.IsUrlVerification)
+        {
+            return DouyinReplies.Challenge(payload);
+        }
+
+        var messageId = RequestHeaders.Get(request, DouyinVerifier.MessageIdHeader);
+        var signal = DouyinNormaliser.ToSignal(payload, messageId, channel, request.ReceivedAt);
+        return new WebhookAccepted([signal], DouyinReplies.Success);
+    }
 }

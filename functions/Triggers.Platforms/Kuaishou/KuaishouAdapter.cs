@@ -1,15 +1,61 @@
 namespace Triggers.Platforms.Kuaishou;
 
-/// <summary>Platform "kuaishou": not built yet. A channel on it is refused at start-up.</summary>
+/// <summary>
+/// Kuaishou Open Platform webhooks (platform "kuaishou"): one signed JSON POST per event. The envelope and the
+/// test-event answer are inferred from a documentation mirror (see docs/platforms/kuaishou.md).
+/// </summary>
 public sealed class KuaishouAdapter : IPlatformAdapter
 {
     public const string PlatformName = "kuaishou";
 
     public string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) =>
-        [$"{channel?.SettingPath("Platform")}: platform '{PlatformName}' is not implemented in this build yet."];
+    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => KuaishouOptions.Validate(channel);
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel) =>
-        new WebhookRejected(501, $"platform '{PlatformName}' is not implemented in this build yet");
+    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(channel);
+
+        if (KuaishouOptions.TryFrom(channel, out var problems) is not { } options)
+        {
+            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
+        }
+
+        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WebhookRejected(405, $"method {request.Method} is not used by Kuaishou webhooks; expected POST");
+        }
+
+        try
+        {
+            return KuaishouVerifier.VerifySignature(request, channel, options) ?? Receive(request, channel, options);
+        }
+        catch (PayloadFormatException ex)
+        {
+            return new WebhookRejected(400, ex.Message);
+        }
+    }
+
+    private static WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, KuaishouOptions options)
+    {
+        var envelope = KuaishouPayloadReader.Read(PayloadText.DecodeUtf8(request.Body.Span));
+
+        // The inferred envelope may omit app_id (the test event does), so only a different one is refused.
+        if (options.AppId is not null && envelope.AppId is { } appId && !string.Equals(appId, options.AppId, StringComparison.Ordinal))
+        {
+            var shown = appId.Length > 40 ? appId[..40] + "…" : appId;
+            return new WebhookRejected(403,
+                $"event is for app_id '{shown}', not this channel's; set {channel.SettingPath(ChannelSecrets.AppId)} to the app id of the Kuaishou app that pushes to this URL");
+        }
+
+        if (KuaishouVerifier.CheckTimestamp(envelope, request, channel) is { } stale)
+        {
+            return stale;
+        }
+
+        return envelope.IsTest
+            ? KuaishouReplies.TestEvent(envelope)
+            : new WebhookAccepted([KuaishouNormaliser.ToSignal(envelope, channel, request.ReceivedAt)], KuaishouReplies.Success);
+    }
 }

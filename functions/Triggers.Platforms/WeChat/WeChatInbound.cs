@@ -25,7 +25,7 @@ internal static class WeChatInbound
 
     private static WebhookOutcome ReceivePlain(WebhookRequest request, ChannelSettings channel, WeChatOptions options)
     {
-        if (QueryParameters.RequireAll(request.Query, "signature", "timestamp", "nonce") is { } missing)
+        if (WeChatVerifier.RequireSigned(request, "signature", "timestamp", "nonce") is { } missing)
         {
             return missing;
         }
@@ -50,7 +50,7 @@ internal static class WeChatInbound
 
     private static WebhookOutcome ReceiveEncrypted(WebhookRequest request, ChannelSettings channel, WeChatOptions options)
     {
-        if (QueryParameters.RequireAll(request.Query, "msg_signature", "timestamp", "nonce") is { } missing)
+        if (WeChatVerifier.RequireSigned(request, "msg_signature", "timestamp", "nonce") is { } missing)
         {
             return missing;
         }

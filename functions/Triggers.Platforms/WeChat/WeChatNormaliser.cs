@@ -11,7 +11,7 @@ public static class WeChatNormaliser
         "text", "image", "voice", "video", "shortvideo", "location", "link",
     };
 
-    private static readonly string[] KeptFields = ["ToUserName", "MsgId", "Event", "EventKey"];
+    private static readonly string[] KeptFields = ["ToUserName", "MsgId", "Event", "EventKey", "Status", "KfAccount"];
 
     /// <exception cref="PayloadFormatException">FromUserName, CreateTime or MsgType is missing or CreateTime is not unix seconds.</exception>
     public static Signal ToSignal(WeChatPayload payload, ChannelSettings channel, DateTimeOffset receivedAt)
@@ -60,7 +60,7 @@ public static class WeChatNormaliser
             Kind = kind,
             Type = isEvent ? (eventName is null ? msgType : $"{msgType}/{eventName}") : msgType,
             Actor = new SignalActor(from),
-            Text = kind == SignalKinds.Message ? Describe(payload, msgType.ToLowerInvariant()) : null,
+            Text = kind == SignalKinds.Message ? WeChatMessageText.Describe(payload, msgType) : null,
             OccurredAt = occurredAt,
             ReceivedAt = receivedAt,
             DedupeKey = dedupeKey,
@@ -69,16 +69,6 @@ public static class WeChatNormaliser
             Attributes = attributes,
         };
     }
-
-    // Non-text messages get a short marker so analysis and rules see that something was sent.
-    private static string Describe(WeChatPayload payload, string msgType) => msgType switch
-    {
-        "text" => payload.Field("Content") ?? string.Empty,
-        "voice" => payload.Field("Recognition") ?? "[voice]",
-        "location" => payload.Field("Label") is { } label ? $"[location] {label}" : "[location]",
-        "link" => payload.Field("Title") is { } title ? $"[link] {title}" : "[link]",
-        _ => $"[{msgType}]",
-    };
 
     private static string Required(WeChatPayload payload, string name) =>
         payload.Field(name) ?? throw new PayloadFormatException($"message has no {name} field");

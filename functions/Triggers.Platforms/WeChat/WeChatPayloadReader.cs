@@ -73,6 +73,11 @@ public static class WeChatPayloadReader
 
             return fields;
         }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument accepts a lone surrogate escape such as "\uD800" but cannot turn it into a string.
+            throw new PayloadFormatException($"{what} has a string with an invalid \\u escape (a lone UTF-16 surrogate)", ex);
+        }
         catch (JsonException ex)
         {
             var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');

@@ -1,15 +1,69 @@
+using System.Security.Cryptography;
+using Triggers.Core.Signals;
+using Triggers.Platforms.WeChat;
+
 namespace Triggers.Platforms.WeCom;
 
-/// <summary>Platform "wecom": not built yet. A channel on it is refused at start-up.</summary>
-public sealed class WeComAdapter : IPlatformAdapter
+/// <summary>
+/// The WeCom (企业微信) callback, platform "wecom": GET decrypts the echostr to prove the URL, POST verifies
+/// msg_signature, decrypts, checks the receive id and normalises app messages, events and customer contact changes.
+/// </summary>
+public sealed class WeComAdapter : IPlatformAdapter, IPassiveReplyAdapter
 {
     public const string PlatformName = "wecom";
 
     public string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) =>
-        [$"{channel?.SettingPath("Platform")}: platform '{PlatformName}' is not implemented in this build yet."];
+    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => WeComOptions.Validate(channel);
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel) =>
-        new WebhookRejected(501, $"platform '{PlatformName}' is not implemented in this build yet");
+    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(channel);
+
+        if (WeComOptions.TryFrom(channel, out var problems) is not { } options)
+        {
+            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
+        }
+
+        try
+        {
+            return request.Method.ToUpperInvariant() switch
+            {
+                "GET" => WeComInbound.VerifyUrl(request, channel, options),
+                "POST" => WeComInbound.Receive(request, channel, options),
+                _ => new WebhookRejected(405, $"method {request.Method} is not used by WeCom callbacks; expected GET or POST"),
+            };
+        }
+        catch (PayloadFormatException ex)
+        {
+            return new WebhookRejected(400, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// An encrypted text reply to the member who wrote to the app (FromUserName), from the corp (ToUserName),
+    /// with a fresh random and the request's nonce. Only XML app callbacks take passive replies: contact
+    /// changes come from "sys" (greet the customer with the WelcomeCode API instead) and JSON callbacks are not supported.
+    /// </summary>
+    public WebhookReply PassiveText(WebhookRequest request, ChannelSettings channel, Signal signal, string text)
+    {
+        var (nonce, format) = WeChatPassiveReply.Context(request, channel, signal, PlatformName);
+        ArgumentNullException.ThrowIfNull(text);
+        if (format == WeChatPayload.Json)
+        {
+            throw new NotSupportedException("this WeCom callback is JSON; passive replies are only supported for XML app callbacks, send through the API instead");
+        }
+
+        var member = WeChatPassiveReply.Attribute(signal, "FromUserName");
+        if (signal.Attributes.ContainsKey("InfoType") || string.Equals(member, "sys", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException(
+                $"signal {signal.Id} ({signal.Type}) is a system notification, not a member's message; there is nobody to answer passively");
+        }
+
+        var corpId = WeChatPassiveReply.Attribute(signal, "ToUserName");
+        return WeComReplies.PassiveText(
+            WeComOptions.From(channel), member, corpId, text, request.ReceivedAt, nonce, RandomNumberGenerator.GetBytes(WeChatCrypto.RandomLength));
+    }
 }

@@ -1,15 +1,59 @@
+// INFERRED: built from inferred material (platforms.md §5: doc mirrors and open-source code, no official
+// sample or vector). The mini-program push is assumed WXBizMsgCrypt-compatible; the e-commerce sign string,
+// the buyer and time fields, and both replies are inferred. Check docs/platforms/xiaohongshu.md against the
+// official docs before relying on this adapter.
 namespace Triggers.Platforms.Xiaohongshu;
 
-/// <summary>Platform "xiaohongshu": not built yet. A channel on it is refused at start-up.</summary>
+/// <summary>
+/// Platform "xiaohongshu": (a) the mini-program / 专业号 message push, WeChat-style (GET echo, encrypted POST),
+/// told apart by its query signature; (b) the e-commerce push, a JSON array signed in the app-key, timestamp
+/// and sign headers.
+/// </summary>
 public sealed class XiaohongshuAdapter : IPlatformAdapter
 {
     public const string PlatformName = "xiaohongshu";
 
     public string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) =>
-        [$"{channel?.SettingPath("Platform")}: platform '{PlatformName}' is not implemented in this build yet."];
+    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => XiaohongshuOptions.Validate(channel);
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel) =>
-        new WebhookRejected(501, $"platform '{PlatformName}' is not implemented in this build yet");
+    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(channel);
+
+        if (XiaohongshuOptions.TryFrom(channel, out var problems) is not { } options)
+        {
+            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
+        }
+
+        try
+        {
+            return request.Method.ToUpperInvariant() switch
+            {
+                "GET" => XiaohongshuMiniProgram.VerifyUrl(request, channel, options),
+                "POST" when XiaohongshuEcommerceVerifier.Header(request, XiaohongshuEcommerceVerifier.SignHeader) is not null => ReceiveEcommerce(request, channel, options),
+                "POST" when QueryParameters.Get(request.Query, "msg_signature") is not null || QueryParameters.Get(request.Query, "signature") is not null
+                    => XiaohongshuMiniProgram.Receive(request, channel, options),
+                "POST" => new WebhookRejected(401, "request is not signed: expected the query msg_signature (mini-program / 专业号 push) or the headers app-key, timestamp and sign (e-commerce push)"),
+                _ => new WebhookRejected(405, $"method {request.Method} is not used by Xiaohongshu pushes; expected GET (URL verification) or POST"),
+            };
+        }
+        catch (PayloadFormatException ex)
+        {
+            return new WebhookRejected(400, ex.Message);
+        }
+    }
+
+    private static WebhookOutcome ReceiveEcommerce(WebhookRequest request, ChannelSettings channel, XiaohongshuOptions options)
+    {
+        if (XiaohongshuEcommerceVerifier.Verify(request, channel, options) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var pushes = XiaohongshuPushReader.Read(PayloadText.DecodeUtf8(request.Body.Span));
+        var signals = pushes.Select(push => XiaohongshuNormaliser.ToSignal(push, channel, request.ReceivedAt)).ToList();
+        return new WebhookAccepted(signals, XiaohongshuReplies.EcommerceSuccess);
+    }
 }

@@ -77,7 +77,7 @@ public sealed class CustomHandlerModeTests(AzuriteFixture azurite)
 
         var hosted = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().Name).ToList();
 
-        Assert.DoesNotContain("SignalQueueWorker", hosted);
+        Assert.DoesNotContain("QueueWorker", hosted);
         Assert.DoesNotContain("DedupePurgeService", hosted);
     }
 

@@ -17,10 +17,10 @@ internal static class TestStorage
     public static QueueClient Queue(AzuriteFixture azurite, string name) =>
         new QueueServiceClient(Connection(azurite)).GetQueueClient(name);
 
-    /// <summary>Looks through queue signals-poison for a message that matches, for up to 10 s.</summary>
-    public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match)
+    /// <summary>Looks through a poison queue for a message that matches, for up to 10 s.</summary>
+    public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match, string poisonQueue = "signals-poison")
     {
-        var queue = Queue(azurite, "signals-poison");
+        var queue = Queue(azurite, poisonQueue);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(10))
         {

@@ -98,6 +98,26 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("multipart/form-data")]
+    [InlineData(null)]
+    public async Task A_body_labelled_with_a_content_type_wechat_never_sends_is_refused_with_415(string? contentType)
+    {
+        using var client = _app.CreateAdminClient();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(WeChatVectors.SafeModeBody));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        var response = await client.PostAsync($"/api/webhooks/{Channel}?{WeChatVectors.SafeModeQuery}", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
+    }
+
     [Fact]
     public async Task An_unconfigured_channel_gets_404_naming_the_setting_to_add()
     {

@@ -43,6 +43,11 @@ public sealed class FunctionFolderWriterTests : IDisposable
                     Assert.Equal(function.QueueName, trigger["queueName"]!.GetValue<string>());
                     Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
                     break;
+                case FunctionTrigger.ServiceBus:
+                    Assert.Equal("serviceBusTrigger", trigger["type"]!.GetValue<string>());
+                    Assert.Equal(function.QueueName, trigger["queueName"]!.GetValue<string>());
+                    Assert.Equal("ServiceBusConnection", trigger["connection"]!.GetValue<string>());
+                    break;
                 case FunctionTrigger.Timer:
                     Assert.Equal("timerTrigger", trigger["type"]!.GetValue<string>());
                     Assert.Equal(6, trigger["schedule"]!.GetValue<string>().Split(' ').Length);

@@ -18,12 +18,21 @@ public sealed class WeChatRequestCheckTests
     }
 
     [Fact]
-    public void Plain_post_missing_signature_and_timestamp_names_both()
+    public void Plain_post_without_a_signature_is_unauthorised()
     {
         var rejected = Rejected(Adapter.Handle(Post("nonce=486452656&timestamp=", V.PlainPostBody), Channel(V.Token, window: TenYears)));
 
+        Assert.Equal(401, rejected.StatusCode);
+        Assert.StartsWith("missing query parameter signature", rejected.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signed_plain_post_missing_timestamp_and_nonce_names_both()
+    {
+        var rejected = Rejected(Adapter.Handle(Post("signature=899cf89e464efb63f54ddac96b0a0a235f53aa78", V.PlainPostBody), Channel(V.Token, window: TenYears)));
+
         Assert.Equal(400, rejected.StatusCode);
-        Assert.Equal("missing query parameters signature, timestamp", rejected.Error);
+        Assert.Equal("missing query parameters timestamp, nonce", rejected.Error);
     }
 
     [Fact]

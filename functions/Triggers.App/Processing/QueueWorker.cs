@@ -1,26 +1,25 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Storage;
 using Triggers.Azure.Queues;
-using Triggers.Core.Hosting;
 
 namespace Triggers.App.Processing;
 
 /// <summary>
-/// Standalone only: polls queue <c>signals</c> the way the Functions queue trigger would (delete after
+/// Standalone only: polls one Storage queue the way the Functions queue trigger would (delete after
 /// success, retry with back-off, poison after the last attempt). Under the host this is off.
 /// </summary>
-public sealed partial class SignalQueueWorker(
+public sealed partial class QueueWorker(
     QueueServiceClient queues,
-    SignalProcessor processor,
+    IQueueMessageProcessor processor,
     StorageReadiness readiness,
     IOptions<ProcessingOptions> options,
-    ILogger<SignalQueueWorker> logger) : BackgroundService
+    ILogger<QueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = queues.GetQueueClient(QueueNames.Signals);
+        var queue = queues.GetQueueClient(processor.QueueName);
         var delay = MinPollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +32,7 @@ public sealed partial class SignalQueueWorker(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    Log.ReceiveFailed(logger, ex.Message);
+                    Log.ReceiveFailed(logger, queue.Name, ex.Message);
                 }
             }
 
@@ -62,24 +61,24 @@ public sealed partial class SignalQueueWorker(
         {
             // Leave it on the queue; it comes back after a back-off that grows with each attempt.
             var retryIn = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DequeueCount), 60));
-            Log.ProcessingFailed(logger, message.MessageId, message.DequeueCount, retryIn, ex);
+            Log.ProcessingFailed(logger, queue.Name, message.MessageId, message.DequeueCount, retryIn, ex);
             try
             {
                 await queue.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, retryIn, stoppingToken);
             }
             catch (Exception updateError) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.ReceiveFailed(logger, updateError.Message);
+                Log.ReceiveFailed(logger, queue.Name, updateError.Message);
             }
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Polling queue signals failed: {Reason}")]
-        public static partial void ReceiveFailed(ILogger logger, string reason);
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed: {Reason}")]
+        public static partial void ReceiveFailed(ILogger logger, string queue, string reason);
 
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Message {MessageId} failed on attempt {DequeueCount}; retrying in {RetryIn}")]
-        public static partial void ProcessingFailed(ILogger logger, string messageId, long dequeueCount, TimeSpan retryIn, Exception exception);
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Message {MessageId} of queue {Queue} failed on attempt {DequeueCount}; retrying in {RetryIn}")]
+        public static partial void ProcessingFailed(ILogger logger, string queue, string messageId, long dequeueCount, TimeSpan retryIn, Exception exception);
     }
 }

@@ -1,0 +1,7 @@
+namespace Triggers.App.Processing;
+
+public enum ProcessingOutcome
+{
+    Processed,
+    Poisoned,
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Triggers.Core.Signals;
+using F = Triggers.Core.Envelopes.EnvelopeFields;
+
+namespace Triggers.Core.Envelopes;
+
+/// <summary>Reads one signal object, reporting every problem in it rather than stopping at the first.</summary>
+internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors errors)
+{
+    private const string IdExpected = "a string of 1 to 256 characters identifying the event (a redelivery must reuse it)";
+    private const string TextExpected = "a string (may be empty) or null";
+
+    private static readonly string KindExpected = "one of " + string.Join(", ", SignalKinds.All.Order(StringComparer.Ordinal));
+
+    private readonly EnvelopeValues values = new(errors);
+    private readonly EnvelopeObjectFields objects = new(new EnvelopeValues(errors));
+
+    /// <summary>The signal, or null when any problem was reported.</summary>
+    public Signal? Read(JsonElement item, string path)
+    {
+        var before = errors.Count;
+        var properties = values.Properties(item, path, F.Signal);
+
+        var id = ReadId(properties, path);
+        var kind = ReadKind(properties, path);
+        var actor = objects.ReadActor(properties, path);
+        var text = ReadText(properties, path);
+        var occurredAt = ReadOccurredAt(properties, path);
+        var type = values.Optional(properties, path, F.Type, "a string naming the event in your system, or null");
+        var attributes = objects.ReadAttributes(properties, path);
+        CheckFromContext(properties, path, F.Channel, context.Channel);
+        CheckFromContext(properties, path, F.Platform, context.Platform);
+        CheckFromContext(properties, path, F.Tenant, context.Tenant);
+
+        if (errors.Count > before || id is null || kind is null || actor is null || occurredAt is null || attributes is null)
+        {
+            return null;
+        }
+
+        return new Signal
+        {
+            Id = SignalIds.Create(context.Tenant, context.Channel, id),
+            Channel = context.Channel,
+            Platform = context.Platform,
+            Tenant = context.Tenant,
+            Kind = kind,
+            Type = type,
+            Actor = actor,
+            Text = text,
+            OccurredAt = occurredAt.Value,
+            ReceivedAt = context.ReceivedAt,
+            DedupeKey = id,
+            Raw = item.GetRawText(),
+            RawFormat = "json",
+            Attributes = attributes,
+        };
+    }
+
+    private string? ReadId(Dictionary<string, JsonElement> properties, string path)
+    {
+        var id = values.Required(properties, path, F.Id, IdExpected);
+        var length = id is null ? 0 : EnvelopeValues.CountCharacters(id);
+        if (id is not null && length is < 1 or > F.MaxIdLength)
+        {
+            errors.Add(EnvelopePath.Property(path, F.Id), $"expected {IdExpected}, got a string of {length} characters");
+            return null;
+        }
+
+        return id;
+    }
+
+    private string? ReadKind(Dictionary<string, JsonElement> properties, string path)
+    {
+        var kind = values.Required(properties, path, F.Kind, KindExpected);
+        if (kind is not null && !SignalKinds.IsKnown(kind))
+        {
+            errors.Add(EnvelopePath.Property(path, F.Kind), $"expected {KindExpected}, got '{EnvelopeValues.Shorten(kind)}'");
+            return null;
+        }
+
+        return kind;
+    }
+
+    private string? ReadText(Dictionary<string, JsonElement> properties, string path)
+    {
+        var at = EnvelopePath.Property(path, F.Text);
+        if (!properties.TryGetValue(F.Text, out var value))
+        {
+            errors.Add(at, $"is required: {TextExpected}");
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Null ? null : values.String(value, at, TextExpected);
+    }
+
+    private DateTimeOffset? ReadOccurredAt(Dictionary<string, JsonElement> properties, string path)
+    {
+        var text = values.Required(properties, path, F.OccurredAt, EnvelopeTimestamp.Expected);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!EnvelopeTimestamp.TryParse(text, out var occurredAt))
+        {
+            errors.Add(EnvelopePath.Property(path, F.OccurredAt), $"'{EnvelopeValues.Shorten(text)}' is not {EnvelopeTimestamp.Expected}");
+            return null;
+        }
+
+        return occurredAt;
+    }
+
+    private void CheckFromContext(Dictionary<string, JsonElement> properties, string path, string name, string expected)
+    {
+        if (!properties.TryGetValue(name, out var value))
+        {
+            return;
+        }
+
+        var given = values.String(value, EnvelopePath.Property(path, name), $"the string '{expected}' or no {name} at all");
+        if (given is not null && !string.Equals(given, expected, StringComparison.Ordinal))
+        {
+            errors.Add(
+                EnvelopePath.Property(path, name),
+                $"is '{EnvelopeValues.Shorten(given)}' but this endpoint's {name} is '{expected}'; the {name} comes from where the signal is sent and cannot be overridden (omit it)");
+        }
+    }
+}

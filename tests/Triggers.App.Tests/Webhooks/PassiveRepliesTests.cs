@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Triggers.App.Channels;
+using Triggers.App.Processing;
+using Triggers.App.Rules;
+using Triggers.App.Webhooks;
+using Triggers.Core.Analysis;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Signals;
+using Triggers.Core.Touchpoints;
+using Triggers.Platforms;
+
+namespace Triggers.App.Tests.Webhooks;
+
+public sealed class PassiveRepliesTests
+{
+    private const string PassiveRule = """[{"type":"message","text":"您好","reply":"passive"}]""";
+
+    [Fact]
+    public async Task A_signal_the_platform_cannot_answer_passively_records_nothing_and_falls_back()
+    {
+        var store = new MemoryTouchpoints();
+        var replies = Create(store);
+
+        var reply = await replies.TryReplyAsync(new Adapter(fails: true), Request(), Channel(), Signal(), CancellationToken.None);
+
+        Assert.Null(reply);
+        Assert.Empty(store.Items);
+    }
+
+    [Fact]
+    public async Task A_passive_reply_is_recorded_once_as_sent_and_a_redelivery_gets_the_same_answer()
+    {
+        var store = new MemoryTouchpoints();
+        var replies = Create(store);
+
+        var first = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+        var again = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+
+        Assert.Equal("reply:您好", first!.Body);
+        Assert.Equal("reply:您好", again!.Body);
+        var touchpoint = Assert.Single(store.Items.Values);
+        Assert.Equal(TouchpointStatus.Sent, touchpoint.Status);
+    }
+
+    [Fact]
+    public async Task A_touchpoint_the_worker_already_planned_is_not_answered_passively()
+    {
+        var store = new MemoryTouchpoints();
+        var replies = Create(store);
+        var signal = Signal();
+        var rule = RuleSet.Compile([Definition()]).Rules[0];
+        var planned = Assert.Single(TouchpointPlanner.Plan(rule, signal, TextAnalysis.Neutral("t"), signal.ReceivedAt));
+        await store.AddIfAbsentAsync(planned, CancellationToken.None);
+
+        var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), signal, CancellationToken.None);
+
+        Assert.Null(reply);
+        Assert.Equal(TouchpointStatus.Planned, Assert.Single(store.Items.Values).Status);
+    }
+
+    private static RuleDefinition Definition() => new("default", "greet", true, 1, """{"==":[1,1]}""", PassiveRule, null, null, "v1");
+
+    private static PassiveReplies Create(ITouchpointStore store)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Channels:wx:Platform"] = "wechat",
+            ["Channels:wx:Token"] = "AAAAA",
+        }).Build();
+        var channels = ChannelRegistry.Load(configuration, new PlatformRegistry(PlatformAdapters.All), TimeSpan.FromMinutes(5));
+        var cache = new RuleCache(new Rules(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
+        return new PassiveReplies(new PlaceholderAnalyzer(), cache, store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+    }
+
+    private static ChannelSettings Channel() =>
+        new("wx", "wechat", "default", new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Token"] = "AAAAA" }, TimeSpan.FromMinutes(5));
+
+    private static WebhookRequest Request() =>
+        new("POST", new Dictionary<string, string>(), new Dictionary<string, string>(), ReadOnlyMemory<byte>.Empty, DateTimeOffset.UnixEpoch);
+
+    private static Signal Signal() => new()
+    {
+        Id = SignalIds.Create("default", "wx", "m1"),
+        Channel = "wx",
+        Platform = "wechat",
+        Tenant = "default",
+        Kind = SignalKinds.Message,
+        Actor = new SignalActor("openid"),
+        Text = "你好",
+        OccurredAt = DateTimeOffset.UnixEpoch,
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        DedupeKey = "m1",
+    };
+
+    private sealed class Rules : IRuleSource
+    {
+        public Task<RuleSourceSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new RuleSourceSnapshot([Definition()], []));
+    }
+
+    private sealed class Adapter(bool fails) : IPassiveReplyAdapter
+    {
+        public WebhookReply PassiveText(WebhookRequest request, ChannelSettings channel, Signal signal, string text) =>
+            fails ? throw new NotSupportedException("no passive reply for this event") : new WebhookReply(200, "reply:" + text, "text/plain");
+    }
+
+    private sealed class MemoryTouchpoints : ITouchpointStore
+    {
+        public Dictionary<string, Touchpoint> Items { get; } = [];
+
+        public Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken) =>
+            Task.FromResult(Items.TryAdd(touchpoint.Id, touchpoint));
+
+        public Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken) =>
+            Task.FromResult(Items.GetValueOrDefault(id));
+
+        public Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values]);
+    }
+}

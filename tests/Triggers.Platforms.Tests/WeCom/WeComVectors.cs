@@ -1,0 +1,42 @@
+namespace Triggers.Platforms.Tests.WeCom;
+
+/// <summary>
+/// The official WeCom (企业号) vectors of platforms.md §2.4 (doc path 90968 and the official C#/Java/PHP
+/// samples), recomputed with Python's hashlib and the cryptography package before being pasted here.
+/// </summary>
+internal static class WeComVectors
+{
+    public const string Token = "QDG6eK";
+    public const string EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    public const string CorpId = "wx5823bf96d3bd56c7";
+
+    public const string VerifyMsgSignature = "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3";
+    public const string VerifyTimestamp = "1409659589";
+    public const string VerifyNonce = "263014780";
+    public const string VerifyEchoStr = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
+    public const string VerifyPlaintext = "1616140317555161061";
+
+    public const string PostMsgSignature = "477715d11cdb4164915debcba66cb864d751f3e6";
+    public const string PostTimestamp = "1409659813";
+    public const string PostNonce = "1372623149";
+    public const string PostEncrypt =
+        "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
+
+    /// <summary>The vector's message, as the Python reference decrypts it (random "0960688932c47ef1").</summary>
+    public const string PostMessage =
+        "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>\n<FromUserName><![CDATA[mycreate]]></FromUserName>\n" +
+        "<CreateTime>1409659813</CreateTime>\n<MsgType><![CDATA[text]]></MsgType>\n<Content><![CDATA[hello]]></Content>\n" +
+        "<MsgId>4561255354251345929</MsgId>\n<AgentID>218</AgentID>\n</xml>";
+
+    public static string VerifyQuery =>
+        $"msg_signature={VerifyMsgSignature}&timestamp={VerifyTimestamp}&nonce={VerifyNonce}&echostr={Uri.EscapeDataString(VerifyEchoStr)}";
+
+    public static string PostQuery => $"msg_signature={PostMsgSignature}&timestamp={PostTimestamp}&nonce={PostNonce}";
+
+    /// <summary>The envelope as WeCom posts it (ToUserName and AgentID are not signed).</summary>
+    public static string PostXmlBody =>
+        $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><Encrypt><![CDATA[{PostEncrypt}]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>";
+
+    /// <summary>The JSON variant of the same envelope (WXBizJsonMsgCrypt's lower-case keys).</summary>
+    public static string PostJsonBody => $$"""{"tousername":"{{CorpId}}","encrypt":"{{PostEncrypt}}","agentid":218}""";
+}
