@@ -81,6 +81,7 @@ internal static class WeChatInbound
         }
 
         var payload = WeChatPayloadReader.Read(plaintext.Message, "decrypted message");
+        WeChatEnvelope.EnsureMatches(envelope, payload);
         return Accept(payload, request, channel);
     }
 

@@ -32,6 +32,11 @@ public static class WeChatPayloadReader
     private static Dictionary<string, string> ReadXml(string text, string what)
     {
         var root = SafeXml.Parse(text, what).Root!;
+        if (root.Name.LocalName != "xml")
+        {
+            throw new PayloadFormatException($"{what} has the root element <{root.Name.LocalName}>; WeChat messages are wrapped in <xml>");
+        }
+
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in root.Elements())
         {

@@ -52,6 +52,7 @@ internal static class WeChatShopInbound
         }
 
         var payload = WeChatPayloadReader.Read(plaintext.Message, "decrypted message");
+        WeChatEnvelope.EnsureMatches(envelope, payload);
         RequireJson(payload, "decrypted message");
         return new WebhookAccepted([WeChatShopNormaliser.ToSignal(payload, channel, request.ReceivedAt)], WeChatShopReplies.Success);
     }

@@ -56,6 +56,7 @@ internal static class WeComInbound
         }
 
         var payload = WeChatPayloadReader.Read(plaintext.Message, "decrypted message");
+        WeChatEnvelope.EnsureMatches(envelope, payload);
         return new WebhookAccepted(WeComNormaliser.ToSignals(payload, channel, request.ReceivedAt), WeComReplies.Success);
     }
 }

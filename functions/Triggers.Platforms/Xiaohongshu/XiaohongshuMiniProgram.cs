@@ -70,6 +70,7 @@ internal static class XiaohongshuMiniProgram
         }
 
         var payload = WeChatPayloadReader.Read(plaintext.Message, "decrypted message");
+        WeChatEnvelope.EnsureMatches(envelope, payload);
         var signal = WeChatNormaliser.ToSignal(payload, channel, request.ReceivedAt) with { Platform = XiaohongshuAdapter.PlatformName };
         return new WebhookAccepted([signal], XiaohongshuReplies.MiniProgramSuccess);
     }

@@ -61,7 +61,8 @@ internal static class WeChatFixtures
     }
 
     /// <summary>A safe-mode POST whose Encrypt field and msg_signature are built here.</summary>
-    public static WebhookRequest SignedEncryptedPost(string token, string encrypt, DateTimeOffset signedAt, DateTimeOffset receivedAt, string nonce = "20261122")
+    /// <remarks>The envelope carries ToUserName only when given: it must equal the encrypted message's (the adapter checks).</remarks>
+    public static WebhookRequest SignedEncryptedPost(string token, string encrypt, DateTimeOffset signedAt, DateTimeOffset receivedAt, string nonce = "20261122", string? toUserName = null)
     {
         var timestamp = signedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var query = new Dictionary<string, string>
@@ -72,7 +73,8 @@ internal static class WeChatFixtures
             ["encrypt_type"] = "aes",
             ["msg_signature"] = Sha1OfSorted(token, timestamp, nonce, encrypt),
         };
-        return Request("POST", query, $"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>", receivedAt);
+        var to = toUserName is null ? string.Empty : $"<ToUserName><![CDATA[{toUserName}]]></ToUserName>";
+        return Request("POST", query, $"<xml>{to}<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>", receivedAt);
     }
 
     /// <summary>The documented algorithm, written out again so tests do not trust <see cref="WeChatSignature"/>.</summary>

@@ -32,14 +32,29 @@ public sealed class WeChatSafeModeTests
     }
 
     [Fact]
-    public void Plaintext_fields_beside_encrypt_in_compatible_mode_are_ignored()
+    public void Forged_plaintext_fields_beside_encrypt_are_rejected_because_the_encrypted_message_says_otherwise()
     {
         var encrypt = WeChatCrypto.Create(Key).Encrypt(ChineseText, AppId);
         var signed = SignedEncryptedPost(Token, encrypt, Now, Now);
         var forged = "<xml><FromUserName>attacker</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>" +
                      $"<Content>forged</Content><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
 
-        var signal = Assert.Single(Accepted(Adapter.Handle(signed with { Body = System.Text.Encoding.UTF8.GetBytes(forged) }, Channel(Token, Key, AppId))).Signals);
+        var rejected = Rejected(Adapter.Handle(signed with { Body = System.Text.Encoding.UTF8.GetBytes(forged) }, Channel(Token, Key, AppId)));
+
+        Assert.Equal(400, rejected.StatusCode);
+        Assert.Contains("FromUserName 'attacker' does not match", rejected.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compatible_mode_plaintext_copies_that_match_the_encrypted_message_are_accepted()
+    {
+        var encrypt = WeChatCrypto.Create(Key).Encrypt(ChineseText, AppId);
+        var signed = SignedEncryptedPost(Token, encrypt, Now, Now);
+        var inner = System.Xml.Linq.XElement.Parse(ChineseText);
+        var copies = string.Concat(inner.Elements().Select(e => $"<{e.Name}><![CDATA[{e.Value}]]></{e.Name}>"));
+        var compatible = $"<xml>{copies}<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
+
+        var signal = Assert.Single(Accepted(Adapter.Handle(signed with { Body = System.Text.Encoding.UTF8.GetBytes(compatible) }, Channel(Token, Key, AppId))).Signals);
 
         Assert.Equal("oUser", signal.Actor.Id);
         Assert.Equal("客服太慢了，我要退款", signal.Text);

@@ -42,10 +42,21 @@ internal static class WeComFixtures
         string random = "wecom-test-rand1", bool json = false, string nonce = "1372623149")
     {
         var encrypt = WxTestCrypto.Encrypt(WeComVectors.EncodingAesKey, message, receiveId, random);
-        return SignedEnvelope(encrypt, token, signedAt ?? Now, json, nonce);
+        return SignedEnvelope(encrypt, token, signedAt ?? Now, json, nonce, InnerToUserName(message) ?? WeComVectors.CorpId);
     }
 
-    public static WebhookRequest SignedEnvelope(string encrypt, string token, DateTimeOffset signedAt, bool json = false, string nonce = "1372623149")
+    /// <summary>The ToUserName of a plaintext message (XML or JSON), which a real envelope repeats.</summary>
+    public static string? InnerToUserName(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            message,
+            @"<ToUserName>(?:<!\[CDATA\[)?(?<v>[^<\]]*)(?:\]\]>)?</ToUserName>|""ToUserName""\s*:\s*""(?<v>[^""]*)""",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups["v"].Value : null;
+    }
+
+    public static WebhookRequest SignedEnvelope(
+        string encrypt, string token, DateTimeOffset signedAt, bool json = false, string nonce = "1372623149", string toUserName = WeComVectors.CorpId)
     {
         var timestamp = signedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var query = new Dictionary<string, string>
@@ -55,8 +66,8 @@ internal static class WeComFixtures
             ["nonce"] = nonce,
         };
         var body = json
-            ? $$"""{"tousername":"{{WeComVectors.CorpId}}","encrypt":"{{encrypt}}","agentid":1000002}"""
-            : $"<xml><ToUserName><![CDATA[{WeComVectors.CorpId}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>";
+            ? $$"""{"tousername":"{{toUserName}}","encrypt":"{{encrypt}}"}"""
+            : $"<xml><ToUserName><![CDATA[{toUserName}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
         return WeChatFixtures.Request("POST", query, body, Now);
     }
 
