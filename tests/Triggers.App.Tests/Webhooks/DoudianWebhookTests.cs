@@ -64,6 +64,8 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var signal = Assert.Single(signals.EnumerateArray());
         Assert.Equal("doudian", signal.GetProperty("platform").GetString());
         Assert.Equal("order", signal.GetProperty("kind").GetString());
+        // An order or event carries no customer text.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, signal.GetProperty("text").ValueKind);
         Assert.Equal("doudian/110", signal.GetProperty("type").GetString());
         Assert.Equal("12345", signal.GetProperty("actor").GetProperty("id").GetString());
         Assert.True(!signal.TryGetProperty("text", out var text) || text.ValueKind == JsonValueKind.Null);

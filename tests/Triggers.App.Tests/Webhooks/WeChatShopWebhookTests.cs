@@ -68,6 +68,8 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifet
         var signal = Assert.Single(signals.EnumerateArray());
         Assert.Equal("wechat-shop", signal.GetProperty("platform").GetString());
         Assert.Equal("order", signal.GetProperty("kind").GetString());
+        // An order or event carries no customer text.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, signal.GetProperty("text").ValueKind);
         Assert.Equal("OPENID", signal.GetProperty("actor").GetProperty("id").GetString());
         Assert.True(!signal.TryGetProperty("text", out var text) || text.ValueKind == JsonValueKind.Null);
     }

@@ -52,6 +52,8 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("wechat", signal.GetProperty("platform").GetString());
         Assert.Equal(Tenant, signal.GetProperty("tenant").GetString());
         Assert.Equal("event", signal.GetProperty("kind").GetString());
+        // An order or event carries no customer text.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, signal.GetProperty("text").ValueKind);
         Assert.Equal(WeChatVectors.OpenId, signal.GetProperty("actor").GetProperty("id").GetString());
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1714112445), signal.GetProperty("occurredAt").GetDateTimeOffset());
         Assert.Equal("neutral", signal.GetProperty("sentiment").GetProperty("label").GetString());
