@@ -59,24 +59,7 @@ public static class WeChatPayloadReader
                 throw new PayloadFormatException($"{what} is JSON but not an object");
             }
 
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => null,
-                };
-                if (value is not null && !fields.TryAdd(property.Name, value))
-                {
-                    throw new PayloadFormatException($"{what} has the field {property.Name} more than once");
-                }
-            }
-
-            return fields;
+            return ScalarFields(document.RootElement, what, StringComparer.OrdinalIgnoreCase);
         }
         catch (InvalidOperationException ex)
         {
@@ -89,5 +72,29 @@ public static class WeChatPayloadReader
             throw new PayloadFormatException(
                 $"{what} is not valid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {reason}", ex);
         }
+    }
+
+    /// <summary>The scalar members of a JSON object as text (numbers as their exact JSON text); nested values are skipped.</summary>
+    /// <exception cref="PayloadFormatException">A member repeats.</exception>
+    internal static Dictionary<string, string> ScalarFields(JsonElement obj, string what, StringComparer comparer)
+    {
+        var fields = new Dictionary<string, string>(comparer);
+        foreach (var property in obj.EnumerateObject())
+        {
+            var value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            };
+            if (value is not null && !fields.TryAdd(property.Name, value))
+            {
+                throw new PayloadFormatException($"{what} has the field {property.Name} more than once");
+            }
+        }
+
+        return fields;
     }
 }

@@ -25,24 +25,7 @@ internal static class WeChatShopPayloadReader
                 return null;
             }
 
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var property in element.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => null,
-                };
-                if (value is not null && !fields.TryAdd(property.Name, value))
-                {
-                    throw new PayloadFormatException($"decrypted message has the field {name}.{property.Name} more than once");
-                }
-            }
-
-            return fields;
+            return WeChatPayloadReader.ScalarFields(element, $"decrypted message's {name}", StringComparer.Ordinal);
         }
         catch (InvalidOperationException ex)
         {
