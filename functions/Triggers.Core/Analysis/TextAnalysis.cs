@@ -8,4 +8,10 @@ namespace Triggers.Core.Analysis;
 public sealed record TextAnalysis(string Label, SentimentScores Scores, IReadOnlyList<string> Topics, string Source)
 {
     public static TextAnalysis Neutral(string source) => new("neutral", new SentimentScores(0, 1, 0), [], source);
+
+    /// <summary>Per-sentence results, in text order (empty when the analyser gives none).</summary>
+    public IReadOnlyList<SentenceSentiment> Sentences { get; init; } = [];
+
+    /// <summary>Each topic found with the sentiment of its clause; <see cref="Topics"/> holds their distinct names.</summary>
+    public IReadOnlyList<TopicMention> Mentions { get; init; } = [];
 }
