@@ -6,6 +6,7 @@ var root = new RootCommand("triggers: the Triggers command line for operators an
     AnalyzeCommand.Create(),
     JsonLogicCommand.Create(),
     FunctionsCommand.Create(),
+    ModelCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

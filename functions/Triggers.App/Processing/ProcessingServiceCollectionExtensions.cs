@@ -1,7 +1,9 @@
 using Triggers.App.Hosting;
 using Triggers.App.Ingestion;
 using Triggers.App.Rules;
-using Triggers.Core.Analysis;
+using Triggers.App.Analysis;
+using Triggers.App.Emotion;
+using Triggers.App.Topics;
 
 namespace Triggers.App.Processing;
 
@@ -19,7 +21,11 @@ public static class ProcessingServiceCollectionExtensions
             .Validate(o => o.MaxPollInterval > TimeSpan.Zero, "Processing:MaxPollInterval must be positive.")
             .ValidateOnStart();
 
-        services.AddSingleton<ITextAnalyzer, PlaceholderAnalyzer>();
+        // Sentiment (embedded, or Azure AI Language with the embedded analyser as fallback), topics, emotion timeline.
+        services.AddTriggersAnalysis(configuration);
+        services.AddTriggersTopics();
+        services.AddTriggersEmotion(configuration);
+        services.AddSingleton<SignalAnalysis>();
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();

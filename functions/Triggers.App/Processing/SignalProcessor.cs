@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Rules;
-using Triggers.Core.Analysis;
+using Triggers.Core.Emotion;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
@@ -15,7 +15,8 @@ namespace Triggers.App.Processing;
 /// The same code runs under the standalone poller and under the Functions host's queue trigger.
 /// </summary>
 public sealed partial class SignalProcessor(
-    ITextAnalyzer analyzer,
+    SignalAnalysis analyzer,
+    EmotionTracker emotions,
     IProcessedSignalStore signals,
     ITouchpointStore touchpoints,
     RuleCache rules,
@@ -61,14 +62,15 @@ public sealed partial class SignalProcessor(
     public async Task ProcessAsync(Signal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var analysis = string.IsNullOrWhiteSpace(signal.Text)
-            ? TextAnalysis.Neutral("none")
-            : await analyzer.AnalyzeAsync(signal.Text, null, cancellationToken);
+        var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
         var now = time.GetUtcNow();
         await signals.SaveAsync(new ProcessedSignal(signal, analysis, now), cancellationToken);
 
+        // Idempotent per signal id, so a redelivery sees the same emotion data and moves no baseline.
+        var emotion = await emotions.ApplyAsync(signal, analysis, cancellationToken);
         var ruleSet = await rules.GetAsync(cancellationToken);
         var data = ConditionData.Build(signal, analysis, null);
+        EmotionData.AddTo(data, emotion);
         var planned = 0;
         foreach (var rule in ruleSet.ForTenant(signal.Tenant))
         {

@@ -1,3 +1,4 @@
+using Triggers.App.Processing;
 using Triggers.App.Rules;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;
@@ -14,7 +15,7 @@ namespace Triggers.App.Webhooks;
 /// plan, so the worker never plans it a second time; a platform retry of the same delivery repeats the answer.
 /// </summary>
 public sealed partial class PassiveReplies(
-    ITextAnalyzer analyzer,
+    SignalAnalysis analyzer,
     RuleCache rules,
     ITouchpointStore touchpoints,
     TimeProvider time,
@@ -32,9 +33,7 @@ public sealed partial class PassiveReplies(
             return null;
         }
 
-        var analysis = string.IsNullOrWhiteSpace(signal.Text)
-            ? TextAnalysis.Neutral("none")
-            : await analyzer.AnalyzeAsync(signal.Text, null, cancellationToken);
+        var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
         var data = ConditionData.Build(signal, analysis, null);
         var now = time.GetUtcNow();
         foreach (var rule in candidates.Where(r => r.Actions.Any(a => a.PassiveReply) && r.Matches(data)))

@@ -7,6 +7,14 @@ public static class TableNames
     public const string Touchpoints = "Touchpoints";
     public const string Rules = "Rules";
     public const string Dedupe = "Dedupe";
+    public const string Topics = "Topics";
+    public const string Emotions = "Emotions";
+    public const string EmotionSeries = "EmotionSeries";
+    public const string RoomMinutes = "RoomMinutes";
 
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe];
+    /// <summary>Every table the app creates at start-up.</summary>
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes];
+
+    /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
+    public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];
 }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Triggers.Cli.JsonLines;
-using Triggers.Core.Analysis;
+using Triggers.Core.Analysis.Embedded;
 
 namespace Triggers.Cli.Commands;
 
 public static class AnalyzeCommand
 {
+    private static readonly Lazy<EmbeddedSentimentAnalyzer> Analyzer = new(() => new EmbeddedSentimentAnalyzer());
+
     public static Command Create() => JsonLinesCommand.Create("analyze", """
             Sentiment and topics of texts. Reads JSON lines {"id", "text", "language"?} on stdin and writes
             {"id", "sentiment", "scores": {"positive", "neutral", "negative"}, "topics": [...]} per line.
@@ -20,7 +22,7 @@ public static class AnalyzeCommand
             return JsonLinesRunner.Error("\"text\" must be a string");
         }
 
-        var analysis = PlaceholderAnalyzer.Analyze(text);
+        var analysis = Analyzer.Value.Analyze(text);
         return new JsonObject
         {
             ["id"] = request["id"]?.DeepClone(),

@@ -4,11 +4,14 @@ using Microsoft.Extensions.Options;
 using Triggers.App.Channels;
 using Triggers.App.Processing;
 using Triggers.App.Rules;
+using Triggers.App.Topics;
 using Triggers.App.Webhooks;
 using Triggers.Core.Analysis;
+using Triggers.Core.Analysis.Embedded;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
+using Triggers.Core.Topics;
 using Triggers.Core.Touchpoints;
 using Triggers.Platforms;
 
@@ -72,7 +75,9 @@ public sealed class PassiveRepliesTests
         }).Build();
         var channels = ChannelRegistry.Load(configuration, new PlatformRegistry(PlatformAdapters.All), TimeSpan.FromMinutes(5));
         var cache = new RuleCache(new Rules(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
-        return new PassiveReplies(new PlaceholderAnalyzer(), cache, store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+        var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
+        var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
+        return new PassiveReplies(analysis, cache, store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>
@@ -99,6 +104,12 @@ public sealed class PassiveRepliesTests
     {
         public Task<RuleSourceSnapshot> LoadAsync(CancellationToken cancellationToken) =>
             Task.FromResult(new RuleSourceSnapshot([Definition()], []));
+    }
+
+    private sealed class NoTopics : ITopicSource
+    {
+        public Task<TopicSourceSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new TopicSourceSnapshot([], [], []));
     }
 
     private sealed class Adapter(bool fails) : IPassiveReplyAdapter

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Triggers.Bench;
+
+// In-process (no generated project to build) and pinned to one core; --quick trades precision for a short run.
+var quick = args.Contains("--quick");
+var job = (quick ? Job.ShortRun : Job.Default)
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithAffinity(1);
+var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summary = BenchmarkRunner.Run<AnalyzerBenchmarks>(config, [.. args.Where(a => a != "--quick")]);
+
+foreach (var report in summary.Reports.Where(r => r.ResultStatistics is not null))
+{
+    var nanoseconds = report.ResultStatistics!.Mean;
+    var bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+    Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethod.Name,-14} {1e9 / nanoseconds,12:N0} texts/s  {bytes,6} B/text");
+}
+
+return summary.HasCriticalValidationErrors ? 1 : 0;

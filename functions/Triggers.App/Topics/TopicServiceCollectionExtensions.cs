@@ -1,0 +1,20 @@
+using Triggers.Azure.Stores;
+using Triggers.Azure.Tables;
+using Triggers.Core.Topics;
+
+namespace Triggers.App.Topics;
+
+public static class TopicServiceCollectionExtensions
+{
+    /// <summary>
+    /// Topic lexicons from table <c>Topics</c>, hot-reloaded. Needs AddTriggersStorage (the table client) and
+    /// AddTriggersProcessing (Processing:RulesRefreshInterval).
+    /// </summary>
+    public static IServiceCollection AddTriggersTopics(this IServiceCollection services)
+    {
+        services.AddSingleton<ITopicSource>(sp => new TableTopicSource(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<TopicCache>();
+        services.AddHostedService<TopicRefresher>();
+        return services;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Triggers.Azure.Storage;
+using Triggers.Azure.Tables;
+using Triggers.Core.Emotion;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Emotion states in table <c>Emotions</c> (PartitionKey = <c>{tenant}|{contact}</c>, RowKey = topic) and their series
+/// in <c>EmotionSeries</c> (PartitionKey = <c>{tenant}|{contact}|{topic}</c>, RowKey = newest-first time key + signal id).
+/// Key parts are escaped (see <see cref="EscapeKey"/>) so any id is a valid key and the separators stay unambiguous.
+/// </summary>
+public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan seriesRetention) : IEmotionStore
+{
+    private readonly TableClient _states = tables.GetTableClient(TableNames.Emotions);
+    private readonly TableClient _series = tables.GetTableClient(TableNames.EmotionSeries);
+
+    public async Task<StoredEmotionState?> GetAsync(EmotionKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var entity = await _states.GetEntityAsync(StatePartition(key), EscapeKey(key.Topic), null, cancellationToken);
+        return entity is null ? null : new StoredEmotionState(StateFrom(entity), entity.ETag.ToString());
+    }
+
+    public async Task<bool> TrySaveAsync(EmotionKey key, EmotionState state, string? etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(state);
+        var entity = StateEntity(key, state);
+        try
+        {
+            if (etag is null)
+            {
+                await _states.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await _states.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task AppendPointAsync(EmotionKey key, EmotionPoint point, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(point);
+        var entity = new TableEntity(SeriesPartition(key), PointRow(point.At, point.SignalId))
+        {
+            ["At"] = point.At,
+            ["SignalId"] = point.SignalId,
+            ["Intensity"] = point.Intensity,
+            ["PriorBaseline"] = point.PriorBaseline,
+            ["Baseline"] = point.Baseline,
+            ["Valence"] = point.Valence,
+            ["IsPeak"] = point.IsPeak,
+            ["ExpiresAt"] = point.At + seriesRetention,
+        };
+        await _series.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<EmotionPoint?> GetPointAsync(EmotionKey key, DateTimeOffset at, string signalId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var entity = await _series.GetEntityAsync(SeriesPartition(key), PointRow(at, signalId), null, cancellationToken);
+        return entity is null ? null : PointFrom(entity);
+    }
+
+    public async Task<IReadOnlyList<EmotionPoint>> ReadSeriesAsync(
+        EmotionKey key, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var points = new List<EmotionPoint>();
+        if (to < from)
+        {
+            return points;
+        }
+
+        // Newest first: 'to' has the smallest time key; '.' sorts right after the '-' that follows every time key.
+        var filter = $"PartitionKey eq {TableFilter.Quote(SeriesPartition(key))}"
+            + $" and RowKey ge {TableFilter.Quote(TimeKey(to))} and RowKey lt {TableFilter.Quote(TimeKey(from) + ".")}";
+        await foreach (var entity in _series.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
+        {
+            points.Add(PointFrom(entity));
+            if (points.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>Deletes series points past <see cref="EmotionOptions.SeriesRetention"/>; states are kept.</summary>
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        PurgeExpiredAsync(_series, now, cancellationToken);
+
+    /// <summary>
+    /// Makes any text a valid key part: '%' and the '|' separator, the characters Table Storage forbids in keys
+    /// ('/', '\', '#', '?') and control characters become %XX (UTF-8 bytes), so distinct parts never collide.
+    /// </summary>
+    public static string EscapeKey(string part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (!part.Any(NeedsEscape))
+        {
+            return part;
+        }
+
+        var builder = new StringBuilder(part.Length + 8);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in part.EnumerateRunes())
+        {
+            if (rune.IsBmp && NeedsEscape((char)rune.Value))
+            {
+                var length = rune.EncodeToUtf8(utf8);
+                foreach (var b in utf8[..length])
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    internal static async Task<int> PurgeExpiredAsync(TableClient table, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        var filter = $"ExpiresAt lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
+        await foreach (var entity in table.QueryAsync(filter, ["PartitionKey", "RowKey"], 1000, cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+                purged++;
+            }
+            catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.NotFound)
+            {
+                // Another instance purged it first.
+            }
+        }
+
+        return purged;
+    }
+
+    private static bool NeedsEscape(char c) => c is '%' or '|' or '/' or '\\' or '#' or '?' || char.IsControl(c);
+
+    private static string StatePartition(EmotionKey key) => $"{EscapeKey(key.Tenant)}|{EscapeKey(key.Contact)}";
+
+    private static string SeriesPartition(EmotionKey key) => $"{StatePartition(key)}|{EscapeKey(key.Topic)}";
+
+    private static string TimeKey(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string PointRow(DateTimeOffset at, string signalId) => RowKeys.NewestFirst(at, EscapeKey(signalId));
+
+    private static TableEntity StateEntity(EmotionKey key, EmotionState s) => new(StatePartition(key), EscapeKey(key.Topic))
+    {
+        ["Tenant"] = key.Tenant,
+        ["Contact"] = key.Contact,
+        ["Topic"] = key.Topic,
+        ["Baseline"] = s.Baseline,
+        ["PriorBaseline"] = s.PriorBaseline,
+        ["Intensity"] = s.Intensity,
+        ["Valence"] = s.Valence,
+        ["At"] = s.At,
+        ["IsPeak"] = s.IsPeak,
+        ["LastSignalId"] = s.LastSignalId,
+        ["RecentSignalIds"] = string.Join(' ', s.RecentSignalIds.Select(EscapeSpace)),
+        ["Count"] = s.Count,
+    };
+
+    private static EmotionState StateFrom(TableEntity e) => new(
+        e.GetDouble("Baseline") ?? 0,
+        e.GetDouble("PriorBaseline") ?? 0,
+        e.GetDouble("Intensity") ?? 0,
+        e.GetDouble("Valence") ?? 0,
+        e.GetDateTimeOffset("At") ?? default,
+        e.GetBoolean("IsPeak") ?? false,
+        e.GetString("LastSignalId") ?? string.Empty,
+        e.GetInt64("Count") ?? 0)
+    {
+        RecentSignalIds = [.. (e.GetString("RecentSignalIds") ?? string.Empty)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => Uri.UnescapeDataString(id))],
+    };
+
+    // Signal ids are hex hashes; escaping keeps the space-separated list exact for any other id.
+    private static string EscapeSpace(string id) => id.Contains(' ', StringComparison.Ordinal) || id.Contains('%', StringComparison.Ordinal)
+        ? Uri.EscapeDataString(id)
+        : id;
+
+    private static EmotionPoint PointFrom(TableEntity e) => new(
+        e.GetDateTimeOffset("At") ?? default,
+        e.GetString("SignalId") ?? string.Empty,
+        e.GetDouble("Intensity") ?? 0,
+        e.GetDouble("PriorBaseline") ?? 0,
+        e.GetDouble("Baseline") ?? 0,
+        e.GetDouble("Valence") ?? 0,
+        e.GetBoolean("IsPeak") ?? false);
+}

