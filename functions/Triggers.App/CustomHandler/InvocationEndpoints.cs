@@ -83,8 +83,8 @@ public static partial class InvocationEndpoints
     private static async Task<InvocationResponse> PurgeDedupeAsync(IServiceProvider services, CancellationToken ct)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var purged = await services.GetRequiredService<IDedupeStore>().PurgeExpiredAsync(now, ct);
-        return InvocationResponse.Done($"purged {purged} expired dedupe marker(s)");
+        var purged = await services.GetRequiredService<StoragePurge>().PurgeAsync(now, ct);
+        return InvocationResponse.Done($"purged {purged} expired dedupe marker(s), emotion points and room minutes");
     }
 
     private static partial class Log

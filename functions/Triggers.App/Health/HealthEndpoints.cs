@@ -2,6 +2,7 @@ using Triggers.App.Channels;
 using Triggers.App.Hosting;
 using Triggers.App.Rules;
 using Triggers.App.Storage;
+using Triggers.App.Topics;
 using Triggers.Azure.Tables;
 
 namespace Triggers.App.Health;
@@ -21,6 +22,7 @@ public static class HealthEndpoints
         TableServiceClient tables,
         StorageReadiness readiness,
         RuleCache rules,
+        TopicCache topics,
         ChannelRegistry channels,
         HostingMode mode,
         CancellationToken ct)
@@ -47,13 +49,16 @@ public static class HealthEndpoints
             mode.IsCustomHandler ? "custom-handler" : "standalone",
             problem is null ? "reachable" : "unavailable",
             [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
-            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []));
+            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
+            new HealthTopics(topics.Current?.Problems ?? []));
         return Results.Json(body, statusCode: problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private sealed record HealthReport(string Status, string? Reason, string Mode, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules);
+    private sealed record HealthReport(string Status, string? Reason, string Mode, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics);
 
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
+
+    private sealed record HealthTopics(IReadOnlyList<Core.Topics.TopicProblem> Problems);
 
     private sealed record HealthRules(int? Loaded, DateTimeOffset? LoadedAt, IReadOnlyList<Core.Rules.RuleProblem> Problems);
 }

@@ -1,9 +1,8 @@
-using Triggers.Core.Processing;
 
 namespace Triggers.App.Processing;
 
 /// <summary>Standalone only: the hourly PurgeDedupe timer, run in-process.</summary>
-public sealed partial class DedupePurgeService(IDedupeStore dedupe, TimeProvider time, ILogger<DedupePurgeService> logger) : BackgroundService
+public sealed partial class DedupePurgeService(StoragePurge purge, TimeProvider time, ILogger<DedupePurgeService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -20,7 +19,7 @@ public sealed partial class DedupePurgeService(IDedupeStore dedupe, TimeProvider
     {
         try
         {
-            var purged = await dedupe.PurgeExpiredAsync(time.GetUtcNow(), cancellationToken);
+            var purged = await purge.PurgeAsync(time.GetUtcNow(), cancellationToken);
             Log.Purged(logger, purged);
             return purged;
         }
@@ -33,10 +32,10 @@ public sealed partial class DedupePurgeService(IDedupeStore dedupe, TimeProvider
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Purged {Count} expired dedupe marker(s)")]
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Purged {Count} expired dedupe marker(s), emotion points and room minutes")]
         public static partial void Purged(ILogger logger, int count);
 
-        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Purging dedupe markers failed: {Reason}")]
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Purging expired records failed: {Reason}")]
         public static partial void PurgeFailed(ILogger logger, string reason);
     }
 }

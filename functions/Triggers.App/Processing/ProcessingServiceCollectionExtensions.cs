@@ -26,6 +26,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddTriggersTopics();
         services.AddTriggersEmotion(configuration);
         services.AddSingleton<SignalAnalysis>();
+        services.AddSingleton<StoragePurge>();
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();

@@ -1,0 +1,16 @@
+using Triggers.Azure.Stores;
+using Triggers.Core.Processing;
+
+namespace Triggers.App.Processing;
+
+/// <summary>
+/// What the hourly PurgeDedupe timer removes: dedupe markers past Webhooks:DedupeWindow, and emotion series points
+/// and room minutes past Emotion:SeriesRetention (the contact's current emotion state is kept).
+/// </summary>
+public sealed class StoragePurge(IDedupeStore dedupe, TableEmotionStore emotions, TableRoomStore rooms)
+{
+    public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await dedupe.PurgeExpiredAsync(now, cancellationToken)
+        + await emotions.PurgeExpiredAsync(now, cancellationToken)
+        + await rooms.PurgeExpiredAsync(now, cancellationToken);
+}
