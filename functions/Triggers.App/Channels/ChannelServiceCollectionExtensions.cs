@@ -14,19 +14,14 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<PlatformRegistry>(),
             sp.GetRequiredService<IOptions<WebhookOptions>>().Value.ReplayWindow));
 
-        // Resolving the registry at start-up turns a configuration mistake into a failed start.
-        services.AddHostedService<ChannelValidation>();
+        // Built during start-up validation, before any hosted service starts, so a configuration mistake
+        // fails the start with its own message and nothing else has run.
+        services.AddOptions<ChannelsValidated>()
+            .Configure<IServiceProvider>((_, sp) => sp.GetRequiredService<ChannelRegistry>())
+            .ValidateOnStart();
         return services;
     }
 
-    private sealed class ChannelValidation(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = services.GetRequiredService<ChannelRegistry>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    /// <summary>A marker whose creation at start-up loads and validates the channels.</summary>
+    private sealed class ChannelsValidated;
 }

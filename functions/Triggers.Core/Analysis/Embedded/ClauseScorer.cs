@@ -7,6 +7,8 @@ namespace Triggers.Core.Analysis.Embedded;
 /// character and bigram, and lexicon terms add their valence after the rules — a negator flips the next
 /// sentiment term within <see cref="Window"/> tokens, modifiers scale it, a contrast word halves what came
 /// before and lifts what follows, clause punctuation ends pending windows, and '!' amplifies the span.
+/// A post-modifier (极了, 透顶) scales the term just before it, 好 before another sentiment word means "very",
+/// and a question without any sentiment term keeps only a fifth of the learned evidence.
 /// </summary>
 public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 {
@@ -22,6 +24,14 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
     /// </summary>
     public const double ModelWeight = 2.0;
 
+    /// <summary>How much of the learned evidence a question without sentiment terms keeps.</summary>
+    public const double QuestionModelShare = 0.2;
+
+    /// <summary>How many characters may sit between a sentiment term and its post-modifier (开心得不行, 好看到爆).</summary>
+    private const int PostModifierReach = 1;
+
+    private const double GoodAsVery = 1.5;
+
     private const double BeforeContrast = 0.5;
     private const double AfterContrast = 1.5;
 
@@ -35,6 +45,8 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         var negated = false;
         double negationScale = 1, modifier = 1;
         var previous = '\0';
+        double lastTerm = 0;
+        var lastTermEnd = int.MinValue;
 
         for (var i = 0; i < s.Length; i++)
         {
@@ -66,6 +78,11 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                 matchEnd = i + length;
                 switch (entry.Kind)
                 {
+                    case TermKind.Sentiment when length == 1 && c == '好' && i + 1 < s.Length && s[i + 1] != '好' && terms.Match(s, i + 1, out var next) > 0 && next.Kind == TermKind.Sentiment:
+                        // Before another sentiment word 好 is an adverb, "very": 好难过 is very sad, not good and sad.
+                        modifier = Math.Clamp((modifierLeft > 0 ? modifier : 1) * GoodAsVery, 0.3, 3);
+                        modifierLeft = Window;
+                        break;
                     case TermKind.Sentiment:
                         double value = entry.Value;
                         if (modifierLeft > 0)
@@ -80,6 +97,8 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 
                         lexicon += weight * value;
                         evidence |= value != 0;
+                        lastTerm = weight * value;
+                        lastTermEnd = matchEnd;
                         negationLeft = modifierLeft = 0;
                         break;
                     case TermKind.Negator:
@@ -97,6 +116,15 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                         learned *= BeforeContrast;
                         weight = AfterContrast;
                         negationLeft = modifierLeft = 0;
+                        break;
+                    case TermKind.PostModifier:
+                        if (i - lastTermEnd <= PostModifierReach)
+                        {
+                            lexicon += lastTerm * (entry.Value - 1);
+                            lastTerm *= entry.Value;
+                            lastTermEnd = matchEnd;
+                        }
+
                         break;
                     default:
                         negationLeft--;
@@ -122,7 +150,26 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
             }
         }
 
+        if (!evidence && IsQuestion(s))
+        {
+            // A question with no sentiment term (请问什么时候发货) asks; the learned weights of its topic words came
+            // from complaints about the same topic and would read it as one.
+            learned *= QuestionModelShare;
+        }
+
         var z = (LexiconWeight * lexicon) + (ModelWeight * learned);
         return new ClauseEvidence(z * (1 + (0.1 * Math.Min(exclamations, 3))), leadingContrast);
+    }
+
+    private static bool IsQuestion(ReadOnlySpan<char> s)
+    {
+        s = s.TrimEnd(' ');
+        if (s.StartsWith("请问") || s.StartsWith("想问") || s.StartsWith("问下") || s.StartsWith("问一下") || s.StartsWith("咨询"))
+        {
+            return true;
+        }
+
+        s = s.TrimEnd("!~. ");
+        return s.Length > 0 && s[^1] is '?' or '吗' or '呢' or '么';
     }
 }

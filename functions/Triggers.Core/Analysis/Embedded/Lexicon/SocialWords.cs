@@ -1,0 +1,155 @@
+namespace Triggers.Core.Analysis.Embedded.Lexicon;
+
+/// <summary>
+/// General feelings of social posts (weibo, comment threads) that product reviews rarely use, so the learned model
+/// knows little of them; hand-written, valence on the AFINN scale. Later lists override earlier ones.
+/// </summary>
+internal static class SocialWords
+{
+    public const string Lines = """
+        难过 -3
+        伤心 -3
+        心疼 -2
+        心碎 -3
+        心酸 -2
+        委屈 -2
+        沮丧 -3
+        绝望 -4
+        悲伤 -3
+        悲哀 -3
+        痛心 -3
+        寒心 -3
+        孤独 -2
+        寂寞 -2
+        压抑 -2
+        压力 -1
+        烦躁 -3
+        烦死 -3
+        火大 -3
+        恼火 -3
+        可恶 -3
+        可恨 -3
+        可怕 -2
+        恐怖 -2
+        吓人 -2
+        倒霉 -3
+        晦气 -3
+        闹心 -3
+        糟心 -3
+        扎心 -2
+        心塞 -3
+        窝火 -3
+        憋屈 -3
+        没意思 -2
+        没劲 -2
+        无趣 -2
+        乏味 -2
+        鸡肋 -2
+        失望透顶 -4
+        太坑了 -3
+        坑死 -3
+        气死 -3
+        累死 -2
+        热死 -2
+        冷死 -2
+        饿死 -1
+        困死 -1
+        受不了 -3
+        忍不了 -3
+        看不下去 -3
+        听不下去 -3
+        睡不着 -2
+        不耐烦 -3
+        恶劣 -3
+        过分 -3
+        太过分 -3
+        离谱 -3
+        折腾 -2
+        白跑 -2
+        泡汤 -2
+        损失 -2
+        惨重 -3
+        严重 -1
+        甩锅 -3
+        放鸽子 -3
+        宰客 -4
+        黑哨 -3
+        侮辱 -3
+        骂 -2
+        虐 -2
+        吐血 -3
+        无奈 -2
+        一般般 -1
+        一般 -1
+        凑合 0
+        还行 1
+        还好 1
+        挺好的 2
+        开心 3
+        快乐 3
+        高兴 3
+        激动 2
+        兴奋 2
+        感动 3
+        欣慰 3
+        温馨 3
+        幸福 3
+        浪漫 2
+        治愈 3
+        被治愈 3
+        暖心 3
+        甜蜜 3
+        美好 3
+        可爱 3
+        萌 2
+        乖 2
+        厉害 3
+        太强了 3
+        优秀 3
+        精彩 3
+        好笑 2
+        搞笑 2
+        笑死 2
+        好有趣 3
+        有意思 2
+        成就感 3
+        轻松 2
+        顺利 2
+        友善 3
+        热情 2
+        期待 2
+        惊喜 3
+        惊艳 3
+        庆祝 2
+        祝福 3
+        冠军 2
+        赢了 2
+        辛苦了 1
+        好评 3
+        差评 -3
+        上头 2
+        干货 2
+        坚持 1
+        加油 2
+        棒棒 3
+        美滋滋 3
+        舒坦 2
+        爽歪歪 3
+        安逸 2
+        """;
+
+    // The value multiplies the sentiment term right before it: 好极了, 好得很, 失望透顶, 开心到飞起.
+    public const string PostModifiers = """
+        极了 1.8
+        得很 1.5
+        透了 1.8
+        透顶 2
+        得不行 1.8
+        得要命 1.8
+        到爆 1.8
+        到飞起 2
+        死了 1.5
+        死我了 1.5
+        炸了 1.8
+        """;
+}
