@@ -2,12 +2,16 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Triggers.Cli.JsonLines;
 using Triggers.Core.Analysis.Embedded;
+using Triggers.Core.Topics;
 
 namespace Triggers.Cli.Commands;
 
 public static class AnalyzeCommand
 {
     private static readonly Lazy<EmbeddedSentimentAnalyzer> Analyzer = new(() => new EmbeddedSentimentAnalyzer());
+
+    // The default topic set (docs/topics.md): the CLI has no tenant table to read.
+    private static readonly Lazy<TopicLexicon> Topics = new(() => TopicLexicon.Compile(DefaultTopics.For("default")));
 
     public static Command Create() => JsonLinesCommand.Create("analyze", """
             Sentiment and topics of texts. Reads JSON lines {"id", "text", "language"?} on stdin and writes
@@ -23,6 +27,10 @@ public static class AnalyzeCommand
         }
 
         var analysis = Analyzer.Value.Analyze(text);
+        var hits = Topics.Value.Find(text);
+        var topics = hits.Count == 0
+            ? []
+            : TopicAttribution.Attribute(text, hits, clause => Analyzer.Value.ScoreClause(clause)).Select(m => m.Topic).Distinct(StringComparer.Ordinal).ToList();
         return new JsonObject
         {
             ["id"] = request["id"]?.DeepClone(),
@@ -33,7 +41,7 @@ public static class AnalyzeCommand
                 ["neutral"] = analysis.Scores.Neutral,
                 ["negative"] = analysis.Scores.Negative,
             },
-            ["topics"] = new JsonArray([.. analysis.Topics.Select(t => JsonValue.Create(t))]),
+            ["topics"] = new JsonArray([.. topics.Select(t => JsonValue.Create(t))]),
         };
     }
 }

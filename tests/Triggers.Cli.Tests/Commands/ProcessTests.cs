@@ -63,4 +63,17 @@ public sealed class ProcessTests
         Assert.Equal(1.0, sum, 6);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, line.GetProperty("topics").ValueKind);
     }
+
+    [Fact]
+    public async Task The_analyze_verb_names_the_default_topics_a_text_mentions()
+    {
+        var (exit, output) = await RunAsync("analyze", "{\"id\":\"t1\",\"text\":\"续航太差了但是颜值很高\"}\n{\"id\":\"t2\",\"text\":\"今天天气不错\"}\n");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var topics = lines[0].GetProperty("topics").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Contains("range_anxiety", topics);
+        Assert.Contains("design", topics);
+        Assert.Equal(0, lines[1].GetProperty("topics").GetArrayLength());
+    }
 }
