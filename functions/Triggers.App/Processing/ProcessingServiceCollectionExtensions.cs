@@ -31,7 +31,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();
         services.AddSingleton<IngestProcessor>();
-        services.AddHostedService<RuleRefresher>();
+        services.AddHostedService<ConfigTableRefresher<RuleCache>>();
 
         // Under the Functions host the queue trigger and the timer call us; pollers would compete with them.
         if (!mode.IsCustomHandler)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Channels;
+using Triggers.App.Hosting;
 using Triggers.App.Processing;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
@@ -16,8 +17,12 @@ public sealed partial class RuleCache(
     ChannelRegistry channels,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<RuleCache> logger)
+    ILogger<RuleCache> logger) : IConfigTableCache
 {
+    public string TableName => "Rules";
+
+    Task IConfigTableCache.RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile RuleSnapshot? _snapshot;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Triggers.App.Hosting;
 using Triggers.App.Processing;
 using Triggers.Core.Topics;
 
@@ -14,8 +15,12 @@ public sealed partial class TopicCache(
     ITopicSource source,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<TopicCache> logger)
+    ILogger<TopicCache> logger) : IConfigTableCache
 {
+    public string TableName => "Topics";
+
+    Task IConfigTableCache.RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile TopicSnapshot? _snapshot;
 

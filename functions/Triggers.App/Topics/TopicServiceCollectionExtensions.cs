@@ -1,3 +1,4 @@
+using Triggers.App.Hosting;
 using Triggers.Azure.Stores;
 using Triggers.Azure.Tables;
 using Triggers.Core.Topics;
@@ -14,7 +15,7 @@ public static class TopicServiceCollectionExtensions
     {
         services.AddSingleton<ITopicSource>(sp => new TableTopicSource(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<TopicCache>();
-        services.AddHostedService<TopicRefresher>();
+        services.AddHostedService<ConfigTableRefresher<TopicCache>>();
         return services;
     }
 }

@@ -2,18 +2,19 @@ using Microsoft.Extensions.Options;
 using Triggers.App.Processing;
 using Triggers.App.Storage;
 
-namespace Triggers.App.Rules;
+namespace Triggers.App.Hosting;
 
 /// <summary>
-/// Re-reads table <c>Rules</c> on an interval even when no signal arrives, so broken rules show up in the
-/// log and in /api/health promptly after an edit.
+/// Re-reads a staff-edited table on Processing:RulesRefreshInterval even when no signal arrives, so edits apply
+/// and broken rows show up in the log and in /api/health promptly.
 /// </summary>
-public sealed partial class RuleRefresher(
-    RuleCache cache,
+public sealed partial class ConfigTableRefresher<TCache>(
+    TCache cache,
     StorageReadiness readiness,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<RuleRefresher> logger) : BackgroundService
+    ILogger<ConfigTableRefresher<TCache>> logger) : BackgroundService
+    where TCache : IConfigTableCache
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +32,7 @@ public sealed partial class RuleRefresher(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.RefreshFailed(logger, ex.Message);
+                Log.RefreshFailed(logger, cache.TableName, ex.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -39,7 +40,7 @@ public sealed partial class RuleRefresher(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Reading table Rules failed: {Reason}")]
-        public static partial void RefreshFailed(ILogger logger, string reason);
+        [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Reading table {Table} failed: {Reason}")]
+        public static partial void RefreshFailed(ILogger logger, string table, string reason);
     }
 }
