@@ -11,8 +11,12 @@ public sealed class JsonLogicExpression
 
     internal JsonLogicExpression(LogicNode root) => _root = root;
 
-    /// <summary>The result as a new node the caller owns (never a node of <paramref name="data"/>).</summary>
-    public JsonNode? Evaluate(JsonNode? data) => _root.Evaluate(data)?.DeepClone();
+    /// <summary>
+    /// The result as a new node the caller owns (never a node of <paramref name="data"/>). A number that is not
+    /// finite (NaN from <c>{"+": ["apple"]}</c>, Infinity from <c>{"/": [1, 0]}</c>) comes back as null, as
+    /// JSON.stringify writes it.
+    /// </summary>
+    public JsonNode? Evaluate(JsonNode? data) => JsOutput.ToOwned(_root.Evaluate(data));
 
     /// <summary>Whether the result is truthy in JsonLogic's sense; copies nothing.</summary>
     public bool IsSatisfiedBy(JsonNode? data) => JsValue.IsTruthy(_root.Evaluate(data));

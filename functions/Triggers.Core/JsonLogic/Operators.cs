@@ -5,7 +5,7 @@ using Triggers.Core.JsonLogic.Values;
 namespace Triggers.Core.JsonLogic;
 
 /// <summary>
-/// The supported operators. Adding one (arithmetic, cat, map, reduce...) is one node class and one row here.
+/// The supported operators: every operation on jsonlogic.com. Adding one is one node class and one row here.
 /// </summary>
 internal static class Operators
 {
@@ -30,6 +30,24 @@ internal static class Operators
         new("<=", 2, 3, args => new ComparisonNode(JsComparison.LessThanOrEqual, args[0], args[1], args.Length > 2 ? args[2] : null)),
         new(">", 2, 2, args => new ComparisonNode(JsComparison.GreaterThan, args[0], args[1], null)),
         new(">=", 2, 2, args => new ComparisonNode(JsComparison.GreaterThanOrEqual, args[0], args[1], null)),
+        new("missing_some", 2, 2, args => new MissingSomeNode(args[0], args[1])),
+        new("+", 0, Any, args => new AddNode(args)),
+        new("-", 1, 2, args => new SubtractNode(args[0], args.Length > 1 ? args[1] : null)),
+        new("*", 1, Any, args => new MultiplyNode(args)),
+        new("/", 2, 2, args => new BinaryNumberNode(args[0], args[1], remainder: false)),
+        new("%", 2, 2, args => new BinaryNumberNode(args[0], args[1], remainder: true)),
+        new("min", 0, Any, args => new MinMaxNode(args, max: false)),
+        new("max", 0, Any, args => new MinMaxNode(args, max: true)),
+        new("map", 2, 2, args => new MapNode(args[0], args[1])),
+        new("filter", 2, 2, args => new FilterNode(args[0], args[1])),
+        new("reduce", 2, 3, args => new ReduceNode(args[0], args[1], args.Length > 2 ? args[2] : null)),
+        new("all", 2, 2, args => new AllNode(args[0], args[1])),
+        new("some", 2, 2, args => new SomeNode(args[0], args[1], none: false)),
+        new("none", 2, 2, args => new SomeNode(args[0], args[1], none: true)),
+        new("merge", 0, Any, args => new MergeNode(args)),
+        new("cat", 0, Any, args => new CatNode(args)),
+        new("substr", 1, 3, args => new SubstrNode(args[0], args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null)),
+        new("log", 1, 1, args => new LogNode(args[0])),
     }.ToFrozenDictionary(op => op.Name, StringComparer.Ordinal);
 
     /// <summary>For error messages: what the writer of a rule may use instead.</summary>

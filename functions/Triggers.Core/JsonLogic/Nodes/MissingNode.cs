@@ -37,7 +37,7 @@ internal sealed class MissingNode(LogicNode[] operands) : LogicNode
         return missing;
     }
 
-    private static void AddIfMissing(JsonArray missing, JsonNode? key, JsonNode? data)
+    internal static void AddIfMissing(JsonArray missing, JsonNode? key, JsonNode? data)
     {
         DataPath.TryResolve(data, DataPath.Split(key), out var value);
         var type = JsValue.TypeOf(value);

@@ -99,6 +99,70 @@ internal static class JsNumber
         return double.TryParse(s, style, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
     }
 
+    /// <summary>
+    /// JavaScript parseFloat: the longest decimal prefix after leading white space ("12px" is 12, "0x10" is 0),
+    /// "Infinity" with an optional sign, NaN when there is no number at the start at all.
+    /// </summary>
+    public static double ParseFloat(string text)
+    {
+        var s = text.AsSpan().TrimStart(JsWhitespace);
+        var i = 0;
+        if (i < s.Length && s[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        if (s[i..].StartsWith("Infinity", StringComparison.Ordinal))
+        {
+            return s.Length > 0 && s[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+
+        var digits = false;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+            digits = true;
+        }
+
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+                digits = true;
+            }
+        }
+
+        if (!digits)
+        {
+            return double.NaN;
+        }
+
+        var end = i;
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            var j = i + 1;
+            if (j < s.Length && s[j] is '+' or '-')
+            {
+                j++;
+            }
+
+            if (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                while (j < s.Length && char.IsAsciiDigit(s[j]))
+                {
+                    j++;
+                }
+
+                end = j;
+            }
+        }
+
+        const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        return double.TryParse(s[..end], style, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
+    }
+
     private static double ParseInteger(ReadOnlySpan<char> digits, int radix)
     {
         double result = 0;

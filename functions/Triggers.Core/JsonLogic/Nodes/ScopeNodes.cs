@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary><c>map</c>: [array, logic]; the logic runs with each element as its data. Not an array: [].</summary>
+internal sealed class MapNode(LogicNode source, LogicNode body) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var result = new JsonArray();
+        if (source.Evaluate(data) is JsonArray items)
+        {
+            foreach (var item in items)
+            {
+                // Results may belong to the data or the expression; a node can have only one parent.
+                result.Add(body.Evaluate(item)?.DeepClone());
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary><c>filter</c>: [array, logic]; the elements for which the logic (with the element as data) is truthy.</summary>
+internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var result = new JsonArray();
+        if (source.Evaluate(data) is JsonArray items)
+        {
+            foreach (var item in items)
+            {
+                if (JsValue.IsTruthy(body.Evaluate(item)))
+                {
+                    result.Add(item?.DeepClone());
+                }
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// <c>reduce</c>: [array, logic, initial]; the logic sees <c>{"current": element, "accumulator": so far}</c>.
+/// Without an array the result is the initial value (null when there is none).
+/// </summary>
+internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? initial) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var accumulator = initial?.Evaluate(data);
+        if (source.Evaluate(data) is not JsonArray items)
+        {
+            return accumulator;
+        }
+
+        foreach (var item in items)
+        {
+            // The scope object must own its members: copies of the element and of the running value.
+            var scope = new JsonObject
+            {
+                ["current"] = item?.DeepClone(),
+                ["accumulator"] = accumulator?.DeepClone(),
+            };
+            accumulator = body.Evaluate(scope);
+        }
+
+        return accumulator;
+    }
+}
+
+/// <summary><c>all</c>: [array, logic]; true when the logic is truthy for every element. An empty array is false.</summary>
+internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var items = source.Evaluate(data);
+        switch (items)
+        {
+            case JsonArray array when array.Count > 0:
+                foreach (var item in array)
+                {
+                    if (!JsValue.IsTruthy(body.Evaluate(item)))
+                    {
+                        return JsValue.False;
+                    }
+                }
+
+                return JsValue.True;
+            case JsonValue value when JsValue.TypeOf(value) == JsType.String && JsValue.GetString(value).Length > 0:
+                // json-logic-js indexes whatever has a length, so a string is walked character by character.
+                foreach (var c in JsValue.GetString(value))
+                {
+                    if (!JsValue.IsTruthy(body.Evaluate(JsonValue.Create(c.ToString()))))
+                    {
+                        return JsValue.False;
+                    }
+                }
+
+                return JsValue.True;
+            default:
+                return JsValue.False;
+        }
+    }
+}
+
+/// <summary>
+/// <c>some</c> and <c>none</c>: [array, logic]; whether the logic is truthy for at least one element (some) or for
+/// none (none). Not an array, or empty: some is false, none is true.
+/// </summary>
+internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : LogicNode
+{
+    public override JsonNode? Evaluate(JsonNode? data)
+    {
+        var found = false;
+        if (source.Evaluate(data) is JsonArray items)
+        {
+            foreach (var item in items)
+            {
+                if (JsValue.IsTruthy(body.Evaluate(item)))
+                {
+                    found = true;
+                    break;
+                }
+            }
+        }
+
+        return JsValue.Boolean(found != none);
+    }
+}
