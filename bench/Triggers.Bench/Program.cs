@@ -4,9 +4,23 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Triggers.Bench;
+using Triggers.Bench.JsonLogic;
 
 // In-process (no generated project to build) and pinned to one core; --quick trades precision for a short run.
 var quick = args.Contains("--quick");
+
+// --jsonlogic: the compiled JsonLogic evaluator against json-logic-js in the same run (docs/benchmarks.md).
+if (args.Contains("--jsonlogic-generate"))
+{
+    BenchInputs.Generate(JsonLogicComparison.RepoRoot());
+    return 0;
+}
+
+if (args.Contains("--jsonlogic"))
+{
+    return JsonLogicComparison.Run(quick, args.Contains("--by-rule"));
+}
+
 var job = (quick ? Job.ShortRun : Job.Default)
     .WithToolchain(InProcessEmitToolchain.Instance)
     .WithAffinity(1);

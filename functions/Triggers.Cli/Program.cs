@@ -7,6 +7,7 @@ var root = new RootCommand("triggers: the Triggers command line for operators an
     JsonLogicCommand.Create(),
     FunctionsCommand.Create(),
     ModelCommand.Create(),
+    RulesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

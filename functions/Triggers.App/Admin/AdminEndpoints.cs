@@ -29,6 +29,8 @@ public static class AdminEndpoints
             .WithSummary("Rules in table Rules that are broken and skipped, with the exact problem.");
         admin.MapPost("/rules/reload", ReloadRulesAsync)
             .WithSummary("Re-read table Rules now instead of waiting for the refresh interval.");
+        admin.MapGet("/rules/history", ListRuleHistoryAsync)
+            .WithSummary("Superseded versions of one rule, newest first: ?tenant={t}&rule={id}&limit={n} (tenant default 'default').");
         return app;
     }
 
@@ -84,6 +86,21 @@ public static class AdminEndpoints
     {
         var snapshot = await cache.RefreshAsync(ct);
         return Results.Ok(new { rules = snapshot.Rules.Rules.Count, problems = snapshot.Problems, loadedAt = snapshot.LoadedAt });
+    }
+
+    private static async Task<IResult> ListRuleHistoryAsync(string? tenant, string? rule, string? limit, IRuleHistoryStore store, CancellationToken ct)
+    {
+        if (!TryLimit(limit, out var take, out var problem))
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(rule))
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, "rule is required: ?tenant={t}&rule={rule id}.");
+        }
+
+        return Results.Ok(await store.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, rule, take, ct));
     }
 
     private static bool TryLimit(string? text, out int limit, out IResult problem)

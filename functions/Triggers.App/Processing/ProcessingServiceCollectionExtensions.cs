@@ -4,6 +4,10 @@ using Triggers.App.Rules;
 using Triggers.App.Analysis;
 using Triggers.App.Emotion;
 using Triggers.App.Topics;
+using Triggers.Azure.Stores;
+using Triggers.Azure.Tables;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
 
 namespace Triggers.App.Processing;
 
@@ -27,6 +31,9 @@ public static class ProcessingServiceCollectionExtensions
         services.AddTriggersEmotion(configuration);
         services.AddSingleton<SignalAnalysis>();
         services.AddSingleton<StoragePurge>();
+        services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<CooldownGate>();
+        services.AddSingleton<IRuleHistoryStore>(sp => new TableRuleHistoryStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();

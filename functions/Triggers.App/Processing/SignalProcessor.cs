@@ -20,6 +20,7 @@ public sealed partial class SignalProcessor(
     IProcessedSignalStore signals,
     ITouchpointStore touchpoints,
     RuleCache rules,
+    CooldownGate cooldowns,
     PoisonQueue poison,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
@@ -79,6 +80,12 @@ public sealed partial class SignalProcessor(
                 continue;
             }
 
+            if (!await cooldowns.TryPassAsync(rule, signal.Actor.Id, signal.Id, signal.OccurredAt, cancellationToken))
+            {
+                Log.CoolingDown(logger, rule.Id, signal.Actor.Id, signal.Id);
+                continue;
+            }
+
             foreach (var touchpoint in TouchpointPlanner.Plan(rule, signal, analysis, now))
             {
                 if (await touchpoints.AddIfAbsentAsync(touchpoint, cancellationToken))
@@ -102,5 +109,8 @@ public sealed partial class SignalProcessor(
 
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Signal {SignalId} moved to signals-poison after {DequeueCount} attempt(s): {Error}")]
         public static partial void Poisoned(ILogger logger, string signalId, long dequeueCount, string error);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Rule {RuleId} matched signal {SignalId} but is cooling down for contact {Contact}")]
+        public static partial void CoolingDown(ILogger logger, string ruleId, string contact, string signalId);
     }
 }

@@ -14,6 +14,7 @@ namespace Triggers.App.Rules;
 /// </summary>
 public sealed partial class RuleCache(
     IRuleSource source,
+    IRuleHistoryStore history,
     ChannelRegistry channels,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
@@ -25,6 +26,9 @@ public sealed partial class RuleCache(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile RuleSnapshot? _snapshot;
+
+    // The definitions history is compared against; only advanced once their history is written.
+    private IReadOnlyList<RuleDefinition>? _recorded;
 
     /// <summary>The last loaded rules and problems, or null before the first load.</summary>
     public RuleSnapshot? Current => _snapshot;
@@ -62,6 +66,7 @@ public sealed partial class RuleCache(
 
             var snapshot = new RuleSnapshot(rules, problems, time.GetUtcNow());
             _snapshot = snapshot;
+            await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
             return snapshot;
         }
         catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
@@ -75,8 +80,39 @@ public sealed partial class RuleCache(
         }
     }
 
+    private async Task RecordHistoryAsync(RuleSourceSnapshot loaded, DateTimeOffset detectedAt, CancellationToken cancellationToken)
+    {
+        if (_recorded is { } previous)
+        {
+            var changes = HistoryDetector.Changes(previous, loaded.Definitions, loaded.Problems.Select(p => (p.Tenant, p.RuleId)), detectedAt);
+            try
+            {
+                await history.AddAsync(changes, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Keep comparing against the old definitions so the next refresh writes these changes again.
+                Log.HistoryFailed(logger, changes.Count, ex.Message);
+                return;
+            }
+
+            foreach (var change in changes)
+            {
+                Log.RuleChanged(logger, change.RuleId, change.Tenant, change.Change, change.ChangedBy);
+            }
+        }
+
+        _recorded = loaded.Definitions;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Rule {RuleId} of tenant {Tenant} {Change} by {ChangedBy}; previous version kept in RuleHistory")]
+        public static partial void RuleChanged(ILogger logger, string ruleId, string tenant, string change, string changedBy);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Writing {Count} rule change(s) to RuleHistory failed; retrying at the next refresh: {Reason}")]
+        public static partial void HistoryFailed(ILogger logger, int count, string reason);
+
         [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Rule {RuleId} of tenant {Tenant} is broken and skipped: {Problem}")]
         public static partial void BrokenRule(ILogger logger, string tenant, string ruleId, string problem);
 

@@ -11,9 +11,11 @@ public static class TableNames
     public const string Emotions = "Emotions";
     public const string EmotionSeries = "EmotionSeries";
     public const string RoomMinutes = "RoomMinutes";
+    public const string Cooldowns = "Cooldowns";
+    public const string RuleHistory = "RuleHistory";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

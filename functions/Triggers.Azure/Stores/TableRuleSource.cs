@@ -59,7 +59,8 @@ public sealed class TableRuleSource(TableServiceClient tables) : IRuleSource
             Text(e, "Cooldown"),
             Text(e, "Description"),
             // The last-modified time reads better than an ETag as the version staff see in a touchpoint's "why".
-            e.Timestamp?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) ?? e.ETag.ToString());
+            e.Timestamp?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) ?? e.ETag.ToString(),
+            Text(e, "ChangedBy"));
         return true;
     }
 

@@ -4,6 +4,7 @@ namespace Triggers.Core.Rules;
 /// <param name="When">JsonLogic as JSON text.</param>
 /// <param name="Then">A JSON array of actions as text.</param>
 /// <param name="Cooldown">An ISO-8601 duration such as PT10M, or empty for none.</param>
+/// <param name="ChangedBy">Who last changed the entity, when staff or the CLI set it (property <c>ChangedBy</c>).</param>
 public sealed record RuleDefinition(
     string Tenant,
     string Id,
@@ -13,4 +14,5 @@ public sealed record RuleDefinition(
     string? Then,
     string? Cooldown,
     string? Description,
-    string? Version);
+    string? Version,
+    string? ChangedBy = null);

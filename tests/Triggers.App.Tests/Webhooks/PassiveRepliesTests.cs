@@ -74,7 +74,7 @@ public sealed class PassiveRepliesTests
             ["Channels:wx:Token"] = "AAAAA",
         }).Build();
         var channels = ChannelRegistry.Load(configuration, new PlatformRegistry(PlatformAdapters.All), TimeSpan.FromMinutes(5));
-        var cache = new RuleCache(new Rules(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
+        var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
         var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
         var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
         return new PassiveReplies(analysis, cache, store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);

@@ -1,0 +1,365 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic;
+using Logic = Triggers.Core.JsonLogic.JsonLogic;
+
+namespace Triggers.Bench.JsonLogic;
+
+/// <summary>
+/// <c>--jsonlogic</c>: the compiled evaluator against json-logic-js 2.0.5 (bench/jsonlogic-js) on the same rules and
+/// data in the same run. (a) every row of the conformance suite that this build compiles; (b) 200 realistic rules ×
+/// 1,000 realistic condition-data objects. Both engines: one core, warm-up, then timed rounds; the median round counts.
+/// Rows or rules this build cannot compile are left out of both engines and counted.
+/// </summary>
+public static class JsonLogicComparison
+{
+    private sealed record Settings(double WarmupSeconds, int Rounds, double RoundSeconds);
+
+    public static int Run(bool quick, bool byRule = false)
+    {
+        var settings = quick ? new Settings(0.5, 3, 0.3) : new Settings(3, 7, 1.0);
+        var repoRoot = RepoRoot();
+        PinToOneCore();
+
+        // (a) Conformance rows: [logic, data, expected]; the strings are section headings.
+        var conformancePath = BenchInputs.ConformancePath(repoRoot);
+        var rows = JsonNode.Parse(File.ReadAllText(conformancePath))!.AsArray().OfType<JsonArray>().ToList();
+        var conformance = new List<(JsonLogicExpression Expression, JsonNode? Logic, JsonNode? Data, JsonNode? Expected)>();
+        var conformanceSkipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            try
+            {
+                conformance.Add((Logic.Compile(row[0]), row[0], row[1], row[2]));
+            }
+            catch (JsonLogicException e)
+            {
+                Count(conformanceSkipped, Reason(e));
+            }
+        }
+
+        // (b) Realistic rules × data.
+        var allRules = JsonNode.Parse(File.ReadAllText(BenchInputs.RulesPath(repoRoot)))!.AsArray();
+        var data = JsonNode.Parse(File.ReadAllText(BenchInputs.SignalsPath(repoRoot)))!.AsArray().ToArray();
+        var rules = new List<(JsonLogicExpression Expression, JsonNode? Logic)>();
+        var rulesSkipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rule in allRules)
+        {
+            try
+            {
+                rules.Add((Logic.Compile(rule), rule));
+            }
+            catch (JsonLogicException e)
+            {
+                Count(rulesSkipped, Reason(e));
+            }
+        }
+
+        var conformanceMatches = conformance.Count(c => Same(c.Expression.Evaluate(c.Data), c.Expected));
+        var truthyPerRule = rules.Select(r => data.Count(d => r.Expression.IsSatisfiedBy(d))).ToArray();
+
+        // The exact inputs for json-logic-js: only what this build compiled.
+        var planPath = Path.Combine(Path.GetTempPath(), $"triggers-jsonlogic-plan-{Environment.ProcessId}.json");
+        var plan = new JsonObject
+        {
+            ["settings"] = new JsonObject { ["warmupSeconds"] = settings.WarmupSeconds, ["rounds"] = settings.Rounds, ["roundSeconds"] = settings.RoundSeconds },
+            ["conformance"] = new JsonArray([.. conformance.Select(c => (JsonNode?)new JsonArray(c.Logic?.DeepClone(), c.Data?.DeepClone(), c.Expected?.DeepClone()))]),
+            ["rules"] = new JsonArray([.. rules.Select(r => r.Logic?.DeepClone())]),
+            ["data"] = new JsonArray([.. data.Select(d => d?.DeepClone())]),
+        };
+        File.WriteAllText(planPath, plan.ToJsonString());
+
+        Console.WriteLine($"conformance: {rows.Count} rows, {conformance.Count} compiled, {rows.Count - conformance.Count} skipped in both engines{Describe(conformanceSkipped)}");
+        Console.WriteLine($"realistic:   {allRules.Count} rules, {rules.Count} compiled, {allRules.Count - rules.Count} skipped in both engines{Describe(rulesSkipped)}; {data.Length} data objects");
+        Console.WriteLine($"C# results matching the suite's expected value: {conformanceMatches}/{conformance.Count}");
+
+        if (byRule)
+        {
+            PrintByRule(rules, [.. data.Select(Built)]);
+            var builtLogic = rules.Select(r => Logic.Compile(Built(r.Logic))).ToArray();
+            var fromBuiltLogic = MeasureRules(settings, builtLogic, [.. data.Select(Built)]);
+            Console.WriteLine($"  the same rules compiled from JSON whose literals are CLR values (not JsonElement): {fromBuiltLogic.PerSecond:N0} evals/s, {fromBuiltLogic.BytesPerEvaluation:N1} B/eval");
+        }
+
+        // C#: compile once (above), evaluate many.
+        var conformanceItems = conformance.Select(c => (c.Expression, c.Data)).ToArray();
+        var ruleItems = rules.Select(r => r.Expression).ToArray();
+        var csConformance = Measure(settings, conformanceItems.Length, () =>
+        {
+            var n = 0;
+            foreach (var (expression, d) in conformanceItems)
+            {
+                n += expression.Evaluate(d) is null ? 0 : 1;
+            }
+
+            return n;
+        });
+        var csRealistic = MeasureRules(settings, ruleItems, [.. data.Select(Built)]);
+        var csRealisticParsed = MeasureRules(settings, ruleItems, data);
+        Console.WriteLine($"C#  conformance {csConformance.PerSecond,14:N0} evals/s  {csConformance.BytesPerEvaluation,7:N1} B/eval  (Evaluate, result copied)");
+        Console.WriteLine($"C#  realistic   {csRealistic.PerSecond,14:N0} evals/s  {csRealistic.BytesPerEvaluation,7:N1} B/eval  (IsSatisfiedBy, data built as ConditionData builds it)");
+        Console.WriteLine($"C#  realistic   {csRealisticParsed.PerSecond,14:N0} evals/s  {csRealisticParsed.BytesPerEvaluation,7:N1} B/eval  (IsSatisfiedBy, data as JsonNode.Parse returns it)");
+
+        JsonNode js;
+        try
+        {
+            js = RunNode(repoRoot, planPath);
+        }
+        finally
+        {
+            File.Delete(planPath);
+        }
+
+        var jsConformance = js["conformance"]!["evalsPerSecond"]!.GetValue<double>();
+        var jsRealistic = js["realistic"]!["evalsPerSecond"]!.GetValue<double>();
+        var jsTruthy = js["realistic"]!["truthyPerRule"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+        var disagreeing = Enumerable.Range(0, truthyPerRule.Length).Count(i => i >= jsTruthy.Length || jsTruthy[i] != truthyPerRule[i]);
+        Console.WriteLine($"JS  conformance {jsConformance,14:N0} evals/s  (json-logic-js {js["engine"]}, node {js["node"]})");
+        Console.WriteLine($"JS  realistic   {jsRealistic,14:N0} evals/s");
+        Console.WriteLine($"JS results matching the suite's expected value: {js["conformance"]!["matchesExpected"]}/{conformance.Count}");
+        Console.WriteLine($"realistic rules where the engines' match counts differ: {disagreeing}/{rules.Count} ({truthyPerRule.Sum()} of {ruleItems.Length * data.Length} evaluations true in C#)");
+        Console.WriteLine();
+        Console.WriteLine($"ratio C#/JS conformance: {csConformance.PerSecond / jsConformance,6:N1}x");
+        Console.WriteLine($"ratio C#/JS realistic:   {csRealistic.PerSecond / jsRealistic,6:N1}x   (target >= 20x)");
+
+        var summary = new JsonObject
+        {
+            ["conformance"] = new JsonObject
+            {
+                ["rows"] = rows.Count, ["compiled"] = conformance.Count, ["skipped"] = rows.Count - conformance.Count,
+                ["csEvalsPerSecond"] = Math.Round(csConformance.PerSecond), ["csBytesPerEval"] = Math.Round(csConformance.BytesPerEvaluation, 1),
+                ["jsEvalsPerSecond"] = Math.Round(jsConformance), ["ratio"] = Math.Round(csConformance.PerSecond / jsConformance, 1),
+            },
+            ["realistic"] = new JsonObject
+            {
+                ["rules"] = allRules.Count, ["compiled"] = rules.Count, ["skipped"] = allRules.Count - rules.Count, ["data"] = data.Length,
+                ["csEvalsPerSecond"] = Math.Round(csRealistic.PerSecond), ["csBytesPerEval"] = Math.Round(csRealistic.BytesPerEvaluation, 1),
+                ["jsEvalsPerSecond"] = Math.Round(jsRealistic), ["ratio"] = Math.Round(csRealistic.PerSecond / jsRealistic, 1),
+                ["csParsedDataEvalsPerSecond"] = Math.Round(csRealisticParsed.PerSecond), ["csParsedDataBytesPerEval"] = Math.Round(csRealisticParsed.BytesPerEvaluation, 1),
+                ["rulesDisagreeing"] = disagreeing,
+            },
+        };
+        Console.WriteLine(summary.ToJsonString());
+        return 0;
+    }
+
+    /// <summary>--by-rule: the rules that allocate most per evaluation, to show where the evaluator spends.</summary>
+    private static void PrintByRule(List<(JsonLogicExpression Expression, JsonNode? Logic)> rules, JsonNode?[] data)
+    {
+        var costs = new List<(double Bytes, double Nanoseconds, string Logic)>();
+        foreach (var (expression, logic) in rules)
+        {
+            for (var warm = 0; warm < 20; warm++)
+            {
+                foreach (var d in data)
+                {
+                    expression.IsSatisfiedBy(d);
+                }
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            for (var repeat = 0; repeat < 20; repeat++)
+            {
+                foreach (var d in data)
+                {
+                    expression.IsSatisfiedBy(d);
+                }
+            }
+
+            watch.Stop();
+            var evaluations = 20.0 * data.Length;
+            costs.Add(((GC.GetAllocatedBytesForCurrentThread() - before) / evaluations, watch.Elapsed.TotalNanoseconds / evaluations, logic!.ToJsonString(Readable)));
+        }
+
+        Console.WriteLine("rules by allocation (data built as ConditionData builds it):");
+        foreach (var (bytes, nanoseconds, logic) in costs.OrderByDescending(c => c.Bytes).Take(15))
+        {
+            Console.WriteLine($"  {bytes,7:N1} B  {nanoseconds,7:N0} ns  {logic}");
+        }
+
+        Console.WriteLine($"  rules allocating nothing: {costs.Count(c => c.Bytes < 0.5)}/{costs.Count}; median {costs.Select(c => c.Nanoseconds).Order().ElementAt(costs.Count / 2):N0} ns/eval");
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static Figure MeasureRules(Settings settings, JsonLogicExpression[] rules, JsonNode?[] data) =>
+        Measure(settings, rules.Length * data.Length, () =>
+        {
+            var n = 0;
+            foreach (var expression in rules)
+            {
+                foreach (var d in data)
+                {
+                    n += expression.IsSatisfiedBy(d) ? 1 : 0;
+                }
+            }
+
+            return n;
+        });
+
+    /// <summary>
+    /// The data as ConditionData and EmotionData build it in production: values made from CLR strings, ints, doubles
+    /// and bools, not the JsonElement-backed values of JsonNode.Parse (whose strings and numbers are decoded on each read).
+    /// </summary>
+    private static JsonNode? Built(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Built(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Built)]),
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => JsonValue.Create(value.GetValue<string>()),
+            JsonValueKind.True => JsonValue.Create(true),
+            JsonValueKind.False => JsonValue.Create(false),
+            JsonValueKind.Number when value.TryGetValue<int>(out var i) => JsonValue.Create(i),
+            JsonValueKind.Number => JsonValue.Create(value.GetValue<double>()),
+            _ => value.DeepClone(),
+        },
+        _ => node.DeepClone(),
+    };
+
+    private readonly record struct Figure(double PerSecond, double BytesPerEvaluation);
+
+    /// <summary>Warm-up, then timed rounds of whole passes; the median round's rate and the allocations over all rounds.</summary>
+    private static Figure Measure(Settings settings, int evaluationsPerPass, Func<int> pass)
+    {
+        var sink = 0;
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed.TotalSeconds < settings.WarmupSeconds)
+        {
+            sink += pass();
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var rates = new List<double>();
+        long evaluations = 0;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            long passes = 0;
+            var watch = Stopwatch.StartNew();
+            do
+            {
+                sink += pass();
+                passes++;
+            }
+            while (watch.Elapsed.TotalSeconds < settings.RoundSeconds);
+            watch.Stop();
+            rates.Add(passes * evaluationsPerPass / watch.Elapsed.TotalSeconds);
+            evaluations += passes * evaluationsPerPass;
+        }
+
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        GC.KeepAlive(sink);
+        rates.Sort();
+        return new Figure(rates[rates.Count / 2], (double)bytes / evaluations);
+    }
+
+    private static JsonNode RunNode(string repoRoot, string planPath)
+    {
+        var folder = Path.Combine(repoRoot, "bench", "jsonlogic-js");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "json-logic-js")))
+        {
+            Console.WriteLine("installing json-logic-js (npm ci in bench/jsonlogic-js) ...");
+            Exec(folder, "npm", ["ci", "--no-audit", "--no-fund"], out _);
+        }
+
+        // Same core as this process when taskset is there; node runs JavaScript on one thread anyway.
+        var taskset = File.Exists("/usr/bin/taskset") ? "/usr/bin/taskset" : null;
+        string output;
+        if (taskset is not null)
+        {
+            Exec(folder, taskset, ["-c", "0", "node", "bench.js", planPath], out output);
+        }
+        else
+        {
+            Exec(folder, "node", ["bench.js", planPath], out output);
+        }
+
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+        return JsonNode.Parse(last)!;
+    }
+
+    private static void Exec(string folder, string file, string[] arguments, out string output)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void PinToOneCore()
+    {
+        try
+        {
+            using var self = Process.GetCurrentProcess();
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+            {
+                self.ProcessorAffinity = 1;
+            }
+
+            self.PriorityClass = ProcessPriorityClass.High;
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // Not allowed here: the figures are still single-threaded.
+        }
+    }
+
+    private static bool Same(JsonNode? actual, JsonNode? expected) =>
+        (actual?.ToJsonString() ?? "null") == (expected?.ToJsonString() ?? "null") || JsonNode.DeepEquals(actual, expected);
+
+    private static string Reason(JsonLogicException e)
+    {
+        var message = e.Message;
+        if (message.StartsWith("unknown operator", StringComparison.Ordinal))
+        {
+            var quote = message.IndexOf('"', StringComparison.Ordinal);
+            var end = message.IndexOf('"', quote + 1);
+            return "unknown " + message[quote..(end + 1)];
+        }
+
+        return message.StartsWith("operator", StringComparison.Ordinal) ? "argument count" : "other";
+    }
+
+    private static void Count(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static string Describe(SortedDictionary<string, int> skipped) =>
+        skipped.Count == 0 ? "" : " (" + string.Join(", ", skipped.Select(s => $"{s.Key}: {s.Value.ToString(CultureInfo.InvariantCulture)}")) + ")";
+
+    public static string RepoRoot()
+    {
+        var fromBuild = typeof(JsonLogicComparison).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (fromBuild is not null && File.Exists(Path.Combine(fromBuild, "Triggers.sln")))
+        {
+            return Path.GetFullPath(fromBuild);
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Triggers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (Triggers.sln)");
+    }
+}

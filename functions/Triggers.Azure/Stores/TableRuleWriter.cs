@@ -1,0 +1,132 @@
+using Triggers.Azure.Tables;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Reads and replaces a tenant's rules in table <c>Rules</c> for the CLI. An import is one entity group
+/// transaction per tenant: all of the tenant's rules are written, or none are. Replaced versions go to
+/// <c>RuleHistory</c> with the same keys the app uses, so the change is recorded once.
+/// </summary>
+public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore history, TimeProvider time)
+{
+    /// <summary>An entity group transaction holds at most 100 operations.</summary>
+    public const int MaxRulesPerTenant = 100;
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Rules);
+
+    /// <summary>The rules of <paramref name="tenant"/> (all tenants when null), tenant then id order; unreadable entities as problems.</summary>
+    public async Task<RuleSourceSnapshot> ReadAsync(string? tenant, CancellationToken cancellationToken)
+    {
+        var filter = tenant is null ? null : $"PartitionKey eq {TableFilter.Quote(tenant)}";
+        var definitions = new List<RuleDefinition>();
+        var problems = new List<RuleProblem>();
+        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        {
+            if (TableRuleSource.TryRead(entity, out var definition, out var problem))
+            {
+                definitions.Add(definition);
+            }
+            else
+            {
+                problems.Add(problem);
+            }
+        }
+
+        return new RuleSourceSnapshot(definitions, problems);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rules"/> (all of one tenant) atomically, each with <c>ChangedBy</c> =
+    /// <paramref name="changedBy"/>. Rules of the tenant not in the list are left as they are. Fails as a whole if
+    /// someone changed one of the replaced rules meanwhile.
+    /// </summary>
+    /// <returns>How many rules were added and replaced; identical rules are not rewritten.</returns>
+    public async Task<RuleImportResult> ImportTenantAsync(string tenant, IReadOnlyList<RuleDefinition> rules, string changedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Any(r => !string.Equals(r.Tenant, tenant, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"Every rule must belong to tenant '{tenant}'.", nameof(rules));
+        }
+
+        if (rules.Count > MaxRulesPerTenant)
+        {
+            throw new InvalidOperationException(
+                $"Tenant '{tenant}' has {rules.Count} rules in the file; one all-or-nothing import holds at most {MaxRulesPerTenant}. Split the tenant's rules or merge some.");
+        }
+
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var entity in _table.QueryAsync($"PartitionKey eq {TableFilter.Quote(tenant)}", null, 1000, cancellationToken))
+        {
+            existing[entity.RowKey] = entity;
+        }
+
+        var actions = new List<TableTransactionAction>();
+        var replaced = new List<HistoryEntry>();
+        var now = time.GetUtcNow();
+        foreach (var rule in rules)
+        {
+            var entity = ToEntity(rule, changedBy);
+            if (!existing.TryGetValue(rule.Id, out var current))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+                continue;
+            }
+
+            if (!TableRuleSource.TryRead(current, out var before, out _))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag));
+                continue;
+            }
+
+            if (SameContent(before, rule))
+            {
+                continue;
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag));
+            replaced.Add(HistoryEntry.Of(before, rule with { ChangedBy = changedBy }, now));
+        }
+
+        if (actions.Count > 0)
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+
+        // After the transaction: a crash here loses nothing, because the app records the same versions on its next load.
+        await history.AddAsync(replaced, cancellationToken);
+        var added = actions.Count(a => a.Type == TableTransactionActionType.Add);
+        return new RuleImportResult(tenant, added, actions.Count - added, rules.Count - actions.Count);
+    }
+
+    private static bool SameContent(RuleDefinition a, RuleDefinition b) =>
+        a.Enabled == b.Enabled && a.Priority == b.Priority
+        && string.Equals(a.When, b.When, StringComparison.Ordinal) && string.Equals(a.Then, b.Then, StringComparison.Ordinal)
+        && string.Equals(a.Cooldown ?? string.Empty, b.Cooldown ?? string.Empty, StringComparison.Ordinal)
+        && string.Equals(a.Description ?? string.Empty, b.Description ?? string.Empty, StringComparison.Ordinal);
+
+    private static TableEntity ToEntity(RuleDefinition rule, string changedBy)
+    {
+        var entity = new TableEntity(rule.Tenant, rule.Id)
+        {
+            ["Enabled"] = rule.Enabled,
+            ["Priority"] = rule.Priority,
+            ["ChangedBy"] = changedBy,
+        };
+        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("When", rule.When), ("Then", rule.Then), ("Cooldown", rule.Cooldown), ("Description", rule.Description)])
+        {
+            if (value is not null)
+            {
+                entity[name] = value;
+            }
+        }
+
+        return entity;
+    }
+}
+
+/// <summary>What one tenant's import did.</summary>
+public sealed record RuleImportResult(string Tenant, int Added, int Replaced, int Unchanged);

@@ -1,0 +1,57 @@
+using Triggers.Azure.Stores;
+using Triggers.Core.Rules;
+
+namespace Triggers.Cli.Rules;
+
+/// <summary>
+/// `rules import`: validates the whole file first and writes nothing if any rule is wrong; then writes each tenant's
+/// rules in one all-or-nothing transaction.
+/// </summary>
+public static class RuleImport
+{
+    public static async Task<int> RunAsync(RuleFileContent content, TableRuleWriter writer, string changedBy, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        var problems = RuleValidation.Validate(content);
+        var tenants = content.Definitions.GroupBy(d => d.Tenant, StringComparer.Ordinal).ToList();
+        var tooMany = tenants.Where(t => t.Count() > TableRuleWriter.MaxRulesPerTenant).ToList();
+        foreach (var problem in problems)
+        {
+            await errors.WriteLineAsync(RuleValidation.Describe(problem));
+        }
+
+        foreach (var tenant in tooMany)
+        {
+            await errors.WriteLineAsync(
+                $"tenant '{tenant.Key}' has {tenant.Count()} rules; one all-or-nothing import holds at most {TableRuleWriter.MaxRulesPerTenant}: split the file.");
+        }
+
+        if (problems.Count > 0 || tooMany.Count > 0)
+        {
+            await errors.WriteLineAsync($"nothing imported: {problems.Count} problem(s) in the file.");
+            return 1;
+        }
+
+        var failed = 0;
+        foreach (var tenant in tenants)
+        {
+            try
+            {
+                var result = await writer.ImportTenantAsync(tenant.Key, tenant.ToList(), changedBy, cancellationToken);
+                await output.WriteLineAsync($"{result.Tenant}: {result.Added} added, {result.Replaced} replaced, {result.Unchanged} unchanged");
+            }
+            catch (Triggers.Azure.Storage.StorageRequestFailedException ex)
+            {
+                failed++;
+                await errors.WriteLineAsync($"{tenant.Key}: nothing imported for this tenant: {ex.Message}");
+            }
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    public static string ChangedBy() => "cli:" + Environment.UserName;
+}
