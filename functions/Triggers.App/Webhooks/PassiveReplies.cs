@@ -17,6 +17,7 @@ namespace Triggers.App.Webhooks;
 public sealed partial class PassiveReplies(
     SignalAnalysis analyzer,
     RuleCache rules,
+    CooldownGate cooldowns,
     ITouchpointStore touchpoints,
     TimeProvider time,
     ILogger<PassiveReplies> logger)
@@ -38,6 +39,12 @@ public sealed partial class PassiveReplies(
         var now = time.GetUtcNow();
         foreach (var rule in candidates.Where(r => r.Actions.Any(a => a.PassiveReply) && r.Matches(data)))
         {
+            // The same gate as the worker's: a rule in its cooldown for this contact does not answer either.
+            if (!await cooldowns.TryPassAsync(rule, signal.Actor.Id, signal.Id, signal.OccurredAt, cancellationToken))
+            {
+                continue;
+            }
+
             var planned = TouchpointPlanner.Plan(rule, signal, analysis, now);
             for (var i = 0; i < rule.Actions.Count; i++)
             {

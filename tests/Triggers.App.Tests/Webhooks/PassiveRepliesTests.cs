@@ -77,7 +77,7 @@ public sealed class PassiveRepliesTests
         var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
         var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
         var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
-        return new PassiveReplies(analysis, cache, store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>
@@ -110,6 +110,16 @@ public sealed class PassiveRepliesTests
     {
         public Task<TopicSourceSnapshot> LoadAsync(CancellationToken cancellationToken) =>
             Task.FromResult(new TopicSourceSnapshot([], [], []));
+    }
+
+    /// <summary>A cooldown store with nothing stored: every rule passes.</summary>
+    private sealed class NoCooldowns : ICooldownStore
+    {
+        public Task<CooldownRecord?> GetAsync(string tenant, string ruleId, string contact, CancellationToken cancellationToken) =>
+            Task.FromResult<CooldownRecord?>(null);
+
+        public Task<bool> TryWriteAsync(string tenant, string ruleId, string contact, CooldownEntry entry, string? expectedVersion, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
     }
 
     private sealed class Adapter(bool fails) : IPassiveReplyAdapter
