@@ -16,8 +16,8 @@ public sealed class JsonLogicExpression
     /// finite (NaN from <c>{"+": ["apple"]}</c>, Infinity from <c>{"/": [1, 0]}</c>) comes back as null, as
     /// JSON.stringify writes it.
     /// </summary>
-    public JsonNode? Evaluate(JsonNode? data) => JsOutput.ToOwned(_root.Evaluate(data));
+    public JsonNode? Evaluate(JsonNode? data) => _root.Evaluate(data).ToOwned();
 
     /// <summary>Whether the result is truthy in JsonLogic's sense; copies nothing.</summary>
-    public bool IsSatisfiedBy(JsonNode? data) => JsValue.IsTruthy(_root.Evaluate(data));
+    public bool IsSatisfiedBy(JsonNode? data) => _root.IsTruthy(data);
 }

@@ -6,18 +6,31 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>and</c>: the first falsy argument, or the last one; later arguments are not evaluated.</summary>
 internal sealed class AndNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        JsonNode? current = null;
+        var current = JsVal.Null;
         foreach (var operand in operands)
         {
             current = operand.Evaluate(data);
-            if (!JsValue.IsTruthy(current))
+            if (!current.IsTruthy)
             {
                 return current;
             }
         }
 
         return current;
+    }
+
+    public override bool IsTruthy(JsonNode? data)
+    {
+        foreach (var operand in operands)
+        {
+            if (!operand.IsTruthy(data))
+            {
+                return false;
+            }
+        }
+
+        return operands.Length > 0;
     }
 }

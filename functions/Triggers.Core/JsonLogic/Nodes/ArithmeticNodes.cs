@@ -9,7 +9,7 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class AddNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         double sum = 0;
         foreach (var operand in operands)
@@ -17,7 +17,7 @@ internal sealed class AddNode(LogicNode[] operands) : LogicNode
             sum += Arithmetic.ParseFloat(operand.Evaluate(data));
         }
 
-        return JsValue.Number(sum);
+        return JsVal.Number(sum);
     }
 }
 
@@ -27,7 +27,7 @@ internal sealed class AddNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class MultiplyNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var first = operands[0].Evaluate(data);
         if (operands.Length == 1)
@@ -41,43 +41,43 @@ internal sealed class MultiplyNode(LogicNode[] operands) : LogicNode
             product *= Arithmetic.ParseFloat(operands[i].Evaluate(data));
         }
 
-        return JsValue.Number(product);
+        return JsVal.Number(product);
     }
 }
 
 /// <summary><c>-</c>: <c>a - b</c>, or <c>-a</c> with one argument; JavaScript ToNumber coercions ("1" is 1, null 0).</summary>
 internal sealed class SubtractNode(LogicNode left, LogicNode? right) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        var a = JsValue.ToNumber(left.Evaluate(data));
-        return right is null ? JsValue.Number(-a) : JsValue.Number(a - JsValue.ToNumber(right.Evaluate(data)));
+        var a = left.Evaluate(data).ToNumber();
+        return right is null ? JsVal.Number(-a) : JsVal.Number(a - right.Evaluate(data).ToNumber());
     }
 }
 
 /// <summary><c>/</c> and <c>%</c>: JavaScript ToNumber on both sides; x/0 is ±Infinity (null in the output), x%0 NaN.</summary>
 internal sealed class BinaryNumberNode(LogicNode left, LogicNode right, bool remainder) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        var a = JsValue.ToNumber(left.Evaluate(data));
-        var b = JsValue.ToNumber(right.Evaluate(data));
+        var a = left.Evaluate(data).ToNumber();
+        var b = right.Evaluate(data).ToNumber();
 
         // C#'s % on doubles truncates like JavaScript's: the sign follows the dividend.
-        return JsValue.Number(remainder ? a % b : a / b);
+        return JsVal.Number(remainder ? a % b : a / b);
     }
 }
 
 /// <summary><c>min</c> and <c>max</c>: Math.min/Math.max over ToNumber of each argument; NaN if any is NaN.</summary>
 internal sealed class MinMaxNode(LogicNode[] operands, bool max) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         // With no arguments, Math.min() is Infinity and Math.max() -Infinity (both null in the output).
         var result = max ? double.NegativeInfinity : double.PositiveInfinity;
         foreach (var operand in operands)
         {
-            var n = JsValue.ToNumber(operand.Evaluate(data));
+            var n = operand.Evaluate(data).ToNumber();
             if (double.IsNaN(n))
             {
                 result = double.NaN;
@@ -88,18 +88,18 @@ internal sealed class MinMaxNode(LogicNode[] operands, bool max) : LogicNode
             }
         }
 
-        return JsValue.Number(result);
+        return JsVal.Number(result);
     }
 }
 
 internal static class Arithmetic
 {
     /// <summary>JavaScript parseFloat(value), which reads String(value): booleans and null are NaN.</summary>
-    public static double ParseFloat(JsonNode? value) => JsValue.TypeOf(value) switch
+    public static double ParseFloat(in JsVal value) => value.Type switch
     {
-        JsType.Number => JsValue.GetNumber((JsonValue)value!),
-        JsType.String => JsNumber.ParseFloat(JsValue.GetString((JsonValue)value!)),
-        JsType.Array => JsNumber.ParseFloat(JsPrimitive.ToJsString(value)),
+        JsType.Number => value.Num,
+        JsType.String => JsNumber.ParseFloat(value.GetString()),
+        JsType.Array => JsNumber.ParseFloat(value.ToJsString()),
         _ => double.NaN,
     };
 }

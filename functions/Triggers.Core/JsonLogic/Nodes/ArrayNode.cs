@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
 
@@ -22,15 +23,26 @@ internal sealed class ArrayNode : LogicNode
         return LiteralNode.Of(source);
     }
 
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var result = new JsonArray();
         foreach (var item in _items)
         {
             // Results may belong to the data or the expression; a node can have only one parent.
-            result.Add(item.Evaluate(data)?.DeepClone());
+            result.Add(item.Evaluate(data).ToNode());
         }
 
-        return result;
+        return JsVal.FromNode(result);
+    }
+
+    public override bool IsTruthy(JsonNode? data)
+    {
+        // Every element is still evaluated, as it would be to build the array.
+        foreach (var item in _items)
+        {
+            item.Evaluate(data);
+        }
+
+        return _items.Length > 0;
     }
 }

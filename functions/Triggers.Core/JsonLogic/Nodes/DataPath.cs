@@ -24,6 +24,23 @@ internal static class DataPath
         return text.Split('.');
     }
 
+    /// <summary>null means the whole data.</summary>
+    public static string[]? Split(in JsVal key)
+    {
+        if (key.Type == JsType.Null && key.Ref is null)
+        {
+            return null;
+        }
+
+        var text = key.ToJsString();
+        if (text.Length == 0 && key.Type == JsType.String)
+        {
+            return null;
+        }
+
+        return text.Split('.');
+    }
+
     /// <summary>
     /// Walks the path. A property that exists with a null value is found (its value is null);
     /// a property that does not exist, or a step through null, is not found.

@@ -9,17 +9,31 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class IfNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var i = 0;
         for (; i < operands.Length - 1; i += 2)
         {
-            if (JsValue.IsTruthy(operands[i].Evaluate(data)))
+            if (operands[i].IsTruthy(data))
             {
                 return operands[i + 1].Evaluate(data);
             }
         }
 
-        return i == operands.Length - 1 ? operands[i].Evaluate(data) : null;
+        return i == operands.Length - 1 ? operands[i].Evaluate(data) : JsVal.Null;
+    }
+
+    public override bool IsTruthy(JsonNode? data)
+    {
+        var i = 0;
+        for (; i < operands.Length - 1; i += 2)
+        {
+            if (operands[i].IsTruthy(data))
+            {
+                return operands[i + 1].IsTruthy(data);
+            }
+        }
+
+        return i == operands.Length - 1 && operands[i].IsTruthy(data);
     }
 }

@@ -4,33 +4,63 @@ using Triggers.Core.JsonLogic.Values;
 namespace Triggers.Core.JsonLogic.Nodes;
 
 /// <summary><c>in</c>: substring of a string, or element (strictly equal) of an array; false for anything else.</summary>
-internal sealed class InNode(LogicNode needle, LogicNode haystack) : LogicNode
+internal sealed class InNode : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    private readonly LogicNode _needle;
+    private readonly LogicNode _haystack;
+
+    // A literal array haystack, its elements converted once.
+    private readonly JsVal[]? _items;
+
+    public InNode(LogicNode needle, LogicNode haystack)
     {
-        var a = needle.Evaluate(data);
-        var b = haystack.Evaluate(data);
-        return JsValue.Boolean(Contains(b, a));
+        _needle = needle;
+        _haystack = haystack;
+        if (haystack is LiteralNode literal && literal.Value is JsonArray array)
+        {
+            _items = new JsVal[array.Count];
+            for (var i = 0; i < _items.Length; i++)
+            {
+                _items[i] = JsVal.FromLiteral(array[i]);
+            }
+        }
     }
 
-    private static bool Contains(JsonNode? haystack, JsonNode? needle)
+    public override JsVal Evaluate(JsonNode? data) => JsVal.Boolean(IsTruthy(data));
+
+    public override bool IsTruthy(JsonNode? data)
     {
-        switch (haystack)
+        var needle = _needle.Evaluate(data);
+        if (_items is not null)
         {
-            case JsonArray array:
-                foreach (var item in array)
+            foreach (var item in _items)
+            {
+                if (JsEquality.Strict(item, needle))
                 {
-                    if (JsEquality.Strict(item, needle))
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var haystack = _haystack.Evaluate(data);
+        switch (haystack.Type)
+        {
+            case JsType.Array:
+                foreach (var item in (JsonArray)haystack.Ref!)
+                {
+                    if (JsEquality.Strict(JsVal.FromNode(item), needle))
                     {
                         return true;
                     }
                 }
 
                 return false;
-            case JsonValue value when JsValue.TypeOf(value) == JsType.String:
+            case JsType.String:
                 // json-logic-js answers false for an empty haystack before searching, even for an empty needle.
-                var text = JsValue.GetString(value);
-                return text.Length > 0 && text.Contains(JsPrimitive.ToJsString(needle), StringComparison.Ordinal);
+                var text = haystack.GetString();
+                return text.Length > 0 && text.Contains(needle.ToJsString(), StringComparison.Ordinal);
             default:
                 return false;
         }

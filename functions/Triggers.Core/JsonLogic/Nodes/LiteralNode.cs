@@ -1,19 +1,28 @@
 using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
 
-/// <summary>A JSON value that is data, not logic: returned as is.</summary>
+/// <summary>A JSON value that is data, not logic: returned as is, converted once at compile time.</summary>
 internal sealed class LiteralNode : LogicNode
 {
     public static readonly LiteralNode Null = new(null);
 
-    private readonly JsonNode? _value;
+    private readonly JsVal _constant;
+    private readonly bool _truthy;
 
-    private LiteralNode(JsonNode? value) => _value = value;
+    private LiteralNode(JsonNode? value)
+    {
+        Value = value;
+        _constant = JsVal.FromLiteral(value);
+        _truthy = _constant.IsTruthy;
+    }
 
     public override bool IsConstant => true;
 
-    public JsonNode? Value => _value;
+    public JsonNode? Value { get; }
+
+    public JsVal Constant => _constant;
 
     /// <summary>Takes a private copy, fully materialised so concurrent evaluations only ever read it.</summary>
     public static LiteralNode Of(JsonNode? value)
@@ -28,7 +37,9 @@ internal sealed class LiteralNode : LogicNode
         return new LiteralNode(copy);
     }
 
-    public override JsonNode? Evaluate(JsonNode? data) => _value;
+    public override JsVal Evaluate(JsonNode? data) => _constant;
+
+    public override bool IsTruthy(JsonNode? data) => _truthy;
 
     // JsonArray and JsonObject build their children lazily on first access, which is not thread-safe.
     private static void Materialise(JsonNode? node)

@@ -6,40 +6,40 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>map</c>: [array, logic]; the logic runs with each element as its data. Not an array: [].</summary>
 internal sealed class MapNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var result = new JsonArray();
-        if (source.Evaluate(data) is JsonArray items)
+        if (source.Evaluate(data).Array is { } items)
         {
             foreach (var item in items)
             {
                 // Results may belong to the data or the expression; a node can have only one parent.
-                result.Add(body.Evaluate(item)?.DeepClone());
+                result.Add(body.Evaluate(item).ToNode());
             }
         }
 
-        return result;
+        return JsVal.FromNode(result);
     }
 }
 
 /// <summary><c>filter</c>: [array, logic]; the elements for which the logic (with the element as data) is truthy.</summary>
 internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var result = new JsonArray();
-        if (source.Evaluate(data) is JsonArray items)
+        if (source.Evaluate(data).Array is { } items)
         {
             foreach (var item in items)
             {
-                if (JsValue.IsTruthy(body.Evaluate(item)))
+                if (body.IsTruthy(item))
                 {
                     result.Add(item?.DeepClone());
                 }
             }
         }
 
-        return result;
+        return JsVal.FromNode(result);
     }
 }
 
@@ -49,10 +49,10 @@ internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? initial) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        var accumulator = initial?.Evaluate(data);
-        if (source.Evaluate(data) is not JsonArray items)
+        var accumulator = initial?.Evaluate(data) ?? JsVal.Null;
+        if (source.Evaluate(data).Array is not { } items)
         {
             return accumulator;
         }
@@ -63,7 +63,7 @@ internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? in
             var scope = new JsonObject
             {
                 ["current"] = item?.DeepClone(),
-                ["accumulator"] = accumulator?.DeepClone(),
+                ["accumulator"] = accumulator.ToNode(),
             };
             accumulator = body.Evaluate(scope);
         }
@@ -75,34 +75,35 @@ internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? in
 /// <summary><c>all</c>: [array, logic]; true when the logic is truthy for every element. An empty array is false.</summary>
 internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var items = source.Evaluate(data);
-        switch (items)
+        switch (items.Type)
         {
-            case JsonArray array when array.Count > 0:
+            case JsType.Array when ((JsonArray)items.Ref!).Count > 0:
+                var array = (JsonArray)items.Ref!;
                 foreach (var item in array)
                 {
-                    if (!JsValue.IsTruthy(body.Evaluate(item)))
+                    if (!body.IsTruthy(item))
                     {
-                        return JsValue.False;
+                        return JsVal.False;
                     }
                 }
 
-                return JsValue.True;
-            case JsonValue value when JsValue.TypeOf(value) == JsType.String && JsValue.GetString(value).Length > 0:
+                return JsVal.True;
+            case JsType.String when items.GetString().Length > 0:
                 // json-logic-js indexes whatever has a length, so a string is walked character by character.
-                foreach (var c in JsValue.GetString(value))
+                foreach (var c in items.GetString())
                 {
-                    if (!JsValue.IsTruthy(body.Evaluate(JsonValue.Create(c.ToString()))))
+                    if (!body.IsTruthy(JsonValue.Create(c.ToString())))
                     {
-                        return JsValue.False;
+                        return JsVal.False;
                     }
                 }
 
-                return JsValue.True;
+                return JsVal.True;
             default:
-                return JsValue.False;
+                return JsVal.False;
         }
     }
 }
@@ -113,14 +114,14 @@ internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var found = false;
-        if (source.Evaluate(data) is JsonArray items)
+        if (source.Evaluate(data).Array is { } items)
         {
             foreach (var item in items)
             {
-                if (JsValue.IsTruthy(body.Evaluate(item)))
+                if (body.IsTruthy(item))
                 {
                     found = true;
                     break;
@@ -128,6 +129,6 @@ internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : Lo
             }
         }
 
-        return JsValue.Boolean(found != none);
+        return JsVal.Boolean(found != none);
     }
 }

@@ -7,11 +7,11 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>cat</c>: the arguments joined as strings (JavaScript's join: null is "", [1,2] is "1,2").</summary>
 internal sealed class CatNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         if (operands.Length == 1)
         {
-            return JsonValue.Create(Text(operands[0].Evaluate(data)));
+            return JsVal.String(Text(operands[0].Evaluate(data)));
         }
 
         var builder = new StringBuilder();
@@ -20,11 +20,11 @@ internal sealed class CatNode(LogicNode[] operands) : LogicNode
             builder.Append(Text(operand.Evaluate(data)));
         }
 
-        return JsonValue.Create(builder.ToString());
+        return JsVal.String(builder.ToString());
     }
 
-    private static string Text(JsonNode? value) =>
-        JsValue.TypeOf(value) == JsType.Null ? string.Empty : JsPrimitive.ToJsString(value);
+    private static string Text(in JsVal value) =>
+        value.Type == JsType.Null ? string.Empty : value.ToJsString();
 }
 
 /// <summary>
@@ -33,23 +33,23 @@ internal sealed class CatNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? length) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        var text = JsPrimitive.ToJsString(source.Evaluate(data));
-        var from = start is null ? 0 : ToInteger(JsValue.ToNumber(start.Evaluate(data)));
+        var text = source.Evaluate(data).ToJsString();
+        var from = start is null ? 0 : ToInteger(start.Evaluate(data).ToNumber());
         var size = text.Length;
         var begin = from < 0 ? Math.Max(size + from, 0) : Math.Min(from, size);
         if (length is null)
         {
-            return JsonValue.Create(text[(int)begin..]);
+            return JsVal.String(text[(int)begin..]);
         }
 
         // json-logic-js: a negative length n keeps the substring from start minus its last |n| characters.
-        var raw = JsValue.ToNumber(length.Evaluate(data));
+        var raw = length.Evaluate(data).ToNumber();
         var end = raw < 0
             ? begin + Math.Max(ToInteger(size - begin + raw), 0)
             : Math.Min(begin + ToInteger(raw), size);
-        return JsonValue.Create(text[(int)begin..(int)end]);
+        return JsVal.String(text[(int)begin..(int)end]);
     }
 
     // ToIntegerOrInfinity: NaN is 0, fractions truncate toward zero.
@@ -62,13 +62,13 @@ internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? 
 /// </summary>
 internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var result = new JsonArray();
         foreach (var operand in operands)
         {
             var value = operand.Evaluate(data);
-            if (value is JsonArray array)
+            if (value.Array is { } array)
             {
                 foreach (var item in array)
                 {
@@ -77,11 +77,11 @@ internal sealed class MergeNode(LogicNode[] operands) : LogicNode
             }
             else
             {
-                result.Add(value?.DeepClone());
+                result.Add(value.ToNode());
             }
         }
 
-        return result;
+        return JsVal.FromNode(result);
     }
 }
 
@@ -91,7 +91,7 @@ internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class LogNode(LogicNode operand) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data) => operand.Evaluate(data);
+    public override JsVal Evaluate(JsonNode? data) => operand.Evaluate(data);
 }
 
 /// <summary>
@@ -100,13 +100,13 @@ internal sealed class LogNode(LogicNode operand) : LogicNode
 /// </summary>
 internal sealed class MissingSomeNode(LogicNode need, LogicNode keys) : LogicNode
 {
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
-        var required = JsValue.ToNumber(need.Evaluate(data));
+        var required = need.Evaluate(data).ToNumber();
         var options = keys.Evaluate(data);
         var missing = new JsonArray();
         double count;
-        if (options is JsonArray array)
+        if (options.Array is { } array)
         {
             foreach (var key in array)
             {
@@ -119,9 +119,9 @@ internal sealed class MissingSomeNode(LogicNode need, LogicNode keys) : LogicNod
         {
             // json-logic-js reads options.length: a string's length, NaN (never enough) for anything else.
             MissingNode.AddIfMissing(missing, options, data);
-            count = options is JsonValue value && JsValue.TypeOf(value) == JsType.String ? JsValue.GetString(value).Length : double.NaN;
+            count = options.Type == JsType.String ? options.GetString().Length : double.NaN;
         }
 
-        return count - missing.Count >= required ? new JsonArray() : missing;
+        return JsVal.FromNode(count - missing.Count >= required ? new JsonArray() : missing);
     }
 }

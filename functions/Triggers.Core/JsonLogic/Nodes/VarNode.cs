@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
 
@@ -30,9 +31,9 @@ internal sealed class VarNode : LogicNode
             : new VarNode(args[0], null, fallback);
     }
 
-    public override JsonNode? Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data)
     {
         var segments = _path is null ? _segments : DataPath.Split(_path.Evaluate(data));
-        return DataPath.TryResolve(data, segments, out var value) ? value : _fallback.Evaluate(data);
+        return DataPath.TryResolve(data, segments, out var value) ? JsVal.FromNode(value) : _fallback.Evaluate(data);
     }
 }

@@ -1,35 +1,51 @@
-using System.Text.Json.Nodes;
-
 namespace Triggers.Core.JsonLogic.Values;
 
 /// <summary>JavaScript's relational operators (IsLessThan): strings compare by UTF-16 code units, all else as numbers, NaN never compares.</summary>
-internal static class JsComparison
+internal enum JsComparison
 {
-    public static bool LessThan(JsonNode? a, JsonNode? b) => IsLessThan(a, b) == true;
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}
 
-    public static bool LessThanOrEqual(JsonNode? a, JsonNode? b) => IsLessThan(b, a) == false;
-
-    public static bool GreaterThan(JsonNode? a, JsonNode? b) => IsLessThan(b, a) == true;
-
-    public static bool GreaterThanOrEqual(JsonNode? a, JsonNode? b) => IsLessThan(a, b) == false;
-
-    /// <summary>null stands for JavaScript's undefined result: a NaN was involved.</summary>
-    private static bool? IsLessThan(JsonNode? a, JsonNode? b)
+internal static class JsCompare
+{
+    public static bool Apply(JsComparison op, in JsVal a, in JsVal b) => op switch
     {
-        var x = JsPrimitive.From(a);
-        var y = JsPrimitive.From(b);
-        if (x.IsString && y.IsString)
+        JsComparison.LessThan => IsLessThan(a, b) == 1,
+        JsComparison.LessThanOrEqual => IsLessThan(b, a) == 0,
+        JsComparison.GreaterThan => IsLessThan(b, a) == 1,
+        _ => IsLessThan(a, b) == 0,
+    };
+
+    /// <summary>1 true, 0 false, -1 for JavaScript's undefined result: a NaN was involved.</summary>
+    private static int IsLessThan(in JsVal a, in JsVal b)
+    {
+        double left, right;
+        if (a.Type == JsType.Number && b.Type == JsType.Number)
         {
-            return string.CompareOrdinal(x.String, y.String) < 0;
+            left = a.Num;
+            right = b.Num;
+        }
+        else
+        {
+            var stringA = a.Type is JsType.String or JsType.Array or JsType.Object;
+            var stringB = b.Type is JsType.String or JsType.Array or JsType.Object;
+            if (stringA && stringB)
+            {
+                return string.CompareOrdinal(a.ToJsString(), b.ToJsString()) < 0 ? 1 : 0;
+            }
+
+            left = a.ToNumber();
+            right = b.ToNumber();
         }
 
-        var left = x.ToNumber();
-        var right = y.ToNumber();
         if (double.IsNaN(left) || double.IsNaN(right))
         {
-            return null;
+            return -1;
         }
 
-        return left < right;
+        return left < right ? 1 : 0;
     }
 }

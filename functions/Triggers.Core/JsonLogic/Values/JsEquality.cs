@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Triggers.Core.JsonLogic.Values;
@@ -5,19 +6,15 @@ namespace Triggers.Core.JsonLogic.Values;
 /// <summary>JavaScript's == (IsLooselyEqual) and === (IsStrictlyEqual), which JsonLogic inherits.</summary>
 internal static class JsEquality
 {
-    public static bool Strict(JsonNode? a, JsonNode? b)
-    {
-        var type = JsValue.TypeOf(a);
-        return type == JsValue.TypeOf(b) && SameType(a, b, type);
-    }
+    public static bool Strict(in JsVal a, in JsVal b) => a.Type == b.Type && SameType(a, b);
 
-    public static bool Loose(JsonNode? a, JsonNode? b)
+    public static bool Loose(in JsVal a, in JsVal b)
     {
-        var typeA = JsValue.TypeOf(a);
-        var typeB = JsValue.TypeOf(b);
+        var typeA = a.Type;
+        var typeB = b.Type;
         if (typeA == typeB)
         {
-            return SameType(a, b, typeA);
+            return SameType(a, b);
         }
 
         if (typeA == JsType.Null || typeB == JsType.Null)
@@ -25,33 +22,53 @@ internal static class JsEquality
             return false;
         }
 
-        if (IsReference(typeA) && IsReference(typeB))
+        var refA = typeA is JsType.Array or JsType.Object;
+        var refB = typeB is JsType.Array or JsType.Object;
+        if (refA && refB)
         {
             return false;
         }
 
         // Booleans become numbers and arrays/objects become strings; then strings compare as strings,
         // and any other mix compares as numbers.
-        var x = JsPrimitive.From(a);
-        var y = JsPrimitive.From(b);
-        if (x.IsString && y.IsString)
+        var stringA = typeA == JsType.String || refA;
+        var stringB = typeB == JsType.String || refB;
+        if (stringA && stringB)
         {
-            return string.Equals(x.String, y.String, StringComparison.Ordinal);
+            return string.Equals(a.ToJsString(), b.ToJsString(), StringComparison.Ordinal);
         }
 
-        return x.ToNumber() == y.ToNumber();
+        return a.ToNumber() == b.ToNumber();
     }
 
-    private static bool IsReference(JsType type) => type is JsType.Array or JsType.Object;
-
-    private static bool SameType(JsonNode? a, JsonNode? b, JsType type) => type switch
+    private static bool SameType(in JsVal a, in JsVal b) => a.Type switch
     {
         JsType.Null => true,
-        JsType.Boolean => JsValue.GetBoolean((JsonValue)a!) == JsValue.GetBoolean((JsonValue)b!),
-        JsType.Number => JsValue.GetNumber((JsonValue)a!) == JsValue.GetNumber((JsonValue)b!),
-        JsType.String => string.Equals(JsValue.GetString((JsonValue)a!), JsValue.GetString((JsonValue)b!), StringComparison.Ordinal),
+        JsType.Boolean or JsType.Number => a.Num == b.Num,
+        JsType.String => StringEquals(a.Ref!, b.Ref!),
 
         // Arrays and objects are equal only when they are the same instance, as in JavaScript.
-        _ => ReferenceEquals(a, b),
+        _ => ReferenceEquals(a.Ref, b.Ref),
     };
+
+    /// <summary>Each side a string or a string JsonValue; parsed data is compared in place, without decoding.</summary>
+    public static bool StringEquals(object x, object y)
+    {
+        if (x is string sx)
+        {
+            return y is string sy ? string.Equals(sx, sy, StringComparison.Ordinal) : ValueEquals((JsonValue)y, sx);
+        }
+
+        if (y is string sy2)
+        {
+            return ValueEquals((JsonValue)x, sy2);
+        }
+
+        return string.Equals(JsValue.GetString((JsonValue)x), JsValue.GetString((JsonValue)y), StringComparison.Ordinal);
+    }
+
+    private static bool ValueEquals(JsonValue value, string text) =>
+        value.TryGetValue(out JsonElement element) && element.ValueKind == JsonValueKind.String
+            ? element.ValueEquals(text)
+            : string.Equals(JsValue.GetString(value), text, StringComparison.Ordinal);
 }

@@ -87,6 +87,16 @@ internal static class JsValue
             return number;
         }
 
+        if (value.TryGetValue(out int int32))
+        {
+            return int32;
+        }
+
+        if (value.TryGetValue(out long int64))
+        {
+            return int64;
+        }
+
         // Values built from other CLR numeric types (int, long, decimal...) do not convert implicitly.
         return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
