@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triggers.Cli.Commands;
@@ -32,7 +31,7 @@ public sealed class JsonLogicConformanceTests
         for (var i = 0; i < rows.Count; i++)
         {
             var output = JsonNode.Parse(lines[i])!.AsObject();
-            if (!output.TryGetPropertyValue("result", out var result) || !AreEqual(rows[i][2], result))
+            if (!output.TryGetPropertyValue("result", out var result) || !JsonAssert.AreEqual(rows[i][2], result))
             {
                 failures.Add($"{rows[i][0]?.ToJsonString()} with {rows[i][1]?.ToJsonString()}: expected {rows[i][2]?.ToJsonString() ?? "null"}, got {lines[i].Trim()}");
             }
@@ -42,29 +41,4 @@ public sealed class JsonLogicConformanceTests
         Assert.Equal(0, errors);
         Assert.Empty(failures);
     }
-
-    private static bool AreEqual(JsonNode? a, JsonNode? b)
-    {
-        var kindA = a?.GetValueKind() ?? JsonValueKind.Null;
-        var kindB = b?.GetValueKind() ?? JsonValueKind.Null;
-        if (kindA != kindB)
-        {
-            return false;
-        }
-
-        return kindA switch
-        {
-            JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False => true,
-            JsonValueKind.Number => NumberOf(a!) == NumberOf(b!),
-            JsonValueKind.String => a!.GetValue<string>() == b!.GetValue<string>(),
-            JsonValueKind.Array => a!.AsArray().Count == b!.AsArray().Count
-                && a.AsArray().Zip(b.AsArray()).All(pair => AreEqual(pair.First, pair.Second)),
-            JsonValueKind.Object => a!.AsObject().Count == b!.AsObject().Count
-                && a.AsObject().All(p => b.AsObject().TryGetPropertyValue(p.Key, out var other) && AreEqual(p.Value, other)),
-            _ => false,
-        };
-    }
-
-    private static double NumberOf(JsonNode node) =>
-        double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Triggers.Testing;
 using System.Text.Json.Nodes;
 using Triggers.Core.Tests.Support;
 using Logic = Triggers.Core.JsonLogic.JsonLogic;

@@ -1,3 +1,4 @@
+using Triggers.Testing;
 using System.Text.Json.Nodes;
 using Triggers.Core.Analysis;
 using Triggers.Core.Rules;

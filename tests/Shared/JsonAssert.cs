@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Triggers.Core.Tests.Support;
+namespace Triggers.Testing;
 
 /// <summary>Compares JSON by meaning (1 equals 1.0, property order is irrelevant), whatever backs the nodes.</summary>
 internal static class JsonAssert
@@ -16,7 +16,7 @@ internal static class JsonAssert
 
     public static void Equal(string expectedJson, JsonNode? actual) => Equal(JsonNode.Parse(expectedJson), actual);
 
-    private static bool AreEqual(JsonNode? a, JsonNode? b)
+    public static bool AreEqual(JsonNode? a, JsonNode? b)
     {
         var kindA = a?.GetValueKind() ?? JsonValueKind.Null;
         var kindB = b?.GetValueKind() ?? JsonValueKind.Null;
