@@ -31,6 +31,7 @@ public static class AdminEndpoints
             .WithSummary("Re-read table Rules now instead of waiting for the refresh interval.");
         admin.MapGet("/rules/history", ListRuleHistoryAsync)
             .WithSummary("Superseded versions of one rule, newest first: ?tenant={t}&rule={id}&limit={n} (tenant default 'default').");
+        admin.MapSimulation();
         return app;
     }
 

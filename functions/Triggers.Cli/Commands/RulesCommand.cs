@@ -2,10 +2,12 @@ using System.CommandLine;
 using Triggers.Azure.Stores;
 using Triggers.Azure.Tables;
 using Triggers.Cli.Rules;
+using Triggers.Core.Rules;
+using Triggers.Core.Simulation;
 
 namespace Triggers.Cli.Commands;
 
-/// <summary>`rules validate | export | import`: table Rules for operators (docs/rules.md).</summary>
+/// <summary>`rules validate | export | import | simulate`: table Rules for operators (docs/rules.md).</summary>
 public static class RulesCommand
 {
     public static Command Create()
@@ -24,7 +26,13 @@ public static class RulesCommand
         var import = new Command("import", "Validate a rule file, then write each tenant's rules all-or-nothing (ChangedBy = cli:<user>).") { file, tenant, connection };
         import.SetAction((parse, ct) => ImportAsync(parse.GetValue(file)!, parse.GetValue(tenant), parse.GetValue(connection), ct));
 
-        return new Command("rules", "Validate, export and import the rules in table Rules.") { validate, export, import };
+        var rulesFile = new Option<FileInfo?>("--rules") { Description = "A draft: rule entities in a file (as for validate); disabled rules are simulated as if enabled." };
+        var live = new Option<bool>("--live") { Description = "Simulate the enabled rules in table Rules instead of a file." };
+        var signals = new Option<FileInfo>("--signals") { Description = "Recorded signals as JSON lines in the admin API's signal shape.", Required = true };
+        var simulate = new Command("simulate", "Report what rules would have done with recorded signals (JSON on stdout); writes nothing.") { rulesFile, live, tenant, signals, connection };
+        simulate.SetAction((parse, ct) => SimulateAsync(parse.GetValue(rulesFile), parse.GetValue(live), parse.GetValue(tenant), parse.GetValue(signals)!, parse.GetValue(connection), ct));
+
+        return new Command("rules", "Validate, export, import and simulate the rules in table Rules.") { validate, export, import, simulate };
     }
 
     private static int Validate(FileInfo file, string? tenant)
@@ -62,6 +70,31 @@ public static class RulesCommand
 
     private static Task<int> ImportAsync(FileInfo file, string? tenant, string? connection, CancellationToken ct) =>
         RuleImport.RunAsync(RuleFile.Read(file.FullName, tenant), Writer(connection), RuleImport.ChangedBy(), Console.Out, Console.Error, ct);
+
+    private static async Task<int> SimulateAsync(FileInfo? file, bool live, string? tenant, FileInfo signals, string? connection, CancellationToken ct)
+    {
+        if ((file is null) == !live)
+        {
+            await Console.Error.WriteLineAsync("give either --rules <file> (a draft) or --live (table Rules), not both or neither");
+            return 2;
+        }
+
+        SimulationRules rules;
+        if (file is not null)
+        {
+            var content = RuleFile.Read(file.FullName, tenant);
+            rules = SimulationRules.Draft(content.Definitions, readProblems: content.Problems);
+        }
+        else
+        {
+            var snapshot = await Writer(connection).ReadAsync(tenant, ct);
+            var set = RuleSet.Compile(snapshot.Definitions);
+            rules = SimulationRules.Live(set, [.. snapshot.Problems, .. set.Problems]);
+        }
+
+        var recorded = SimulateSignalReader.Parse(await File.ReadAllTextAsync(signals.FullName, ct));
+        return await SimulateRun.RunAsync(rules, recorded, tenant, Console.Out, Console.Error);
+    }
 
     private static TableRuleWriter Writer(string? connection)
     {

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Triggers.App.Tests.Infrastructure;
+using Triggers.Testing;
+
+namespace Triggers.App.Tests.Admin;
+
+[Collection(AppCollection.Name)]
+public sealed class SimulationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string _channel = "sim" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _tenant = "simt" + Guid.NewGuid().ToString("N")[..12];
+    private TriggersAppFactory _app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new TriggersAppFactory(azurite, TriggersAppFactory.WeChatChannel(_channel, _tenant));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private string Envelope(string id, string text, string occurredAt) =>
+        new JsonObject
+        {
+            ["channel"] = _channel,
+            ["id"] = id,
+            ["kind"] = "order",
+            ["type"] = "taobao_trade_TradeBuyerPay",
+            ["actor"] = new JsonObject { ["id"] = "buyer-1" },
+            ["text"] = text,
+            ["occurredAt"] = occurredAt,
+        }.ToJsonString();
+
+    private static JsonObject Rule(string id, bool enabled, string when, string? cooldown = null) => new()
+    {
+        ["RowKey"] = id,
+        ["Enabled"] = enabled,
+        ["When"] = JsonNode.Parse(when),
+        ["Then"] = JsonNode.Parse("""[{"type":"message","text":"谢谢","delay":"PT10M"}]"""),
+        ["Cooldown"] = cooldown,
+    };
+
+    [Fact]
+    public async Task Simulating_a_draft_on_two_recorded_signals_reports_exact_counts_and_writes_no_touchpoint()
+    {
+        using var client = _app.CreateAdminClient();
+        (await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        Assert.Equal(0, await CountTouchpointsAsync());
+        var queue = TestStorage.Queue(azurite, "ingest");
+        await queue.SendMessageAsync(Envelope("o-1", "订单已支付", "2026-11-20T10:00:00+08:00"), null, null, TestContext.Current.CancellationToken);
+        await queue.SendMessageAsync(Envelope("o-2", "申请退款", "2026-11-20T10:20:00+08:00"), null, null, TestContext.Current.CancellationToken);
+        var listed = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={_channel}", TestContext.Current.CancellationToken),
+            s => s.GetArrayLength() == 2,
+            TimeSpan.FromSeconds(15));
+        Assert.Equal(2, listed.GetArrayLength());
+
+        var body = new JsonObject
+        {
+            ["tenant"] = _tenant,
+            ["channel"] = _channel,
+            ["from"] = "2026-11-20T00:00:00Z",
+            ["to"] = "2026-11-21T00:00:00Z",
+            ["rules"] = new JsonArray(
+                Rule("every-order", enabled: true, """{"==":[{"var":"signal.kind"},"order"]}""", cooldown: "PT1H"),
+                Rule("refund", enabled: false, """{"in":["退款",{"var":"signal.text"}]}"""),
+                Rule("broken", enabled: true, """{"nope":[1]}""")),
+        };
+        var response = await client.PostAsJsonAsync("/api/admin/rules/simulate", body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(2, report.GetProperty("signals").GetInt32());
+        Assert.Equal("draft", report.GetProperty("rules").GetString());
+        Assert.Equal("not configured in this build", report.GetProperty("guardrails").GetString());
+        var results = report.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        Assert.Equal((2, 1, 1), Counts(results["every-order"]));
+        Assert.Equal((1, 0, 1), Counts(results["refund"]));
+        Assert.True(results["refund"].GetProperty("simulatedAsEnabled").GetBoolean());
+        var due = results["refund"].GetProperty("touchpoints")[0].GetProperty("dueAt").GetDateTimeOffset();
+        Assert.InRange(due, new DateTimeOffset(2026, 11, 20, 2, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 2, 31, 0, TimeSpan.Zero));
+        Assert.Equal((0, 0, 0), Counts(results["broken"]));
+        Assert.Contains("nope", results["broken"].GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountTouchpointsAsync());
+    }
+
+    [Fact]
+    public async Task A_time_range_before_the_signals_matches_nothing_and_an_unknown_channel_is_a_400()
+    {
+        using var client = _app.CreateAdminClient();
+        (await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        var empty = await client.PostAsJsonAsync("/api/admin/rules/simulate", new JsonObject { ["channel"] = _channel, ["to"] = "2000-01-01T00:00:00Z" }, TestContext.Current.CancellationToken);
+        var unknown = await client.PostAsJsonAsync("/api/admin/rules/simulate", new JsonObject { ["channel"] = "nosuchchannel" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var report = await empty.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(("live", 0), (report.GetProperty("rules").GetString(), report.GetProperty("signals").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("nosuchchannel", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private static (int Matched, int CooledDown, int Touchpoints) Counts(JsonElement rule) =>
+        (rule.GetProperty("matched").GetInt32(), rule.GetProperty("cooledDown").GetInt32(), rule.GetProperty("touchpoints").GetArrayLength());
+
+    private async Task<int> CountTouchpointsAsync()
+    {
+        var count = 0;
+        await foreach (var _ in TestStorage.Table(azurite, "Touchpoints").QueryAsync($"PartitionKey eq '{_tenant}'", null, 1000, TestContext.Current.CancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

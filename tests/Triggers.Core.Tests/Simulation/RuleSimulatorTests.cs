@@ -1,0 +1,117 @@
+using Triggers.Core.Analysis;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Signals;
+using Triggers.Core.Simulation;
+using Triggers.Core.Tests.Support;
+
+namespace Triggers.Core.Tests.Simulation;
+
+public sealed class RuleSimulatorTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private static readonly RuleDefinition[] Rules =
+    [
+        TestSignals.Rule("every-message", when: """{"==":[{"var":"signal.kind"},"message"]}""", priority: 10),
+        TestSignals.Rule(
+            "negative-handoff",
+            when: """{"==":[{"var":"sentiment.label"},"negative"]}""",
+            then: """[{"type":"handoff","text":"请人工跟进"},{"type":"alert","text":"负面","delay":"PT10M","slack":0}]""",
+            priority: 5,
+            cooldown: "P1D"),
+        TestSignals.Rule("broken", when: """{"teleport":[1]}"""),
+    ];
+
+    // A: negative at 0h, 1h (inside the cooldown), 30h (after it); B: negative at 2h; A follows at 3h.
+    private static readonly ProcessedSignal[] Signals =
+    [
+        Processed("s1", "A", SignalKinds.Message, negative: true, T0),
+        Processed("s2", "A", SignalKinds.Message, negative: true, T0.AddHours(1)),
+        Processed("s3", "B", SignalKinds.Message, negative: true, T0.AddHours(2)),
+        Processed("s4", "A", SignalKinds.Follow, negative: false, T0.AddHours(3)),
+        Processed("s5", "A", SignalKinds.Message, negative: true, T0.AddHours(30)),
+    ];
+
+    private static ProcessedSignal Processed(string id, string actor, string kind, bool negative, DateTimeOffset at) => new(
+        TestSignals.Message(id) with { Kind = kind, Actor = new SignalActor(actor, null), OccurredAt = at, ReceivedAt = at },
+        negative ? TestSignals.Angry() : TextAnalysis.Neutral("test"),
+        at.AddSeconds(2));
+
+    private static RuleSimulation Result(SimulationReport report, string id) => Assert.Single(report.Results, r => r.Id == id);
+
+    [Fact]
+    public void Five_signals_through_three_rules_give_the_hand_counted_matches_and_touchpoints()
+    {
+        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+
+        Assert.Equal(5, report.Signals);
+        var every = Result(report, "every-message");
+        Assert.Equal((4, 0, 4), (every.Matched, every.CooledDown, every.Touchpoints.Count));
+        var handoff = Result(report, "negative-handoff");
+        Assert.Equal((4, 1, 6), (handoff.Matched, handoff.CooledDown, handoff.Touchpoints.Count));
+        Assert.Equal(["s1", "s1", "s3", "s3", "s5", "s5"], handoff.Touchpoints.Select(t => t.SignalId));
+        var broken = Result(report, "broken");
+        Assert.Equal((0, 0), (broken.Matched, broken.Touchpoints.Count));
+        Assert.Contains(broken.Problems, p => p.Contains("teleport", StringComparison.Ordinal));
+        Assert.Equal(3, report.Results.Count);
+    }
+
+    [Fact]
+    public void Planned_touchpoints_carry_type_channel_contact_and_a_due_time_from_the_signal_and_processing_times()
+    {
+        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+
+        var first = Result(report, "negative-handoff").Touchpoints.Take(2).ToList();
+        Assert.Equal(new SimulatedTouchpoint("handoff", "wechat-main", "A", T0.AddSeconds(2), "s1"), first[0]);
+        Assert.Equal(new SimulatedTouchpoint("alert", "wechat-main", "A", T0.AddMinutes(10), "s1"), first[1]);
+    }
+
+    [Fact]
+    public void The_order_signals_arrive_in_does_not_change_the_cooldown_outcome()
+    {
+        var forwards = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+        var backwards = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals.Reverse());
+
+        Assert.Equal(
+            Result(forwards, "negative-handoff").Touchpoints,
+            Result(backwards, "negative-handoff").Touchpoints);
+    }
+
+    [Fact]
+    public void A_disabled_rule_in_a_draft_is_simulated_as_enabled_and_marked_so()
+    {
+        var draft = SimulationRules.Draft([TestSignals.Rule("off", enabled: false)]);
+
+        var report = RuleSimulator.Run(draft, Signals);
+
+        var off = Result(report, "off");
+        Assert.True(off.SimulatedAsEnabled);
+        Assert.Equal((5, 5), (off.Matched, off.Touchpoints.Count));
+        Assert.Contains(report.Notes, n => n.Contains("simulated as if enabled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_report_says_guardrails_are_not_configured_and_emotion_is_not_simulated_and_blocks_nothing()
+    {
+        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+
+        Assert.Equal("not configured in this build", report.Guardrails);
+        Assert.Equal("not simulated", report.Emotion);
+        Assert.All(report.Results, r => Assert.Empty(r.BlockedBy));
+    }
+
+    [Fact]
+    public void Live_rules_leave_disabled_rules_out_and_a_tenant_filter_keeps_other_tenants_out()
+    {
+        var live = SimulationRules.Live(
+            RuleSet.Compile([TestSignals.Rule("on"), TestSignals.Rule("off", enabled: false), TestSignals.Rule("theirs", tenant: "other")]),
+            []);
+
+        var report = RuleSimulator.Run(live, Signals, tenant: "default");
+
+        Assert.Equal("live", report.Rules);
+        var on = Assert.Single(report.Results);
+        Assert.Equal(("on", 5, false), (on.Id, on.Matched, on.SimulatedAsEnabled));
+    }
+}
