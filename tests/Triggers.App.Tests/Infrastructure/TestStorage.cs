@@ -17,6 +17,18 @@ internal static class TestStorage
     public static QueueClient Queue(AzuriteFixture azurite, string name) =>
         new QueueServiceClient(Connection(azurite)).GetQueueClient(name);
 
+    /// <summary>How many dedupe markers a channel has: one is written before any signal of it is enqueued.</summary>
+    public static async Task<int> DedupeMarkerCountAsync(AzuriteFixture azurite, string channel, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in Table(azurite, "Dedupe").QueryAsync($"PartitionKey eq {TableFilter.Quote(channel)}", ["RowKey"], null, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Looks through a poison queue for a message that matches, for up to 10 s.</summary>
     public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match, string poisonQueue = "signals-poison")
     {

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Webhooks;
@@ -74,13 +73,7 @@ public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("Authorization", error.GetProperty("error").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        var markers = new List<TableEntity>();
-        await foreach (var marker in TestStorage.Table(azurite, "Dedupe").QueryAsync($"PartitionKey eq '{Channel}'", null, null, TestContext.Current.CancellationToken))
-        {
-            markers.Add(marker);
-        }
-
-        Assert.Empty(markers);
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string authorization)

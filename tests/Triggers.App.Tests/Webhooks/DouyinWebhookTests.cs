@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Webhooks;
@@ -88,13 +87,7 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("X-Douyin-Signature", error.GetProperty("error").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        var markers = new List<TableEntity>();
-        await foreach (var marker in TestStorage.Table(azurite, "Dedupe").QueryAsync($"PartitionKey eq '{Channel}'", null, null, TestContext.Current.CancellationToken))
-        {
-            markers.Add(marker);
-        }
-
-        Assert.Empty(markers);
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     // SHA1(secret ‖ body) written out in the test, independent of the adapter's implementation.

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Webhooks;
@@ -76,14 +75,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("signature", error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        var dedupe = TestStorage.Table(azurite, "Dedupe");
-        var markers = new List<TableEntity>();
-        await foreach (var marker in dedupe.QueryAsync($"PartitionKey eq '{Channel}'", null, null, TestContext.Current.CancellationToken))
-        {
-            markers.Add(marker);
-        }
-
-        Assert.Empty(markers);
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     [Fact]

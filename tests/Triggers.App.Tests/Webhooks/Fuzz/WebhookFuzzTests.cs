@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Webhooks.Fuzz;
@@ -68,16 +67,10 @@ public sealed class WebhookFuzzTests(AzuriteFixture azurite)
 
         // Nothing stored: no dedupe marker (written before any enqueue) and no processed signal on a fuzzed channel.
         await Task.Delay(1000, ct);
-        var dedupe = TestStorage.Table(azurite, "Dedupe");
         foreach (var sample in FuzzSamples.All)
         {
-            var markers = new List<TableEntity>();
-            await foreach (var marker in dedupe.QueryAsync($"PartitionKey eq '{Fuzzed(sample)}'", null, null, ct))
-            {
-                markers.Add(marker);
-            }
-
-            Assert.True(markers.Count == 0, $"{sample.Name}: {markers.Count} dedupe marker(s) were stored from mutated requests");
+            var markers = await TestStorage.DedupeMarkerCountAsync(azurite, Fuzzed(sample), ct);
+            Assert.True(markers == 0, $"{sample.Name}: {markers} dedupe marker(s) were stored from mutated requests");
             var signals = await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Fuzzed(sample)}", ct);
             Assert.Equal(0, signals.GetArrayLength());
         }
