@@ -66,10 +66,11 @@ const a = measure(settings, conformance.length, () => {
 });
 const b = measure(settings, rules.length * data.length, () => {
   let n = 0;
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
-    for (let i = 0; i < data.length; i++) {
-      n += jsonLogic.truthy(jsonLogic.apply(rule, data[i])) ? 1 : 0;
+  // Signal by signal, every rule against each, as the C# figure it is compared with.
+  for (let i = 0; i < data.length; i++) {
+    const d = data[i];
+    for (let r = 0; r < rules.length; r++) {
+      n += jsonLogic.truthy(jsonLogic.apply(rules[r], d)) ? 1 : 0;
     }
   }
   return n;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Triggers.App.Rules;
 using Triggers.Core.Emotion;
 using Triggers.Core.Hosting;
+using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
@@ -72,10 +73,11 @@ public sealed partial class SignalProcessor(
         var ruleSet = await rules.GetAsync(cancellationToken);
         var data = ConditionData.Build(signal, analysis, null);
         EmotionData.AddTo(data, emotion);
+        var prepared = new JsonLogicData(data);
         var planned = 0;
         foreach (var rule in ruleSet.ForTenant(signal.Tenant))
         {
-            if (!rule.Matches(data))
+            if (!rule.Matches(prepared))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using Triggers.App.Processing;
 using Triggers.App.Rules;
 using Triggers.Core.Analysis;
+using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
@@ -35,7 +36,7 @@ public sealed partial class PassiveReplies(
         }
 
         var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
-        var data = ConditionData.Build(signal, analysis, null);
+        var data = new JsonLogicData(ConditionData.Build(signal, analysis, null));
         var now = time.GetUtcNow();
         foreach (var rule in candidates.Where(r => r.Actions.Any(a => a.PassiveReply) && r.Matches(data)))
         {

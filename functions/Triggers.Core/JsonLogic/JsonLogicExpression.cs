@@ -16,8 +16,10 @@ public sealed class JsonLogicExpression
     /// finite (NaN from <c>{"+": ["apple"]}</c>, Infinity from <c>{"/": [1, 0]}</c>) comes back as null, as
     /// JSON.stringify writes it.
     /// </summary>
-    public JsonNode? Evaluate(JsonNode? data) => _root.Evaluate(data).ToOwned();
+    public JsonNode? Evaluate(JsonNode? data) => _root.Evaluate(data, null).ToOwned();
 
     /// <summary>Whether the result is truthy in JsonLogic's sense; copies nothing.</summary>
-    public bool IsSatisfiedBy(JsonNode? data) => _root.IsTruthy(data);
+    public bool IsSatisfiedBy(JsonNode? data) => _root.IsTruthy(data, null);
+
+    internal LogicNode Root => _root;
 }

@@ -48,4 +48,7 @@ public sealed class CompiledRule
     public TimeSpan? Cooldown { get; }
 
     public bool Matches(JsonNode data) => Condition.IsSatisfiedBy(data);
+
+    /// <summary>Matches prepared data: use one <see cref="JsonLogicData"/> per signal for all of its tenant's rules.</summary>
+    public bool Matches(JsonLogicData data) => data.Satisfies(Condition);
 }

@@ -1,3 +1,4 @@
+using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Touchpoints;
@@ -33,7 +34,7 @@ public static class RuleSimulator
         foreach (var processed in ordered)
         {
             var signal = processed.Signal;
-            var data = ConditionData.Build(signal, processed.Analysis, null);
+            var data = new JsonLogicData(ConditionData.Build(signal, processed.Analysis, null));
             var now = processed.ProcessedAt == default ? signal.OccurredAt : processed.ProcessedAt;
             foreach (var rule in rules.Set.ForTenant(signal.Tenant))
             {

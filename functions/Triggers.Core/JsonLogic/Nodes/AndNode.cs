@@ -6,12 +6,12 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>and</c>: the first falsy argument, or the last one; later arguments are not evaluated.</summary>
 internal sealed class AndNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var current = JsVal.Null;
         foreach (var operand in operands)
         {
-            current = operand.Evaluate(data);
+            current = operand.Evaluate(data, cache);
             if (!current.IsTruthy)
             {
                 return current;
@@ -21,11 +21,11 @@ internal sealed class AndNode(LogicNode[] operands) : LogicNode
         return current;
     }
 
-    public override bool IsTruthy(JsonNode? data)
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
     {
         foreach (var operand in operands)
         {
-            if (!operand.IsTruthy(data))
+            if (!operand.IsTruthy(data, cache))
             {
                 return false;
             }

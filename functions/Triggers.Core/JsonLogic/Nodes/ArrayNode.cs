@@ -23,24 +23,24 @@ internal sealed class ArrayNode : LogicNode
         return LiteralNode.Of(source);
     }
 
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var result = new JsonArray();
         foreach (var item in _items)
         {
             // Results may belong to the data or the expression; a node can have only one parent.
-            result.Add(item.Evaluate(data).ToNode());
+            result.Add(item.Evaluate(data, cache).ToNode());
         }
 
         return JsVal.FromNode(result);
     }
 
-    public override bool IsTruthy(JsonNode? data)
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
     {
         // Every element is still evaluated, as it would be to build the array.
         foreach (var item in _items)
         {
-            item.Evaluate(data);
+            item.Evaluate(data, cache);
         }
 
         return _items.Length > 0;

@@ -9,31 +9,31 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class IfNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var i = 0;
         for (; i < operands.Length - 1; i += 2)
         {
-            if (operands[i].IsTruthy(data))
+            if (operands[i].IsTruthy(data, cache))
             {
-                return operands[i + 1].Evaluate(data);
+                return operands[i + 1].Evaluate(data, cache);
             }
         }
 
-        return i == operands.Length - 1 ? operands[i].Evaluate(data) : JsVal.Null;
+        return i == operands.Length - 1 ? operands[i].Evaluate(data, cache) : JsVal.Null;
     }
 
-    public override bool IsTruthy(JsonNode? data)
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
     {
         var i = 0;
         for (; i < operands.Length - 1; i += 2)
         {
-            if (operands[i].IsTruthy(data))
+            if (operands[i].IsTruthy(data, cache))
             {
-                return operands[i + 1].IsTruthy(data);
+                return operands[i + 1].IsTruthy(data, cache);
             }
         }
 
-        return i == operands.Length - 1 && operands[i].IsTruthy(data);
+        return i == operands.Length - 1 && operands[i].IsTruthy(data, cache);
     }
 }

@@ -26,11 +26,11 @@ internal sealed class InNode : LogicNode
         }
     }
 
-    public override JsVal Evaluate(JsonNode? data) => JsVal.Boolean(IsTruthy(data));
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => JsVal.Boolean(IsTruthy(data, cache));
 
-    public override bool IsTruthy(JsonNode? data)
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
     {
-        var needle = _needle.Evaluate(data);
+        var needle = _needle.Evaluate(data, cache);
         if (_items is not null)
         {
             foreach (var item in _items)
@@ -44,12 +44,14 @@ internal sealed class InNode : LogicNode
             return false;
         }
 
-        var haystack = _haystack.Evaluate(data);
+        var haystack = _haystack.Evaluate(data, cache);
         switch (haystack.Type)
         {
             case JsType.Array:
-                foreach (var item in (JsonArray)haystack.Ref!)
+                var haystackItems = (JsonArray)haystack.Ref!;
+                for (var index = 0; index < haystackItems.Count; index++)
                 {
+                    var item = haystackItems[index];
                     if (JsEquality.Strict(JsVal.FromNode(item), needle))
                     {
                         return true;

@@ -37,9 +37,9 @@ internal sealed class LiteralNode : LogicNode
         return new LiteralNode(copy);
     }
 
-    public override JsVal Evaluate(JsonNode? data) => _constant;
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => _constant;
 
-    public override bool IsTruthy(JsonNode? data) => _truthy;
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache) => _truthy;
 
     // JsonArray and JsonObject build their children lazily on first access, which is not thread-safe.
     private static void Materialise(JsonNode? node)

@@ -12,8 +12,8 @@ internal abstract class LogicNode
     /// <summary>True when the node evaluates to the same value whatever the data, so containers can fold it.</summary>
     public virtual bool IsConstant => false;
 
-    public abstract JsVal Evaluate(JsonNode? data);
+    public abstract JsVal Evaluate(JsonNode? data, JsonLogicData? cache);
 
     /// <summary>Whether the result is truthy; nodes override it where that needs less work than the value.</summary>
-    public virtual bool IsTruthy(JsonNode? data) => Evaluate(data).IsTruthy;
+    public virtual bool IsTruthy(JsonNode? data, JsonLogicData? cache) => Evaluate(data, cache).IsTruthy;
 }

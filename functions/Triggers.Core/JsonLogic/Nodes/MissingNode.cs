@@ -27,7 +27,7 @@ internal sealed class MissingNode : LogicNode
         }
     }
 
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var missing = new JsonArray();
         if (_constantKeys is not null)
@@ -48,11 +48,12 @@ internal sealed class MissingNode : LogicNode
             return JsVal.FromNode(missing);
         }
 
-        var first = _operands[0].Evaluate(data);
+        var first = _operands[0].Evaluate(data, cache);
         if (first.Array is { } keys)
         {
-            foreach (var key in keys)
+            for (var index = 0; index < keys.Count; index++)
             {
+                var key = keys[index];
                 AddIfMissing(missing, key, data);
             }
 
@@ -62,17 +63,17 @@ internal sealed class MissingNode : LogicNode
         AddIfMissing(missing, first, data);
         for (var i = 1; i < _operands.Length; i++)
         {
-            AddIfMissing(missing, _operands[i].Evaluate(data), data);
+            AddIfMissing(missing, _operands[i].Evaluate(data, cache), data);
         }
 
         return JsVal.FromNode(missing);
     }
 
-    public override bool IsTruthy(JsonNode? data)
+    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
     {
         if (_constantKeys is null)
         {
-            return base.IsTruthy(data);
+            return base.IsTruthy(data, cache);
         }
 
         foreach (var (_, path) in _constantKeys)

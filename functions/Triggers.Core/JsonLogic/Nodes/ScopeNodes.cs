@@ -6,15 +6,16 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>map</c>: [array, logic]; the logic runs with each element as its data. Not an array: [].</summary>
 internal sealed class MapNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var result = new JsonArray();
-        if (source.Evaluate(data).Array is { } items)
+        if (source.Evaluate(data, cache).Array is { } items)
         {
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
+                var item = items[index];
                 // Results may belong to the data or the expression; a node can have only one parent.
-                result.Add(body.Evaluate(item).ToNode());
+                result.Add(body.Evaluate(item, null).ToNode());
             }
         }
 
@@ -25,14 +26,15 @@ internal sealed class MapNode(LogicNode source, LogicNode body) : LogicNode
 /// <summary><c>filter</c>: [array, logic]; the elements for which the logic (with the element as data) is truthy.</summary>
 internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var result = new JsonArray();
-        if (source.Evaluate(data).Array is { } items)
+        if (source.Evaluate(data, cache).Array is { } items)
         {
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
-                if (body.IsTruthy(item))
+                var item = items[index];
+                if (body.IsTruthy(item, null))
                 {
                     result.Add(item?.DeepClone());
                 }
@@ -49,23 +51,24 @@ internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? initial) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
-        var accumulator = initial?.Evaluate(data) ?? JsVal.Null;
-        if (source.Evaluate(data).Array is not { } items)
+        var accumulator = initial?.Evaluate(data, cache) ?? JsVal.Null;
+        if (source.Evaluate(data, cache).Array is not { } items)
         {
             return accumulator;
         }
 
-        foreach (var item in items)
+        for (var index = 0; index < items.Count; index++)
         {
+            var item = items[index];
             // The scope object must own its members: copies of the element and of the running value.
             var scope = new JsonObject
             {
                 ["current"] = item?.DeepClone(),
                 ["accumulator"] = accumulator.ToNode(),
             };
-            accumulator = body.Evaluate(scope);
+            accumulator = body.Evaluate(scope, null);
         }
 
         return accumulator;
@@ -75,16 +78,17 @@ internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? in
 /// <summary><c>all</c>: [array, logic]; true when the logic is truthy for every element. An empty array is false.</summary>
 internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
-        var items = source.Evaluate(data);
+        var items = source.Evaluate(data, cache);
         switch (items.Type)
         {
             case JsType.Array when ((JsonArray)items.Ref!).Count > 0:
                 var array = (JsonArray)items.Ref!;
-                foreach (var item in array)
+                for (var index = 0; index < array.Count; index++)
                 {
-                    if (!body.IsTruthy(item))
+                    var item = array[index];
+                    if (!body.IsTruthy(item, null))
                     {
                         return JsVal.False;
                     }
@@ -95,7 +99,7 @@ internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
                 // json-logic-js indexes whatever has a length, so a string is walked character by character.
                 foreach (var c in items.GetString())
                 {
-                    if (!body.IsTruthy(JsonValue.Create(c.ToString())))
+                    if (!body.IsTruthy(JsonValue.Create(c.ToString()), null))
                     {
                         return JsVal.False;
                     }
@@ -114,14 +118,15 @@ internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var found = false;
-        if (source.Evaluate(data).Array is { } items)
+        if (source.Evaluate(data, cache).Array is { } items)
         {
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
-                if (body.IsTruthy(item))
+                var item = items[index];
+                if (body.IsTruthy(item, null))
                 {
                     found = true;
                     break;

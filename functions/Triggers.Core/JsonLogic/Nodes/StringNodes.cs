@@ -7,17 +7,17 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>cat</c>: the arguments joined as strings (JavaScript's join: null is "", [1,2] is "1,2").</summary>
 internal sealed class CatNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         if (operands.Length == 1)
         {
-            return JsVal.String(Text(operands[0].Evaluate(data)));
+            return JsVal.String(Text(operands[0].Evaluate(data, cache)));
         }
 
         var builder = new StringBuilder();
         foreach (var operand in operands)
         {
-            builder.Append(Text(operand.Evaluate(data)));
+            builder.Append(Text(operand.Evaluate(data, cache)));
         }
 
         return JsVal.String(builder.ToString());
@@ -33,10 +33,10 @@ internal sealed class CatNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? length) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
-        var text = source.Evaluate(data).ToJsString();
-        var from = start is null ? 0 : ToInteger(start.Evaluate(data).ToNumber());
+        var text = source.Evaluate(data, cache).ToJsString();
+        var from = start is null ? 0 : ToInteger(start.Evaluate(data, cache).ToNumber());
         var size = text.Length;
         var begin = from < 0 ? Math.Max(size + from, 0) : Math.Min(from, size);
         if (length is null)
@@ -45,7 +45,7 @@ internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? 
         }
 
         // json-logic-js: a negative length n keeps the substring from start minus its last |n| characters.
-        var raw = length.Evaluate(data).ToNumber();
+        var raw = length.Evaluate(data, cache).ToNumber();
         var end = raw < 0
             ? begin + Math.Max(ToInteger(size - begin + raw), 0)
             : Math.Min(begin + ToInteger(raw), size);
@@ -62,16 +62,17 @@ internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? 
 /// </summary>
 internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
         var result = new JsonArray();
         foreach (var operand in operands)
         {
-            var value = operand.Evaluate(data);
+            var value = operand.Evaluate(data, cache);
             if (value.Array is { } array)
             {
-                foreach (var item in array)
+                for (var index = 0; index < array.Count; index++)
                 {
+                    var item = array[index];
                     result.Add(item?.DeepClone());
                 }
             }
@@ -91,7 +92,7 @@ internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class LogNode(LogicNode operand) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data) => operand.Evaluate(data);
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => operand.Evaluate(data, cache);
 }
 
 /// <summary>
@@ -100,16 +101,17 @@ internal sealed class LogNode(LogicNode operand) : LogicNode
 /// </summary>
 internal sealed class MissingSomeNode(LogicNode need, LogicNode keys) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
-        var required = need.Evaluate(data).ToNumber();
-        var options = keys.Evaluate(data);
+        var required = need.Evaluate(data, cache).ToNumber();
+        var options = keys.Evaluate(data, cache);
         var missing = new JsonArray();
         double count;
         if (options.Array is { } array)
         {
-            foreach (var key in array)
+            for (var index = 0; index < array.Count; index++)
             {
+                var key = array[index];
                 MissingNode.AddIfMissing(missing, key, data);
             }
 

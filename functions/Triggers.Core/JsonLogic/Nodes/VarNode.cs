@@ -10,11 +10,15 @@ internal sealed class VarNode : LogicNode
     private readonly string[]? _segments;
     private readonly LogicNode _fallback;
 
+    // The literal path's number in DataPathIds; -1 for a computed path or the whole data.
+    private readonly int _id;
+
     private VarNode(LogicNode? path, string[]? segments, LogicNode fallback)
     {
         _path = path;
         _segments = segments;
         _fallback = fallback;
+        _id = path is null && segments is not null ? DataPathIds.For(string.Join('.', segments)) : -1;
     }
 
     public static LogicNode Create(LogicNode[] args)
@@ -31,9 +35,14 @@ internal sealed class VarNode : LogicNode
             : new VarNode(args[0], null, fallback);
     }
 
-    public override JsVal Evaluate(JsonNode? data)
+    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
     {
-        var segments = _path is null ? _segments : DataPath.Split(_path.Evaluate(data));
-        return DataPath.TryResolve(data, segments, out var value) ? JsVal.FromNode(value) : _fallback.Evaluate(data);
+        if (cache is not null && _id >= 0)
+        {
+            return cache.TryResolve(_id, _segments, out var known) ? known : _fallback.Evaluate(data, cache);
+        }
+
+        var segments = _path is null ? _segments : DataPath.Split(_path.Evaluate(data, cache));
+        return DataPath.TryResolve(data, segments, out var value) ? JsVal.FromNode(value) : _fallback.Evaluate(data, cache);
     }
 }
