@@ -13,9 +13,12 @@ public static class TableNames
     public const string RoomMinutes = "RoomMinutes";
     public const string Cooldowns = "Cooldowns";
     public const string RuleHistory = "RuleHistory";
+    public const string ContactStates = "ContactStates";
+    public const string SendLedger = "SendLedger";
+    public const string Handoffs = "Handoffs";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

@@ -47,6 +47,16 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
         return [.. results.OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(limit)];
     }
 
+    // Step 0 placeholders: implemented with ETags and due queries in the table-store work package.
+    public Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not built yet");
+
+    public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not built yet");
+
+    public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not built yet");
+
     internal static TableEntity ToEntity(Touchpoint t) => new(t.Tenant, t.Id)
     {
         ["RuleId"] = t.RuleId,

@@ -8,6 +8,9 @@ public static class QueueNames
     public const string Ingest = "ingest";
     public const string IngestPoison = "ingest-poison";
 
+    /// <summary>Touchpoints that failed for good after the last send attempt, with the reason.</summary>
+    public const string TouchpointsPoison = "touchpoints-poison";
+
     /// <summary>Every Storage queue the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, SignalsPoison, Ingest, IngestPoison];
+    public static IReadOnlyList<string> All { get; } = [Signals, SignalsPoison, Ingest, IngestPoison, TouchpointsPoison];
 }

@@ -39,4 +39,36 @@ public sealed record Touchpoint
     public string? Template { get; init; }
 
     public string? Text { get; init; }
+
+    /// <summary>The channel's platform (wechat, wecom, generic...), so guardrails and senders need no lookup.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>The structured reasons behind <see cref="Why"/>: rule and version, the facts that mattered.</summary>
+    public TouchpointWhy? WhyFacts { get; init; }
+
+    /// <summary>When the dispatcher should next look at it: <see cref="DueAt"/> at first, later after a retry back-off; null means DueAt.</summary>
+    public DateTimeOffset? WakeAt { get; init; }
+
+    /// <summary>Send attempts so far.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>While <see cref="TouchpointStatus.Sending"/>: the claim expires then, and another dispatcher may take it over.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>The guardrail that blocked or deferred it (see <see cref="GuardrailNames"/>).</summary>
+    public string? Guardrail { get; init; }
+
+    /// <summary>Why it is in its status, for people: the guardrail's detail, the cancel reason, the last send error.</summary>
+    public string? StatusReason { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>The platform's id for the sent message, when it returns one.</summary>
+    public string? ProviderMessageId { get; init; }
+
+    /// <summary>The store's concurrency token (ETag) as read; not persisted. Updates succeed only if it still matches.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The time the dispatcher should look at it next.</summary>
+    public DateTimeOffset NextLookAt => WakeAt ?? DueAt;
 }

@@ -140,5 +140,17 @@ public sealed class PassiveRepliesTests
 
         public Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values]);
+
+        public Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.Status == TouchpointStatus.Planned && t.NextLookAt <= now)]);
+
+        public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.Status == TouchpointStatus.Planned && t.Channel == channel && t.Contact == contact)]);
+
+        public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+        {
+            Items[touchpoint.Id] = touchpoint;
+            return Task.FromResult<Touchpoint?>(touchpoint);
+        }
     }
 }

@@ -1,0 +1,17 @@
+namespace Triggers.Core.Contacts;
+
+/// <summary>
+/// The touches each contact received per channel and local day, automated or by people: what frequency caps count.
+/// One entry per touchpoint (or agent message) id, so recording twice counts once.
+/// </summary>
+public interface ISendLedger
+{
+    /// <summary>Records one touch on the tenant-local day; idempotent per id.</summary>
+    Task RecordAsync(string tenant, string channel, string contact, DateOnly localDay, string id, bool automated, CancellationToken cancellationToken);
+
+    /// <summary>Removes a recorded touch (a reserved send that was then blocked or failed for good).</summary>
+    Task RemoveAsync(string tenant, string channel, string contact, DateOnly localDay, string id, CancellationToken cancellationToken);
+
+    /// <summary>Touches from <paramref name="from"/> to <paramref name="to"/> inclusive: how many in all, how many automated.</summary>
+    Task<(int Total, int Automated)> CountAsync(string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+}
