@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -6,12 +5,12 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>and</c>: the first falsy argument, or the last one; later arguments are not evaluated.</summary>
 internal sealed class AndNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
         var current = JsVal.Null;
         foreach (var operand in operands)
         {
-            current = operand.Evaluate(data, cache);
+            current = operand.Evaluate(data);
             if (!current.IsTruthy)
             {
                 return current;
@@ -21,11 +20,11 @@ internal sealed class AndNode(LogicNode[] operands) : LogicNode
         return current;
     }
 
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
+    public override bool IsTruthy(in JsVal data)
     {
         foreach (var operand in operands)
         {
-            if (!operand.IsTruthy(data, cache))
+            if (!operand.IsTruthy(data))
             {
                 return false;
             }

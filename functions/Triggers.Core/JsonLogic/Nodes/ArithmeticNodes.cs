@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -9,12 +8,12 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class AddNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
         double sum = 0;
         foreach (var operand in operands)
         {
-            sum += Arithmetic.ParseFloat(operand.Evaluate(data, cache));
+            sum += Arithmetic.ParseFloat(operand.Evaluate(data));
         }
 
         return JsVal.Number(sum);
@@ -27,9 +26,9 @@ internal sealed class AddNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class MultiplyNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var first = operands[0].Evaluate(data, cache);
+        var first = operands[0].Evaluate(data);
         if (operands.Length == 1)
         {
             return first;
@@ -38,7 +37,7 @@ internal sealed class MultiplyNode(LogicNode[] operands) : LogicNode
         var product = Arithmetic.ParseFloat(first);
         for (var i = 1; i < operands.Length; i++)
         {
-            product *= Arithmetic.ParseFloat(operands[i].Evaluate(data, cache));
+            product *= Arithmetic.ParseFloat(operands[i].Evaluate(data));
         }
 
         return JsVal.Number(product);
@@ -48,20 +47,20 @@ internal sealed class MultiplyNode(LogicNode[] operands) : LogicNode
 /// <summary><c>-</c>: <c>a - b</c>, or <c>-a</c> with one argument; JavaScript ToNumber coercions ("1" is 1, null 0).</summary>
 internal sealed class SubtractNode(LogicNode left, LogicNode? right) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var a = left.Evaluate(data, cache).ToNumber();
-        return right is null ? JsVal.Number(-a) : JsVal.Number(a - right.Evaluate(data, cache).ToNumber());
+        var a = left.Evaluate(data).ToNumber();
+        return right is null ? JsVal.Number(-a) : JsVal.Number(a - right.Evaluate(data).ToNumber());
     }
 }
 
 /// <summary><c>/</c> and <c>%</c>: JavaScript ToNumber on both sides; x/0 is ±Infinity (null in the output), x%0 NaN.</summary>
 internal sealed class BinaryNumberNode(LogicNode left, LogicNode right, bool remainder) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var a = left.Evaluate(data, cache).ToNumber();
-        var b = right.Evaluate(data, cache).ToNumber();
+        var a = left.Evaluate(data).ToNumber();
+        var b = right.Evaluate(data).ToNumber();
 
         // C#'s % on doubles truncates like JavaScript's: the sign follows the dividend.
         return JsVal.Number(remainder ? a % b : a / b);
@@ -71,13 +70,13 @@ internal sealed class BinaryNumberNode(LogicNode left, LogicNode right, bool rem
 /// <summary><c>min</c> and <c>max</c>: Math.min/Math.max over ToNumber of each argument; NaN if any is NaN.</summary>
 internal sealed class MinMaxNode(LogicNode[] operands, bool max) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
         // With no arguments, Math.min() is Infinity and Math.max() -Infinity (both null in the output).
         var result = max ? double.NegativeInfinity : double.PositiveInfinity;
         foreach (var operand in operands)
         {
-            var n = operand.Evaluate(data, cache).ToNumber();
+            var n = operand.Evaluate(data).ToNumber();
             if (double.IsNaN(n))
             {
                 result = double.NaN;

@@ -23,24 +23,23 @@ internal sealed class ArrayNode : LogicNode
         return LiteralNode.Of(source);
     }
 
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var result = new JsonArray();
-        foreach (var item in _items)
+        var result = new JsVal[_items.Length];
+        for (var i = 0; i < result.Length; i++)
         {
-            // Results may belong to the data or the expression; a node can have only one parent.
-            result.Add(item.Evaluate(data, cache).ToNode());
+            result[i] = _items[i].Evaluate(data);
         }
 
-        return JsVal.FromNode(result);
+        return JsVal.Array(new LogicArray(result));
     }
 
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
+    public override bool IsTruthy(in JsVal data)
     {
         // Every element is still evaluated, as it would be to build the array.
         foreach (var item in _items)
         {
-            item.Evaluate(data, cache);
+            item.Evaluate(data);
         }
 
         return _items.Length > 0;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -9,31 +8,31 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class IfNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
         var i = 0;
         for (; i < operands.Length - 1; i += 2)
         {
-            if (operands[i].IsTruthy(data, cache))
+            if (operands[i].IsTruthy(data))
             {
-                return operands[i + 1].Evaluate(data, cache);
+                return operands[i + 1].Evaluate(data);
             }
         }
 
-        return i == operands.Length - 1 ? operands[i].Evaluate(data, cache) : JsVal.Null;
+        return i == operands.Length - 1 ? operands[i].Evaluate(data) : JsVal.Null;
     }
 
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
+    public override bool IsTruthy(in JsVal data)
     {
         var i = 0;
         for (; i < operands.Length - 1; i += 2)
         {
-            if (operands[i].IsTruthy(data, cache))
+            if (operands[i].IsTruthy(data))
             {
-                return operands[i + 1].IsTruthy(data, cache);
+                return operands[i + 1].IsTruthy(data);
             }
         }
 
-        return i == operands.Length - 1 && operands[i].IsTruthy(data, cache);
+        return i == operands.Length - 1 && operands[i].IsTruthy(data);
     }
 }

@@ -1,58 +1,42 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
 
 /// <summary><c>in</c>: substring of a string, or element (strictly equal) of an array; false for anything else.</summary>
-internal sealed class InNode : LogicNode
+internal sealed class InNode(LogicNode needle, LogicNode haystack) : LogicNode
 {
-    private readonly LogicNode _needle;
-    private readonly LogicNode _haystack;
-
-    // A literal array haystack, its elements converted once.
-    private readonly JsVal[]? _items;
-
-    public InNode(LogicNode needle, LogicNode haystack)
+    /// <summary>The general node, or one specialised for the shapes rules use most.</summary>
+    public static LogicNode Create(LogicNode needle, LogicNode haystack)
     {
-        _needle = needle;
-        _haystack = haystack;
-        if (haystack is LiteralNode literal && literal.Value is JsonArray array)
+        if (needle is VarNode { HasLiteralPath: true } variable && haystack is LiteralNode { Constant.Type: JsType.Array } list)
         {
-            _items = new JsVal[array.Count];
-            for (var i = 0; i < _items.Length; i++)
-            {
-                _items[i] = JsVal.FromLiteral(array[i]);
-            }
+            return new VarInListNode(variable, (LogicArray)list.Constant.Ref!);
         }
+
+        if (needle is LiteralNode { Constant.Type: JsType.String } word && haystack is VarNode { HasLiteralPath: true } source)
+        {
+            return new StringInVarNode(word.Constant.GetString(), source);
+        }
+
+        return new InNode(needle, haystack);
     }
 
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => JsVal.Boolean(IsTruthy(data, cache));
+    public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
 
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
+    public override bool IsTruthy(in JsVal data)
     {
-        var needle = _needle.Evaluate(data, cache);
-        if (_items is not null)
-        {
-            foreach (var item in _items)
-            {
-                if (JsEquality.Strict(item, needle))
-                {
-                    return true;
-                }
-            }
+        var item = needle.Evaluate(data);
+        return Contains(haystack.Evaluate(data), item);
+    }
 
-            return false;
-        }
-
-        var haystack = _haystack.Evaluate(data, cache);
+    public static bool Contains(in JsVal haystack, in JsVal needle)
+    {
         switch (haystack.Type)
         {
             case JsType.Array:
-                var haystackItems = (JsonArray)haystack.Ref!;
-                for (var index = 0; index < haystackItems.Count; index++)
+                foreach (ref readonly var item in ((LogicArray)haystack.Ref!).Items)
                 {
-                    var item = haystackItems[index];
-                    if (JsEquality.Strict(JsVal.FromNode(item), needle))
+                    if (JsEquality.Strict(item, needle))
                     {
                         return true;
                     }

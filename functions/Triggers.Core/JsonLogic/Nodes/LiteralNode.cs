@@ -3,63 +3,26 @@ using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
 
-/// <summary>A JSON value that is data, not logic: returned as is, converted once at compile time.</summary>
+/// <summary>A JSON value that is data, not logic: converted once at compile time and returned as is.</summary>
 internal sealed class LiteralNode : LogicNode
 {
-    public static readonly LiteralNode Null = new(null);
+    public static readonly LiteralNode Null = new(JsVal.Null);
 
-    private readonly JsVal _constant;
     private readonly bool _truthy;
 
-    private LiteralNode(JsonNode? value)
+    private LiteralNode(JsVal value)
     {
-        Value = value;
-        _constant = JsVal.FromLiteral(value);
-        _truthy = _constant.IsTruthy;
+        Constant = value;
+        _truthy = value.IsTruthy;
     }
 
     public override bool IsConstant => true;
 
-    public JsonNode? Value { get; }
+    public JsVal Constant { get; }
 
-    public JsVal Constant => _constant;
+    public static LiteralNode Of(JsonNode? value) => value is null ? Null : new LiteralNode(JsonConversion.FromNode(value));
 
-    /// <summary>Takes a private copy, fully materialised so concurrent evaluations only ever read it.</summary>
-    public static LiteralNode Of(JsonNode? value)
-    {
-        if (value is null)
-        {
-            return Null;
-        }
+    public override JsVal Evaluate(in JsVal data) => Constant;
 
-        var copy = value.DeepClone();
-        Materialise(copy);
-        return new LiteralNode(copy);
-    }
-
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => _constant;
-
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache) => _truthy;
-
-    // JsonArray and JsonObject build their children lazily on first access, which is not thread-safe.
-    private static void Materialise(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Materialise(item);
-                }
-
-                break;
-            case JsonObject obj:
-                foreach (var property in obj)
-                {
-                    Materialise(property.Value);
-                }
-
-                break;
-        }
-    }
+    public override bool IsTruthy(in JsVal data) => _truthy;
 }

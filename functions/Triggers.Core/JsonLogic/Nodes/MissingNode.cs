@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -12,68 +11,67 @@ internal sealed class MissingNode : LogicNode
     private readonly LogicNode[] _operands;
 
     // Literal keys, split once.
-    private readonly (JsonNode? Key, string[]? Path)[]? _constantKeys;
+    private readonly (JsVal Key, DataPath Path)[]? _constantKeys;
 
     public MissingNode(LogicNode[] operands)
     {
         _operands = operands;
-        if (operands.Length == 1 && operands[0] is LiteralNode { Value: JsonArray keys })
+        if (operands.Length == 1 && operands[0] is LiteralNode { Constant.Type: JsType.Array } list)
         {
-            _constantKeys = keys.Select(k => (k, DataPath.Split(k))).ToArray();
+            _constantKeys = [.. list.Constant.AsArray!.Items.ToArray().Select(k => (k, DataPath.Of(k)))];
         }
-        else if (operands.Length > 0 && operands[0] is LiteralNode { Value: not JsonArray } && operands.All(o => o is LiteralNode))
+        else if (operands.Length > 0 && operands[0] is LiteralNode { Constant.Type: not JsType.Array } && operands.All(o => o is LiteralNode))
         {
-            _constantKeys = operands.Select(o => ((LiteralNode)o).Value).Select(k => (k, DataPath.Split(k))).ToArray();
+            _constantKeys = [.. operands.Select(o => ((LiteralNode)o).Constant).Select(k => (k, DataPath.Of(k)))];
         }
     }
 
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var missing = new JsonArray();
+        var missing = new List<JsVal>();
         if (_constantKeys is not null)
         {
             foreach (var (key, path) in _constantKeys)
             {
                 if (IsMissing(data, path))
                 {
-                    missing.Add(key?.DeepClone());
+                    missing.Add(key);
                 }
             }
 
-            return JsVal.FromNode(missing);
+            return JsVal.Array(LogicArray.From(missing));
         }
 
         if (_operands.Length == 0)
         {
-            return JsVal.FromNode(missing);
+            return JsVal.Array(LogicArray.Empty);
         }
 
-        var first = _operands[0].Evaluate(data, cache);
-        if (first.Array is { } keys)
+        var first = _operands[0].Evaluate(data);
+        if (first.AsArray is { } keys)
         {
-            for (var index = 0; index < keys.Count; index++)
+            foreach (ref readonly var key in keys.Items)
             {
-                var key = keys[index];
                 AddIfMissing(missing, key, data);
             }
 
-            return JsVal.FromNode(missing);
+            return JsVal.Array(LogicArray.From(missing));
         }
 
         AddIfMissing(missing, first, data);
         for (var i = 1; i < _operands.Length; i++)
         {
-            AddIfMissing(missing, _operands[i].Evaluate(data, cache), data);
+            AddIfMissing(missing, _operands[i].Evaluate(data), data);
         }
 
-        return JsVal.FromNode(missing);
+        return JsVal.Array(LogicArray.From(missing));
     }
 
-    public override bool IsTruthy(JsonNode? data, JsonLogicData? cache)
+    public override bool IsTruthy(in JsVal data)
     {
         if (_constantKeys is null)
         {
-            return base.IsTruthy(data, cache);
+            return base.IsTruthy(data);
         }
 
         foreach (var (_, path) in _constantKeys)
@@ -87,26 +85,17 @@ internal sealed class MissingNode : LogicNode
         return false;
     }
 
-    internal static bool IsMissing(JsonNode? data, string[]? path)
+    internal static bool IsMissing(in JsVal data, DataPath path)
     {
-        DataPath.TryResolve(data, path, out var value);
-        var type = JsValue.TypeOf(value);
-        return type == JsType.Null || (type == JsType.String && JsValue.GetString((JsonValue)value!).Length == 0);
+        path.TryResolve(data, out var value);
+        return value.Type == JsType.Null || (value.Type == JsType.String && value.GetString().Length == 0);
     }
 
-    internal static void AddIfMissing(JsonArray missing, JsonNode? key, JsonNode? data)
+    internal static void AddIfMissing(List<JsVal> missing, in JsVal key, in JsVal data)
     {
-        if (IsMissing(data, DataPath.Split(key)))
+        if (IsMissing(data, DataPath.Of(key)))
         {
-            missing.Add(key?.DeepClone());
-        }
-    }
-
-    internal static void AddIfMissing(JsonArray missing, in JsVal key, JsonNode? data)
-    {
-        if (IsMissing(data, DataPath.Split(key)))
-        {
-            missing.Add(key.ToNode());
+            missing.Add(key);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -6,42 +5,41 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>map</c>: [array, logic]; the logic runs with each element as its data. Not an array: [].</summary>
 internal sealed class MapNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var result = new JsonArray();
-        if (source.Evaluate(data, cache).Array is { } items)
+        if (source.Evaluate(data).AsArray is not { Count: > 0 } items)
         {
-            for (var index = 0; index < items.Count; index++)
-            {
-                var item = items[index];
-                // Results may belong to the data or the expression; a node can have only one parent.
-                result.Add(body.Evaluate(item, null).ToNode());
-            }
+            return JsVal.Array(LogicArray.Empty);
         }
 
-        return JsVal.FromNode(result);
+        var result = new JsVal[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = body.Evaluate(items[i]);
+        }
+
+        return JsVal.Array(new LogicArray(result));
     }
 }
 
 /// <summary><c>filter</c>: [array, logic]; the elements for which the logic (with the element as data) is truthy.</summary>
 internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var result = new JsonArray();
-        if (source.Evaluate(data, cache).Array is { } items)
+        var result = new List<JsVal>();
+        if (source.Evaluate(data).AsArray is { } items)
         {
-            for (var index = 0; index < items.Count; index++)
+            foreach (ref readonly var item in items.Items)
             {
-                var item = items[index];
-                if (body.IsTruthy(item, null))
+                if (body.IsTruthy(item))
                 {
-                    result.Add(item?.DeepClone());
+                    result.Add(item);
                 }
             }
         }
 
-        return JsVal.FromNode(result);
+        return JsVal.Array(LogicArray.From(result));
     }
 }
 
@@ -51,24 +49,21 @@ internal sealed class FilterNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? initial) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    // Shared by every scope object: values are immutable, so only the two values differ per element.
+    private static readonly ObjectShape Scope = ObjectShape.Private([KeyNames.Canonical("current"), KeyNames.Canonical("accumulator")]);
+
+    public override JsVal Evaluate(in JsVal data)
     {
-        var accumulator = initial?.Evaluate(data, cache) ?? JsVal.Null;
-        if (source.Evaluate(data, cache).Array is not { } items)
+        var accumulator = initial?.Evaluate(data) ?? JsVal.Null;
+        if (source.Evaluate(data).AsArray is not { } items)
         {
             return accumulator;
         }
 
-        for (var index = 0; index < items.Count; index++)
+        foreach (ref readonly var item in items.Items)
         {
-            var item = items[index];
-            // The scope object must own its members: copies of the element and of the running value.
-            var scope = new JsonObject
-            {
-                ["current"] = item?.DeepClone(),
-                ["accumulator"] = accumulator.ToNode(),
-            };
-            accumulator = body.Evaluate(scope, null);
+            var scope = JsVal.Object(new LogicObject(Scope, [item, accumulator]));
+            accumulator = body.Evaluate(scope);
         }
 
         return accumulator;
@@ -78,17 +73,15 @@ internal sealed class ReduceNode(LogicNode source, LogicNode body, LogicNode? in
 /// <summary><c>all</c>: [array, logic]; true when the logic is truthy for every element. An empty array is false.</summary>
 internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var items = source.Evaluate(data, cache);
+        var items = source.Evaluate(data);
         switch (items.Type)
         {
-            case JsType.Array when ((JsonArray)items.Ref!).Count > 0:
-                var array = (JsonArray)items.Ref!;
-                for (var index = 0; index < array.Count; index++)
+            case JsType.Array when ((LogicArray)items.Ref!).Count > 0:
+                foreach (ref readonly var item in ((LogicArray)items.Ref!).Items)
                 {
-                    var item = array[index];
-                    if (!body.IsTruthy(item, null))
+                    if (!body.IsTruthy(item))
                     {
                         return JsVal.False;
                     }
@@ -99,7 +92,7 @@ internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
                 // json-logic-js indexes whatever has a length, so a string is walked character by character.
                 foreach (var c in items.GetString())
                 {
-                    if (!body.IsTruthy(JsonValue.Create(c.ToString()), null))
+                    if (!body.IsTruthy(JsVal.String(c.ToString())))
                     {
                         return JsVal.False;
                     }
@@ -118,15 +111,16 @@ internal sealed class AllNode(LogicNode source, LogicNode body) : LogicNode
 /// </summary>
 internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
+
+    public override bool IsTruthy(in JsVal data)
     {
         var found = false;
-        if (source.Evaluate(data, cache).Array is { } items)
+        if (source.Evaluate(data).AsArray is { } items)
         {
-            for (var index = 0; index < items.Count; index++)
+            foreach (ref readonly var item in items.Items)
             {
-                var item = items[index];
-                if (body.IsTruthy(item, null))
+                if (body.IsTruthy(item))
                 {
                     found = true;
                     break;
@@ -134,6 +128,6 @@ internal sealed class SomeNode(LogicNode source, LogicNode body, bool none) : Lo
             }
         }
 
-        return JsVal.Boolean(found != none);
+        return found != none;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -7,17 +6,17 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>cat</c>: the arguments joined as strings (JavaScript's join: null is "", [1,2] is "1,2").</summary>
 internal sealed class CatNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
         if (operands.Length == 1)
         {
-            return JsVal.String(Text(operands[0].Evaluate(data, cache)));
+            return JsVal.String(Text(operands[0].Evaluate(data)));
         }
 
         var builder = new StringBuilder();
         foreach (var operand in operands)
         {
-            builder.Append(Text(operand.Evaluate(data, cache)));
+            builder.Append(Text(operand.Evaluate(data)));
         }
 
         return JsVal.String(builder.ToString());
@@ -33,10 +32,10 @@ internal sealed class CatNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? length) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var text = source.Evaluate(data, cache).ToJsString();
-        var from = start is null ? 0 : ToInteger(start.Evaluate(data, cache).ToNumber());
+        var text = source.Evaluate(data).ToJsString();
+        var from = start is null ? 0 : ToInteger(start.Evaluate(data).ToNumber());
         var size = text.Length;
         var begin = from < 0 ? Math.Max(size + from, 0) : Math.Min(from, size);
         if (length is null)
@@ -45,7 +44,7 @@ internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? 
         }
 
         // json-logic-js: a negative length n keeps the substring from start minus its last |n| characters.
-        var raw = length.Evaluate(data, cache).ToNumber();
+        var raw = length.Evaluate(data).ToNumber();
         var end = raw < 0
             ? begin + Math.Max(ToInteger(size - begin + raw), 0)
             : Math.Min(begin + ToInteger(raw), size);
@@ -62,27 +61,23 @@ internal sealed class SubstrNode(LogicNode source, LogicNode? start, LogicNode? 
 /// </summary>
 internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var result = new JsonArray();
+        var result = new List<JsVal>();
         foreach (var operand in operands)
         {
-            var value = operand.Evaluate(data, cache);
-            if (value.Array is { } array)
+            var value = operand.Evaluate(data);
+            if (value.AsArray is { } array)
             {
-                for (var index = 0; index < array.Count; index++)
-                {
-                    var item = array[index];
-                    result.Add(item?.DeepClone());
-                }
+                result.AddRange(array.Items);
             }
             else
             {
-                result.Add(value.ToNode());
+                result.Add(value);
             }
         }
 
-        return JsVal.FromNode(result);
+        return JsVal.Array(LogicArray.From(result));
     }
 }
 
@@ -92,7 +87,7 @@ internal sealed class MergeNode(LogicNode[] operands) : LogicNode
 /// </summary>
 internal sealed class LogNode(LogicNode operand) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache) => operand.Evaluate(data, cache);
+    public override JsVal Evaluate(in JsVal data) => operand.Evaluate(data);
 }
 
 /// <summary>
@@ -101,17 +96,16 @@ internal sealed class LogNode(LogicNode operand) : LogicNode
 /// </summary>
 internal sealed class MissingSomeNode(LogicNode need, LogicNode keys) : LogicNode
 {
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    public override JsVal Evaluate(in JsVal data)
     {
-        var required = need.Evaluate(data, cache).ToNumber();
-        var options = keys.Evaluate(data, cache);
-        var missing = new JsonArray();
+        var required = need.Evaluate(data).ToNumber();
+        var options = keys.Evaluate(data);
+        var missing = new List<JsVal>();
         double count;
-        if (options.Array is { } array)
+        if (options.AsArray is { } array)
         {
-            for (var index = 0; index < array.Count; index++)
+            foreach (ref readonly var key in array.Items)
             {
-                var key = array[index];
                 MissingNode.AddIfMissing(missing, key, data);
             }
 
@@ -124,6 +118,6 @@ internal sealed class MissingSomeNode(LogicNode need, LogicNode keys) : LogicNod
             count = options.Type == JsType.String ? options.GetString().Length : double.NaN;
         }
 
-        return JsVal.FromNode(count - missing.Count >= required ? new JsonArray() : missing);
+        return JsVal.Array(count - missing.Count >= required ? LogicArray.Empty : LogicArray.From(missing));
     }
 }

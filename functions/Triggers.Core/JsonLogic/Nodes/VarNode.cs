@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
 using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.JsonLogic.Nodes;
@@ -6,43 +6,63 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// <summary><c>{"var": [path, default]}</c>: a value from the data, or the default (null) when it is not there.</summary>
 internal sealed class VarNode : LogicNode
 {
-    private readonly LogicNode? _path;
-    private readonly string[]? _segments;
+    private readonly LogicNode? _computedPath;
+    private readonly DataPath _path;
     private readonly LogicNode _fallback;
 
-    // The literal path's number in DataPathIds; -1 for a computed path or the whole data.
-    private readonly int _id;
+    // A literal default (the usual case) is read without a virtual call.
+    private readonly bool _constantFallback;
+    private readonly JsVal _fallbackValue;
 
-    private VarNode(LogicNode? path, string[]? segments, LogicNode fallback)
+    private VarNode(LogicNode? computedPath, DataPath path, LogicNode fallback)
     {
+        _computedPath = computedPath;
         _path = path;
-        _segments = segments;
         _fallback = fallback;
-        _id = path is null && segments is not null ? DataPathIds.For(string.Join('.', segments)) : -1;
+        if (fallback is LiteralNode literal)
+        {
+            _constantFallback = true;
+            _fallbackValue = literal.Constant;
+        }
     }
+
+    /// <summary>Whether the path is written in the logic (not computed), so that nodes around it may read it directly.</summary>
+    public bool HasLiteralPath => _computedPath is null;
 
     public static LogicNode Create(LogicNode[] args)
     {
         var fallback = args.Length > 1 ? args[1] : LiteralNode.Null;
         if (args.Length == 0)
         {
-            return new VarNode(null, null, fallback);
+            return new VarNode(null, DataPath.Whole, fallback);
         }
 
         // The usual case, a literal path, is split once here rather than on every evaluation.
         return args[0] is LiteralNode literal
-            ? new VarNode(null, DataPath.Split(literal.Value), fallback)
-            : new VarNode(args[0], null, fallback);
+            ? new VarNode(null, DataPath.Of(literal.Constant), fallback)
+            : new VarNode(args[0], DataPath.Whole, fallback);
     }
 
-    public override JsVal Evaluate(JsonNode? data, JsonLogicData? cache)
+    /// <summary>The value; non-virtual, for the specialised nodes that hold a VarNode.</summary>
+    public JsVal Read(in JsVal data)
     {
-        if (cache is not null && _id >= 0)
+        if (_computedPath is null)
         {
-            return cache.TryResolve(_id, _segments, out var known) ? known : _fallback.Evaluate(data, cache);
+            ref readonly var found = ref _path.Find(data);
+            if (!Unsafe.IsNullRef(in found))
+            {
+                return found;
+            }
+        }
+        else if (DataPath.Of(_computedPath.Evaluate(data)).TryResolve(data, out var value))
+        {
+            return value;
         }
 
-        var segments = _path is null ? _segments : DataPath.Split(_path.Evaluate(data, cache));
-        return DataPath.TryResolve(data, segments, out var value) ? JsVal.FromNode(value) : _fallback.Evaluate(data, cache);
+        return _constantFallback ? _fallbackValue : _fallback.Evaluate(data);
     }
+
+    public override JsVal Evaluate(in JsVal data) => Read(data);
+
+    public override bool IsTruthy(in JsVal data) => Read(data).IsTruthy;
 }

@@ -19,6 +19,15 @@ internal static class JsCompare
         _ => IsLessThan(a, b) == 0,
     };
 
+    /// <summary>The operator that gives the same answer with the operands swapped: a &lt; b is b &gt; a.</summary>
+    public static JsComparison Mirror(JsComparison op) => op switch
+    {
+        JsComparison.LessThan => JsComparison.GreaterThan,
+        JsComparison.LessThanOrEqual => JsComparison.GreaterThanOrEqual,
+        JsComparison.GreaterThan => JsComparison.LessThan,
+        _ => JsComparison.LessThanOrEqual,
+    };
+
     /// <summary>1 true, 0 false, -1 for JavaScript's undefined result: a NaN was involved.</summary>
     private static int IsLessThan(in JsVal a, in JsVal b)
     {

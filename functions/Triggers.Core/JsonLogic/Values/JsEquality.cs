@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Triggers.Core.JsonLogic.Values;
 
 /// <summary>JavaScript's == (IsLooselyEqual) and === (IsStrictlyEqual), which JsonLogic inherits.</summary>
@@ -45,30 +42,9 @@ internal static class JsEquality
     {
         JsType.Null => true,
         JsType.Boolean or JsType.Number => a.Num == b.Num,
-        JsType.String => StringEquals(a.Ref!, b.Ref!),
+        JsType.String => string.Equals((string)a.Ref!, (string)b.Ref!),
 
         // Arrays and objects are equal only when they are the same instance, as in JavaScript.
         _ => ReferenceEquals(a.Ref, b.Ref),
     };
-
-    /// <summary>Each side a string or a string JsonValue; parsed data is compared in place, without decoding.</summary>
-    public static bool StringEquals(object x, object y)
-    {
-        if (x is string sx)
-        {
-            return y is string sy ? string.Equals(sx, sy, StringComparison.Ordinal) : ValueEquals((JsonValue)y, sx);
-        }
-
-        if (y is string sy2)
-        {
-            return ValueEquals((JsonValue)x, sy2);
-        }
-
-        return string.Equals(JsValue.GetString((JsonValue)x), JsValue.GetString((JsonValue)y), StringComparison.Ordinal);
-    }
-
-    private static bool ValueEquals(JsonValue value, string text) =>
-        value.TryGetValue(out JsonElement element) && element.ValueKind == JsonValueKind.String
-            ? element.ValueEquals(text)
-            : string.Equals(JsValue.GetString(value), text, StringComparison.Ordinal);
 }

@@ -4,47 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace Triggers.Core.JsonLogic.Values;
 
-/// <summary>Reads JsonNode values as the JavaScript values JsonLogic is specified over.</summary>
+/// <summary>Reads JsonNode values as the JavaScript values JsonLogic is specified over (for input and <see cref="JsonLogic.IsTruthy"/>).</summary>
 internal static class JsValue
 {
-    public static readonly JsonValue True = JsonValue.Create(true);
-    public static readonly JsonValue False = JsonValue.Create(false);
-
-    // Small integers are the usual arithmetic results (counts, sums); shared read-only instances save an allocation.
-    private static readonly JsonValue[] SmallIntegers = CreateSmallIntegers();
-
-    public static JsonValue Boolean(bool value) => value ? True : False;
-
-    /// <summary>
-    /// A number result. NaN and the infinities are kept as they are while evaluating (so they coerce, compare and
-    /// print as in JavaScript); <see cref="JsOutput"/> turns them into null when a result leaves the evaluator.
-    /// </summary>
-    public static JsonValue Number(double value)
-    {
-        if (value >= 0 && value < SmallIntegers.Length && value == Math.Floor(value) && !double.IsNegative(value))
-        {
-            return SmallIntegers[(int)value];
-        }
-
-        return JsonValue.Create(value);
-    }
-
-    /// <summary>JavaScript ToNumber: null 0, booleans 0/1, strings parsed, arrays via their string form, objects NaN.</summary>
-    public static double ToNumber(JsonNode? node) => node is JsonValue value && TypeOf(value) == JsType.Number
-        ? GetNumber(value)
-        : JsPrimitive.From(node).ToNumber();
-
-    private static JsonValue[] CreateSmallIntegers()
-    {
-        var values = new JsonValue[256];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = JsonValue.Create((double)i);
-        }
-
-        return values;
-    }
-
     public static JsType TypeOf(JsonNode? node) => node switch
     {
         null => JsType.Null,
@@ -77,8 +39,6 @@ internal static class JsValue
         },
         _ => true,
     };
-
-    public static bool GetBoolean(JsonValue value) => value.GetValueKind() == JsonValueKind.True;
 
     public static double GetNumber(JsonValue value)
     {

@@ -1,0 +1,52 @@
+using Triggers.Core.JsonLogic.Values;
+
+namespace Triggers.Core.JsonLogic.Nodes;
+
+/// <summary>
+/// <c>{"in": [{"var": path}, [literal, ...]]}</c>, as rules scope themselves to signal kinds or platforms: the value
+/// read inline, a string compared with the list's strings only (=== never matches a string with anything else).
+/// </summary>
+internal sealed class VarInListNode : LogicNode
+{
+    private readonly VarNode _variable;
+    private readonly LogicArray _list;
+    private readonly string[] _strings;
+
+    public VarInListNode(VarNode variable, LogicArray list)
+    {
+        _variable = variable;
+        _list = list;
+        var strings = new List<string>();
+        foreach (ref readonly var item in list.Items)
+        {
+            if (item.Type == JsType.String)
+            {
+                strings.Add(item.GetString());
+            }
+        }
+
+        _strings = [.. strings];
+    }
+
+    public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
+
+    public override bool IsTruthy(in JsVal data)
+    {
+        var value = _variable.Read(data);
+        if (value.Type != JsType.String)
+        {
+            return InNode.Contains(JsVal.Array(_list), value);
+        }
+
+        var text = (string)value.Ref!;
+        foreach (var candidate in _strings)
+        {
+            if (string.Equals(candidate, text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
