@@ -5,6 +5,7 @@ using Triggers.App.Health;
 using Triggers.App.Hosting;
 using Triggers.App.Processing;
 using Triggers.App.Storage;
+using Triggers.App.Touchpoints;
 using Triggers.App.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,9 @@ builder.Services.AddTriggersWebhooks(builder.Configuration);
 
 // Processing: analyse, store, evaluate rules, plan touchpoints; in-process pollers only when standalone.
 builder.Services.AddTriggersProcessing(builder.Configuration, mode);
+
+// Touchpoints: guardrails, the outbox dispatcher and its senders, hand-offs.
+builder.Services.AddTriggersTouchpoints(builder.Configuration, mode);
 
 // Admin API key.
 builder.Services.AddTriggersAdmin(builder.Configuration);

@@ -32,6 +32,8 @@ public static class AdminEndpoints
         admin.MapGet("/rules/history", ListRuleHistoryAsync)
             .WithSummary("Superseded versions of one rule, newest first: ?tenant={t}&rule={id}&limit={n} (tenant default 'default').");
         admin.MapSimulation();
+        admin.MapHandoffs();
+        admin.MapConsent();
         return app;
     }
 

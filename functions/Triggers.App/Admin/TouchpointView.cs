@@ -17,11 +17,18 @@ public sealed record TouchpointView(
     DateTimeOffset PlannedAt,
     string Why,
     string? Template,
-    string? Text)
+    string? Text,
+    string? Platform,
+    string? Guardrail,
+    string? StatusReason,
+    int Attempts,
+    DateTimeOffset? SentAt,
+    TouchpointWhy? WhyFacts)
 {
     public static TouchpointView From(Touchpoint t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return new TouchpointView(t.Id, t.Tenant, t.RuleId, t.RuleVersion, t.SignalId, t.Type, t.Channel, t.Contact, t.Status, t.DueAt, t.PlannedAt, t.Why, t.Template, t.Text);
+        return new TouchpointView(t.Id, t.Tenant, t.RuleId, t.RuleVersion, t.SignalId, t.Type, t.Channel, t.Contact, t.Status, t.DueAt, t.PlannedAt, t.Why, t.Template, t.Text,
+            t.Platform, t.Guardrail, t.StatusReason, t.Attempts, t.SentAt, t.WhyFacts);
     }
 }

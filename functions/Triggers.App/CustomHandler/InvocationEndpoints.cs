@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Triggers.App.Ingestion;
 using Triggers.App.Processing;
+using Triggers.App.Touchpoints;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 
@@ -49,6 +50,7 @@ public static partial class InvocationEndpoints
                 nameof(FunctionCatalog.ProcessSignal) => await ProcessSignalAsync(function, request, services, context.RequestAborted),
                 nameof(FunctionCatalog.IngestSignal) => await IngestAsync(function, request, services, context.RequestAborted),
                 nameof(FunctionCatalog.PurgeDedupe) => await PurgeDedupeAsync(services, context.RequestAborted),
+                nameof(FunctionCatalog.DispatchTouchpoints) => await DispatchAsync(services, context.RequestAborted),
                 _ => throw new InvalidOperationException($"No invocation handler for function {function.Name}."),
             };
             return Results.Json(response, Json);
@@ -85,6 +87,12 @@ public static partial class InvocationEndpoints
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var purged = await services.GetRequiredService<StoragePurge>().PurgeAsync(now, ct);
         return InvocationResponse.Done($"purged {purged} expired dedupe marker(s), emotion points and room minutes");
+    }
+
+    private static async Task<InvocationResponse> DispatchAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var summary = await services.GetRequiredService<TouchpointDispatcher>().DispatchOnceAsync(ct);
+        return InvocationResponse.Done($"dispatch: {summary}");
     }
 
     private static partial class Log

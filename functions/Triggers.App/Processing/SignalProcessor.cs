@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Rules;
+using Triggers.App.Touchpoints;
 using Triggers.Core.Emotion;
 using Triggers.Core.Hosting;
 using Triggers.Core.JsonLogic;
@@ -22,6 +23,8 @@ public sealed partial class SignalProcessor(
     ITouchpointStore touchpoints,
     RuleCache rules,
     CooldownGate cooldowns,
+    ContactTracking contactTracking,
+    PlanningGuardrails planningGuardrails,
     PoisonQueue poison,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
@@ -68,6 +71,9 @@ public sealed partial class SignalProcessor(
         var now = time.GetUtcNow();
         await signals.SaveAsync(new ProcessedSignal(signal, analysis, now), cancellationToken);
 
+        // Consent, the 48-hour window and human precedence first, so this signal's own opt-out already counts.
+        await contactTracking.ObserveAsync(signal, now, cancellationToken);
+
         // Idempotent per signal id, so a redelivery sees the same emotion data and moves no baseline.
         var emotion = await emotions.ApplyAsync(signal, analysis, cancellationToken);
         var ruleSet = await rules.GetAsync(cancellationToken);
@@ -88,8 +94,10 @@ public sealed partial class SignalProcessor(
                 continue;
             }
 
-            foreach (var touchpoint in TouchpointPlanner.Plan(rule, signal, analysis, now))
+            foreach (var plannedTouchpoint in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, planningGuardrails.PlatformOf(signal)))
             {
+                // Guardrails at planning too: a blocked touchpoint is kept (status blocked, with the guardrail's name).
+                var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, rule, now, cancellationToken);
                 if (await touchpoints.AddIfAbsentAsync(touchpoint, cancellationToken))
                 {
                     planned++;

@@ -1,6 +1,8 @@
 using Triggers.App.Processing;
 using Triggers.App.Rules;
+using Triggers.App.Touchpoints;
 using Triggers.Core.Analysis;
+using Triggers.Core.Contacts;
 using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
@@ -20,6 +22,8 @@ public sealed partial class PassiveReplies(
     RuleCache rules,
     CooldownGate cooldowns,
     ITouchpointStore touchpoints,
+    IContactStateStore contacts,
+    GuardrailPolicies guardrails,
     TimeProvider time,
     ILogger<PassiveReplies> logger)
 {
@@ -38,6 +42,15 @@ public sealed partial class PassiveReplies(
         var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
         var data = new JsonLogicData(ConditionData.Build(signal, analysis, null));
         var now = time.GetUtcNow();
+
+        // A contact who has opted out (or is opting out with this very message) gets no automated answer.
+        var known = await contacts.GetAsync(signal.Tenant, signal.Channel, signal.Actor.Id, cancellationToken);
+        if (ConsentRules.Apply(known, signal, guardrails.For(signal.Tenant), now) is { OptedOut: true })
+        {
+            Log.OptedOut(logger, signal.Actor.Id, signal.Id);
+            return null;
+        }
+
         foreach (var rule in candidates.Where(r => r.Actions.Any(a => a.PassiveReply) && r.Matches(data)))
         {
             // The same gate as the worker's: a rule in its cooldown for this contact does not answer either.
@@ -88,6 +101,9 @@ public sealed partial class PassiveReplies(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "No passive reply to {Contact} for signal {SignalId}: the contact has opted out of automated messages")]
+        public static partial void OptedOut(ILogger logger, string contact, string signalId);
+
         [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Rule {RuleId} answered signal {SignalId} on channel {Channel} with a passive reply")]
         public static partial void Replied(ILogger logger, string ruleId, string signalId, string channel);
 

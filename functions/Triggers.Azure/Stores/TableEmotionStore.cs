@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Azure;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Tables;
@@ -103,38 +102,8 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         PurgeExpiredAsync(_series, now, cancellationToken);
 
-    /// <summary>
-    /// Makes any text a valid key part: '%' and the '|' separator, the characters Table Storage forbids in keys
-    /// ('/', '\', '#', '?') and control characters become %XX (UTF-8 bytes), so distinct parts never collide.
-    /// </summary>
-    public static string EscapeKey(string part)
-    {
-        ArgumentNullException.ThrowIfNull(part);
-        if (!part.Any(NeedsEscape))
-        {
-            return part;
-        }
-
-        var builder = new StringBuilder(part.Length + 8);
-        Span<byte> utf8 = stackalloc byte[4];
-        foreach (var rune in part.EnumerateRunes())
-        {
-            if (rune.IsBmp && NeedsEscape((char)rune.Value))
-            {
-                var length = rune.EncodeToUtf8(utf8);
-                foreach (var b in utf8[..length])
-                {
-                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-            }
-            else
-            {
-                builder.Append(rune.ToString());
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Makes any text a valid key part; see <see cref="KeyParts.Escape"/>.</summary>
+    public static string EscapeKey(string part) => KeyParts.Escape(part);
 
     internal static async Task<int> PurgeExpiredAsync(TableClient table, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -155,8 +124,6 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
 
         return purged;
     }
-
-    private static bool NeedsEscape(char c) => c is '%' or '|' or '/' or '\\' or '#' or '?' || char.IsControl(c);
 
     private static string StatePartition(EmotionKey key) => $"{EscapeKey(key.Tenant)}|{EscapeKey(key.Contact)}";
 

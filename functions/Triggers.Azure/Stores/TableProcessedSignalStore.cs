@@ -23,10 +23,20 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
         await _table.UpsertEntityAsync(ToEntity(signal), TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken) =>
+        ReadAsync($"PartitionKey eq {TableFilter.Quote(channel)}", limit, cancellationToken);
+
+    /// <remarks>
+    /// ActorId is a plain property, so the service walks the channel's partition newest first until it has
+    /// <paramref name="limit"/> matches: cheap for an active contact, a scan of the whole channel for one with few signals.
+    /// </remarks>
+    public Task<IReadOnlyList<ProcessedSignal>> ListForContactAsync(string channel, string contact, int limit, CancellationToken cancellationToken) =>
+        ReadAsync($"PartitionKey eq {TableFilter.Quote(channel)} and ActorId eq {TableFilter.Quote(contact)}", limit, cancellationToken);
+
+    private async Task<IReadOnlyList<ProcessedSignal>> ReadAsync(string filter, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var results = new List<ProcessedSignal>(Math.Min(limit, 1000));
-        var filter = $"PartitionKey eq {TableFilter.Quote(channel)}";
         await foreach (var entity in _table.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
         {
             results.Add(FromEntity(entity));

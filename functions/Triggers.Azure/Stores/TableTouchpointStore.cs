@@ -1,3 +1,4 @@
+using Azure;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Tables;
 using Triggers.Core.Processing;
@@ -5,7 +6,11 @@ using Triggers.Core.Touchpoints;
 
 namespace Triggers.Azure.Stores;
 
-/// <summary>Touchpoints in table <c>Touchpoints</c>: PartitionKey = tenant, RowKey = touchpoint id.</summary>
+/// <summary>
+/// Touchpoints in table <c>Touchpoints</c>: PartitionKey = tenant, RowKey = touchpoint id. Every query reads inside one
+/// tenant partition; Status, times and contact are plain properties, so the service scans the partition and filters it
+/// server-side (cost grows with the tenant's stored touchpoints, see docs/tables.md).
+/// </summary>
 public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpointStore
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Touchpoints);
@@ -15,7 +20,7 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
         ArgumentNullException.ThrowIfNull(touchpoint);
         try
         {
-            await _table.AddEntityAsync(ToEntity(touchpoint), cancellationToken);
+            await _table.AddEntityAsync(TouchpointEntities.ToEntity(touchpoint), cancellationToken);
             return true;
         }
         catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
@@ -27,69 +32,84 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
     public async Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken)
     {
         var entity = await _table.GetEntityAsync(tenant, id, null, cancellationToken);
-        return entity is null ? null : FromEntity(entity);
+        return entity is null ? null : TouchpointEntities.FromEntity(entity);
     }
 
     public async Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq {TableFilter.Quote(tenant)}";
+        var filter = InTenant(tenant);
         if (status is not null)
         {
             filter += $" and Status eq {TableFilter.Quote(status)}";
         }
 
-        var results = new List<Touchpoint>();
-        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
-        {
-            results.Add(FromEntity(entity));
-        }
-
+        var results = await QueryAsync(filter, cancellationToken);
         return [.. results.OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(limit)];
     }
 
-    // Step 0 placeholders: implemented with ETags and due queries in the table-store work package.
-    public Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not built yet");
-
-    public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not built yet");
-
-    public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not built yet");
-
-    internal static TableEntity ToEntity(Touchpoint t) => new(t.Tenant, t.Id)
+    /// <remarks>
+    /// Two filters simple enough for Azurite, each a scan of the tenant partition. Planned: <c>WakeAt le now or DueAt le
+    /// now</c> is a superset of "NextLookAt has come" that needs no null test (rows without WakeAt match on DueAt), and the
+    /// exact rule is applied here. Sending: all of them (a handful in flight), kept when the lease has expired or is missing,
+    /// so a claim written without a lease cannot strand a touchpoint.
+    /// </remarks>
+    public async Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        ["RuleId"] = t.RuleId,
-        ["RuleVersion"] = t.RuleVersion,
-        ["SignalId"] = t.SignalId,
-        ["ActionIndex"] = t.ActionIndex,
-        ["Type"] = t.Type,
-        ["Channel"] = t.Channel,
-        ["Contact"] = t.Contact,
-        ["Status"] = t.Status,
-        ["DueAt"] = t.DueAt,
-        ["PlannedAt"] = t.PlannedAt,
-        ["Why"] = t.Why,
-        ["Template"] = t.Template,
-        ["Text"] = t.Text,
-    };
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var time = FilterLiterals.DateTime(now);
+        var planned = await QueryAsync(
+            $"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Planned)} and (WakeAt le {time} or DueAt le {time})",
+            cancellationToken);
+        var sending = await QueryAsync($"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Sending)}", cancellationToken);
+        return
+        [
+            .. planned.Where(t => t.NextLookAt <= now)
+                .Concat(sending.Where(t => t.LeaseUntil is not { } lease || lease <= now))
+                .OrderBy(t => t.NextLookAt)
+                .ThenBy(t => t.Id, StringComparer.Ordinal)
+                .Take(limit),
+        ];
+    }
 
-    internal static Touchpoint FromEntity(TableEntity e) => new()
+    public async Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken)
     {
-        Id = e.RowKey,
-        Tenant = e.PartitionKey,
-        RuleId = e.GetString("RuleId") ?? string.Empty,
-        RuleVersion = e.GetString("RuleVersion") ?? string.Empty,
-        SignalId = e.GetString("SignalId") ?? string.Empty,
-        ActionIndex = e.GetInt32("ActionIndex") ?? 0,
-        Type = e.GetString("Type") ?? string.Empty,
-        Channel = e.GetString("Channel") ?? string.Empty,
-        Contact = e.GetString("Contact") ?? string.Empty,
-        Status = e.GetString("Status") ?? string.Empty,
-        DueAt = e.GetDateTimeOffset("DueAt") ?? default,
-        PlannedAt = e.GetDateTimeOffset("PlannedAt") ?? default,
-        Why = e.GetString("Why") ?? string.Empty,
-        Template = e.GetString("Template"),
-        Text = e.GetString("Text"),
-    };
+        var filter = $"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Planned)}"
+            + $" and Channel eq {TableFilter.Quote(channel)} and Contact eq {TableFilter.Quote(contact)}";
+        var results = await QueryAsync(filter, cancellationToken);
+        return [.. results.OrderBy(t => t.NextLookAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
+    }
+
+    /// <exception cref="ArgumentException">The touchpoint has no <see cref="Touchpoint.Version"/>: it was not read from the store.</exception>
+    public async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        if (touchpoint.Version is not { Length: > 0 } version)
+        {
+            throw new ArgumentException($"Touchpoint '{touchpoint.Id}' has no Version; replace only what was read from the store.", nameof(touchpoint));
+        }
+
+        try
+        {
+            var etag = await _table.UpdateEntityAsync(TouchpointEntities.ToEntity(touchpoint), new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return touchpoint with { Version = etag.ToString() };
+        }
+        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        {
+            // Someone else changed (or removed) it since it was read; the caller re-reads and decides again.
+            return null;
+        }
+    }
+
+    private static string InTenant(string tenant) => $"PartitionKey eq {TableFilter.Quote(tenant)}";
+
+    private async Task<List<Touchpoint>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var results = new List<Touchpoint>();
+        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        {
+            results.Add(TouchpointEntities.FromEntity(entity));
+        }
+
+        return results;
+    }
 }

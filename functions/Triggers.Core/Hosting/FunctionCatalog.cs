@@ -28,7 +28,11 @@ public static class FunctionCatalog
     public static FunctionDefinition PurgeDedupe { get; } =
         new("PurgeDedupe", FunctionTrigger.Timer, "timer", Schedule: "0 17 * * * *");
 
-    public static IReadOnlyList<FunctionDefinition> All { get; } = [Health, Webhooks, Admin, ProcessSignal, IngestSignal, PurgeDedupe];
+    /// <summary>Every minute: send the touchpoints that are due (the outbox dispatcher).</summary>
+    public static FunctionDefinition DispatchTouchpoints { get; } =
+        new("DispatchTouchpoints", FunctionTrigger.Timer, "timer", Schedule: "0 * * * * *");
+
+    public static IReadOnlyList<FunctionDefinition> All { get; } = [Health, Webhooks, Admin, ProcessSignal, IngestSignal, PurgeDedupe, DispatchTouchpoints];
 
     public static FunctionDefinition? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -7,4 +7,7 @@ public interface IProcessedSignalStore
 
     /// <summary>Newest first by occurrence time.</summary>
     Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The contact's (the signals' actor's) latest signals on the channel, newest first by occurrence time.</summary>
+    Task<IReadOnlyList<ProcessedSignal>> ListForContactAsync(string channel, string contact, int limit, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Triggers.Core.Guardrails;
 
 namespace Triggers.Core.Rules;
 
@@ -73,5 +74,43 @@ internal static class ActionFields
         }
 
         return slack;
+    }
+
+    public static IReadOnlyList<string> ReadUses(JsonObject obj, string where, List<string> problems)
+    {
+        if (!obj.TryGetPropertyValue("uses", out var value) || value is null)
+        {
+            return [];
+        }
+
+        var known = string.Join(", ", ActionUses.All);
+        if (value is not JsonArray array)
+        {
+            problems.Add($"{where}.uses must be an array of strings such as [\"{ActionUses.OutboundCall}\"], but it is {JsonText.KindOf(value)}");
+            return [];
+        }
+
+        var uses = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = array[i];
+            if (item is null || item.GetValueKind() != JsonValueKind.String)
+            {
+                problems.Add($"{where}.uses[{i}] must be a string, but it is {JsonText.KindOf(item)}");
+                continue;
+            }
+
+            var use = item.GetValue<string>();
+            if (!ActionUses.IsKnown(use))
+            {
+                problems.Add($"{where}.uses[{i}] \"{use}\" is not a known use: use one of {known}, or leave uses out");
+            }
+            else if (!uses.Contains(use, StringComparer.Ordinal))
+            {
+                uses.Add(use);
+            }
+        }
+
+        return uses;
     }
 }

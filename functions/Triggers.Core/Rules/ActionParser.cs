@@ -93,7 +93,8 @@ internal static class ActionParser
         var delay = ActionFields.ReadDelay(obj, where, problems);
         var slack = ActionFields.ReadSlack(obj, where, problems);
         var passive = ReadReply(obj, type, delay, where, problems);
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive };
+        var uses = ActionFields.ReadUses(obj, where, problems);
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses };
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

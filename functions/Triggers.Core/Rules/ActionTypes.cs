@@ -14,5 +14,13 @@ public static class ActionTypes
     /// <summary>In the documented order, for messages that list them.</summary>
     public static IReadOnlyList<string> All { get; } = [Message, Invite, Coupon, Tag, Coins, Handoff, Alert];
 
+    /// <summary>
+    /// The types that put something in front of the contact. Only these face consent, frequency caps, quiet hours and
+    /// platform contact windows; tag, coins, handoff and alert act on our side.
+    /// </summary>
+    public static IReadOnlySet<string> ContactFacing { get; } = new HashSet<string>(StringComparer.Ordinal) { Message, Invite, Coupon };
+
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+
+    public static bool ReachesContact(string type) => ContactFacing.Contains(type);
 }

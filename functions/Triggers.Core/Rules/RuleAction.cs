@@ -14,4 +14,24 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// (WeChat), instead of sending later. Only for a <c>message</c> with no delay.
     /// </summary>
     public bool PassiveReply { get; init; }
+
+    /// <summary>
+    /// <c>"uses"</c>: what the action relies on beyond text (see <see cref="Guardrails.ActionUses"/>), so platforms that
+    /// forbid it block the action. Distinct, in the order written; empty when the field is left out.
+    /// </summary>
+    public IReadOnlyList<string> Uses { get; init; } = [];
+
+    // Written out because the generated equality would compare Uses by reference.
+    public bool Equals(RuleAction? other) =>
+        other is not null
+        && Type == other.Type
+        && Channel == other.Channel
+        && Template == other.Template
+        && Text == other.Text
+        && Delay == other.Delay
+        && Slack.Equals(other.Slack)
+        && PassiveReply == other.PassiveReply
+        && Uses.SequenceEqual(other.Uses, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Type, Channel, Template, Text, Delay, Slack, PassiveReply, Uses.Count);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Triggers.Core.Analysis;
+using Triggers.Core.Emotion;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
 
@@ -12,7 +13,16 @@ namespace Triggers.Core.Touchpoints;
 /// </summary>
 public static class TouchpointPlanner
 {
-    public static IReadOnlyList<Touchpoint> Plan(CompiledRule rule, Signal signal, TextAnalysis analysis, DateTimeOffset now)
+    public static IReadOnlyList<Touchpoint> Plan(CompiledRule rule, Signal signal, TextAnalysis analysis, DateTimeOffset now) =>
+        Plan(rule, signal, analysis, null, now, null);
+
+    /// <param name="emotion">The signal's emotion data: topics at a peak are named in the why.</param>
+    /// <param name="platform">
+    /// The platform of the signal's channel (null: the signal's own). Touchpoints on another channel (the action names
+    /// one) get a null <see cref="Touchpoint.Platform"/>: only the caller knows that channel's platform.
+    /// </param>
+    public static IReadOnlyList<Touchpoint> Plan(
+        CompiledRule rule, Signal signal, TextAnalysis analysis, EmotionSnapshot? emotion, DateTimeOffset now, string? platform)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(signal);
@@ -23,11 +33,15 @@ public static class TouchpointPlanner
                 $"rule \"{rule.Id}\" belongs to tenant \"{rule.Tenant}\" but the signal to tenant \"{signal.Tenant}\"", nameof(rule));
         }
 
+        var peaks = Peaks(analysis, emotion);
+        var facts = Facts(rule, signal, analysis, peaks);
         var touchpoints = new Touchpoint[rule.Actions.Count];
         for (var i = 0; i < touchpoints.Length; i++)
         {
             var action = rule.Actions[i];
             var id = TouchpointIds.Create(rule.Tenant, rule.Id, signal.Id, i);
+            var channel = action.Channel ?? signal.Channel;
+            var due = DueAt(id, action, signal.OccurredAt, now);
             touchpoints[i] = new Touchpoint
             {
                 Id = id,
@@ -37,12 +51,15 @@ public static class TouchpointPlanner
                 SignalId = signal.Id,
                 ActionIndex = i,
                 Type = action.Type,
-                Channel = action.Channel ?? signal.Channel,
+                Channel = channel,
                 Contact = signal.Actor.Id,
                 Status = TouchpointStatus.Planned,
-                DueAt = DueAt(id, action, signal.OccurredAt, now),
+                DueAt = due,
+                WakeAt = due,
                 PlannedAt = now,
-                Why = Why(rule, signal, analysis, action),
+                Why = Why(rule, signal, analysis, peaks, action),
+                WhyFacts = facts,
+                Platform = string.Equals(channel, signal.Channel, StringComparison.Ordinal) ? platform ?? signal.Platform : null,
                 Template = action.Template,
                 Text = action.Text,
             };
@@ -64,7 +81,44 @@ public static class TouchpointPlanner
         return occurredAt + action.Delay + TimeSpan.FromTicks(slackTicks);
     }
 
-    private static string Why(CompiledRule rule, Signal signal, TextAnalysis analysis, RuleAction action)
+    /// <summary>Peaking topics, those the text named first (in its order), then any other the snapshot holds (by name).</summary>
+    private static List<TopicEmotion> Peaks(TextAnalysis analysis, EmotionSnapshot? emotion)
+    {
+        if (emotion is null)
+        {
+            return [];
+        }
+
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < analysis.Topics.Count; i++)
+        {
+            position.TryAdd(analysis.Topics[i], i);
+        }
+
+        return emotion.Topics.Values
+            .Where(t => t.Peak)
+            .OrderBy(t => position.GetValueOrDefault(t.Topic, int.MaxValue))
+            .ThenBy(t => t.Topic, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static TouchpointWhy Facts(CompiledRule rule, Signal signal, TextAnalysis analysis, List<TopicEmotion> peaks)
+    {
+        // Without text there was nothing to read a sentiment from; the analyser's neutral default is not a fact.
+        var hasText = !string.IsNullOrWhiteSpace(signal.Text);
+        return new TouchpointWhy
+        {
+            RuleId = rule.Id,
+            RuleVersion = rule.Version ?? string.Empty,
+            SignalKind = signal.Kind,
+            Sentiment = hasText ? analysis.Label : null,
+            NegativeScore = hasText ? analysis.Scores.Negative : null,
+            Topics = [.. analysis.Topics],
+            Peaks = peaks.ConvertAll(p => p.Topic),
+        };
+    }
+
+    private static string Why(CompiledRule rule, Signal signal, TextAnalysis analysis, List<TopicEmotion> peaks, RuleAction action)
     {
         var version = rule.Version is { Length: > 0 } v ? $"version {v}" : "unversioned";
         var topics = analysis.Topics.Count > 0 ? $"topics {string.Join(", ", analysis.Topics)}" : "no topics";
@@ -74,6 +128,18 @@ public static class TouchpointPlanner
             when += string.Create(CultureInfo.InvariantCulture, $" (+ up to {action.Slack * 100:0.#}% slack)");
         }
 
-        return $"Rule \"{rule.Id}\" ({version}) matched a {signal.Kind} signal with {analysis.Label} sentiment and {topics}; {action.Type} {when}.";
+        return $"Rule \"{rule.Id}\" ({version}) matched a {signal.Kind} signal with {analysis.Label} sentiment and {topics}{PeakClause(peaks)}; {action.Type} {when}.";
+    }
+
+    private static string PeakClause(List<TopicEmotion> peaks)
+    {
+        if (peaks.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var each = peaks.Select(p => string.Create(
+            CultureInfo.InvariantCulture, $"{p.Topic} (intensity {p.Intensity:0.00} over a baseline of {p.Baseline:0.00})"));
+        return $", at an emotion peak on {string.Join(" and ", each)}";
     }
 }

@@ -27,4 +27,10 @@ public sealed record SendResult(
     TimeSpan? RetryAfter = null)
 {
     public static SendResult Sent(string? providerMessageId = null) => new(SendOutcome.Sent, "sent", null, providerMessageId);
+
+    public static SendResult Retry(string detail, TimeSpan? retryAfter = null) => new(SendOutcome.Retry, detail, RetryAfter: retryAfter);
+
+    public static SendResult Permanent(string detail) => new(SendOutcome.Permanent, detail);
+
+    public static SendResult Blocked(string guardrail, string detail) => new(SendOutcome.Blocked, detail, guardrail);
 }

@@ -40,7 +40,11 @@ public sealed class RuleEvaluationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("message", touchpoint.GetProperty("type").GetString());
         Assert.Equal(_channel, touchpoint.GetProperty("channel").GetString());
         Assert.Equal(WeChatVectors.OpenId, touchpoint.GetProperty("contact").GetString());
-        Assert.Equal("planned", touchpoint.GetProperty("status").GetString());
+        // The official vector's message is from April 2024: WeChat allows customer-service messages only within 48 hours
+        // of the contact's last message, so the touchpoint is recorded but blocked, naming the guardrail.
+        Assert.Equal("blocked", touchpoint.GetProperty("status").GetString());
+        Assert.Equal("platform-policy", touchpoint.GetProperty("guardrail").GetString());
+        Assert.Contains("48", touchpoint.GetProperty("statusReason").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(touchpoint.GetProperty("why").GetString()));
         // Signal time 1714112445 + 1 h delay + up to 10% of it as slack.
         var occurred = DateTimeOffset.FromUnixTimeSeconds(1714112445);

@@ -5,9 +5,11 @@ using Triggers.App.Channels;
 using Triggers.App.Processing;
 using Triggers.App.Rules;
 using Triggers.App.Topics;
+using Triggers.App.Touchpoints;
 using Triggers.App.Webhooks;
 using Triggers.Core.Analysis;
 using Triggers.Core.Analysis.Embedded;
+using Triggers.Core.Contacts;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
@@ -64,9 +66,35 @@ public sealed class PassiveRepliesTests
         Assert.Equal(TouchpointStatus.Planned, Assert.Single(store.Items.Values).Status);
     }
 
+    [Fact]
+    public async Task A_contact_who_opted_out_gets_no_passive_reply_and_nothing_is_recorded()
+    {
+        var store = new MemoryTouchpoints();
+        var contacts = new MemoryContacts();
+        contacts.Items["openid"] = new ContactState { Tenant = "default", Channel = "wx", Contact = "openid", OptedOut = true, ConsentSource = "unfollow" };
+        var replies = Create(store, contacts);
+
+        var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+
+        Assert.Null(reply);
+        Assert.Empty(store.Items);
+    }
+
+    [Fact]
+    public async Task The_opt_out_message_itself_gets_no_automated_answer()
+    {
+        var store = new MemoryTouchpoints();
+        var replies = Create(store);
+
+        var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal() with { Text = "退订" }, CancellationToken.None);
+
+        Assert.Null(reply);
+        Assert.Empty(store.Items);
+    }
+
     private static RuleDefinition Definition() => new("default", "greet", true, 1, """{"==":[1,1]}""", PassiveRule, null, null, "v1");
 
-    private static PassiveReplies Create(ITouchpointStore store)
+    private static PassiveReplies Create(ITouchpointStore store, IContactStateStore? contacts = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -77,7 +105,7 @@ public sealed class PassiveRepliesTests
         var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
         var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
         var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
-        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), store, TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), store, contacts ?? new MemoryContacts(), GuardrailPolicies.Load(configuration), TimeProvider.System, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>
@@ -126,6 +154,20 @@ public sealed class PassiveRepliesTests
     {
         public WebhookReply PassiveText(WebhookRequest request, ChannelSettings channel, Signal signal, string text) =>
             fails ? throw new NotSupportedException("no passive reply for this event") : new WebhookReply(200, "reply:" + text, "text/plain");
+    }
+
+    private sealed class MemoryContacts : IContactStateStore
+    {
+        public Dictionary<string, ContactState> Items { get; } = [];
+
+        public Task<ContactState?> GetAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
+            Task.FromResult(Items.GetValueOrDefault(contact));
+
+        public Task<ContactState?> TryWriteAsync(ContactState state, CancellationToken cancellationToken)
+        {
+            Items[state.Contact] = state;
+            return Task.FromResult<ContactState?>(state);
+        }
     }
 
     private sealed class MemoryTouchpoints : ITouchpointStore

@@ -1,6 +1,7 @@
 using Triggers.Azure.Stores;
 using Triggers.Azure.Tables;
 using Triggers.Core.Signals;
+using Triggers.Core.Touchpoints;
 using Triggers.Testing;
 
 namespace Triggers.Azure.Tests.Stores;
@@ -34,5 +35,24 @@ internal static class StoreTestData
         Raw = "<xml><MsgId>" + dedupeKey + "</MsgId></xml>",
         RawFormat = "xml",
         Attributes = new Dictionary<string, string> { ["ToUserName"] = "gh_1" },
+    };
+
+    /// <summary>A planned-style touchpoint with only the original fields set, like rows written before the dispatch columns.</summary>
+    public static Touchpoint Touchpoint(string tenant, string id, string status, DateTimeOffset dueAt) => new()
+    {
+        Id = id,
+        Tenant = tenant,
+        RuleId = "r1",
+        RuleVersion = "v1",
+        SignalId = "s1",
+        ActionIndex = 0,
+        Type = "message",
+        Channel = "demo",
+        Contact = "openid-1",
+        Status = status,
+        DueAt = dueAt,
+        PlannedAt = dueAt.AddHours(-1),
+        Why = "because",
+        Text = "hi",
     };
 }

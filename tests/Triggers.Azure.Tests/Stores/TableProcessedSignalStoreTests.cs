@@ -1,6 +1,7 @@
 using Triggers.Azure.Stores;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;
+using Triggers.Core.Signals;
 using Triggers.Testing;
 
 namespace Triggers.Azure.Tests.Stores;
@@ -51,5 +52,27 @@ public sealed class TableProcessedSignalStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(["b", "c", "a"], listed.Select(s => s.Signal.DedupeKey));
         Assert.Equal(["b", "c"], limited.Select(s => s.Signal.DedupeKey));
+    }
+
+    [Fact]
+    public async Task A_contacts_signals_list_newest_first_without_other_contacts_signals()
+    {
+        var store = new TableProcessedSignalStore(await StoreTestData.TablesAsync(azurite));
+        var channel = azurite.UniqueName("ch");
+        var neutral = TextAnalysis.Neutral("test");
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var (key, actor, minutes) in new[] { ("a", "ann", 1), ("b", "bob", 2), ("c", "ann", 3), ("d", "bob", 4), ("e", "ann", 5) })
+        {
+            var signal = StoreTestData.Signal(channel, key, T0.AddMinutes(minutes)) with { Actor = new SignalActor(actor, null) };
+            await store.SaveAsync(new ProcessedSignal(signal, neutral, T0), ct);
+        }
+
+        var ann = await store.ListForContactAsync(channel, "ann", 10, ct);
+        var annLatest = await store.ListForContactAsync(channel, "ann", 2, ct);
+        var nobody = await store.ListForContactAsync(channel, "carol", 10, ct);
+
+        Assert.Equal(["e", "c", "a"], ann.Select(s => s.Signal.DedupeKey));
+        Assert.Equal(["e", "c"], annLatest.Select(s => s.Signal.DedupeKey));
+        Assert.Empty(nobody);
     }
 }

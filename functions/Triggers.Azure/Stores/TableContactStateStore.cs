@@ -1,0 +1,67 @@
+using Azure;
+using Triggers.Azure.Storage;
+using Triggers.Azure.Tables;
+using Triggers.Core.Contacts;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Table <c>ContactStates</c>: PartitionKey = <c>{tenant}|{channel}</c>, RowKey = contact, each part escaped with
+/// <see cref="KeyParts.Escape"/>. Writes are insert-if-absent or ETag-guarded replaces, so two workers updating the same
+/// contact cannot overwrite each other: the loser gets null, re-reads and applies its change again.
+/// </summary>
+public sealed class TableContactStateStore(TableServiceClient tables) : IContactStateStore
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.ContactStates);
+
+    public async Task<ContactState?> GetAsync(string tenant, string channel, string contact, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityAsync(PartitionKey(tenant, channel), KeyParts.Escape(contact), null, cancellationToken);
+        return entity is null ? null : FromEntity(entity, tenant, channel, contact);
+    }
+
+    public async Task<ContactState?> TryWriteAsync(ContactState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var entity = ToEntity(state);
+        try
+        {
+            var etag = state.Version is null
+                ? await _table.AddEntityAsync(entity, cancellationToken)
+                : await _table.UpdateEntityAsync(entity, new ETag(state.Version), TableUpdateMode.Replace, cancellationToken);
+            return state with { Version = etag.ToString() };
+        }
+        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    internal static string PartitionKey(string tenant, string channel) => KeyParts.Join(tenant, channel);
+
+    private static TableEntity ToEntity(ContactState s) => new(PartitionKey(s.Tenant, s.Channel), KeyParts.Escape(s.Contact))
+    {
+        // The unescaped ids too, so operators can read and filter rows without decoding keys.
+        ["Tenant"] = s.Tenant,
+        ["Channel"] = s.Channel,
+        ["Contact"] = s.Contact,
+        ["LastInboundAt"] = s.LastInboundAt,
+        ["LastAgentAt"] = s.LastAgentAt,
+        ["OptedOut"] = s.OptedOut,
+        ["ConsentSource"] = s.ConsentSource,
+        ["ConsentChangedAt"] = s.ConsentChangedAt,
+    };
+
+    private static ContactState FromEntity(TableEntity e, string tenant, string channel, string contact) => new()
+    {
+        Tenant = tenant,
+        Channel = channel,
+        Contact = contact,
+        LastInboundAt = e.GetDateTimeOffset("LastInboundAt"),
+        LastAgentAt = e.GetDateTimeOffset("LastAgentAt"),
+        OptedOut = e.GetBoolean("OptedOut") ?? false,
+        ConsentSource = e.GetString("ConsentSource"),
+        ConsentChangedAt = e.GetDateTimeOffset("ConsentChangedAt"),
+        Version = e.ETag.ToString(),
+    };
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Azure;
+using Triggers.Azure.Storage;
+using Triggers.Azure.Tables;
+using Triggers.Core.Contacts;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Table <c>SendLedger</c>: PartitionKey = <c>{tenant}|{channel}|{contact}</c> (parts escaped with
+/// <see cref="KeyParts.Escape"/>), RowKey = <c>{yyyyMMdd}|{escaped id}</c> with the tenant-local day first, so a cap's
+/// count over a day or a week is one range read inside one partition, and a second record of the same id is a no-op.
+/// </summary>
+public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.SendLedger);
+
+    public async Task RecordAsync(
+        string tenant, string channel, string contact, DateOnly localDay, string id, bool automated, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(PartitionKey(tenant, channel, contact), RowKey(localDay, id))
+        {
+            ["Id"] = id,
+            ["Automated"] = automated,
+        };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+        {
+            // Recorded before (a redelivery or a retried dispatch): the first record stands.
+        }
+    }
+
+    public async Task RemoveAsync(string tenant, string channel, string contact, DateOnly localDay, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(PartitionKey(tenant, channel, contact), RowKey(localDay, id), ETag.All, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.NotFound)
+        {
+            // Never recorded, or removed already: either way it no longer counts.
+        }
+    }
+
+    public async Task<(int Total, int Automated)> CountAsync(
+        string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        if (to < from)
+        {
+            return (0, 0);
+        }
+
+        // Row keys of day D are "D|id", which sort after "D" and before "D+1", so [from, to + 1) covers whole days.
+        var filter = $"PartitionKey eq {TableFilter.Quote(PartitionKey(tenant, channel, contact))}"
+            + $" and RowKey ge {TableFilter.Quote(Day(from))} and RowKey lt {TableFilter.Quote(Day(to.AddDays(1)))}";
+        int total = 0, automated = 0;
+        await foreach (var entity in _table.QueryAsync(filter, ["Automated"], 1000, cancellationToken))
+        {
+            total++;
+            automated += entity.GetBoolean("Automated") == true ? 1 : 0;
+        }
+
+        return (total, automated);
+    }
+
+    internal static string PartitionKey(string tenant, string channel, string contact) => KeyParts.Join(tenant, channel, contact);
+
+    internal static string RowKey(DateOnly localDay, string id) => $"{Day(localDay)}|{KeyParts.Escape(id)}";
+
+    private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}

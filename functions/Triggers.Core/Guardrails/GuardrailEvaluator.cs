@@ -1,0 +1,141 @@
+using System.Globalization;
+using Triggers.Core.Rules;
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.Core.Guardrails;
+
+/// <summary>
+/// Decides whether a touchpoint may go out, in a fixed order where the first guardrail that objects wins:
+/// human precedence, consent, platform policy, frequency cap, quiet hours. Only contact-facing types (message,
+/// invite, coupon) face consent, caps, windows and quiet hours; a platform's banned uses block any type.
+/// </summary>
+/// <remarks>
+/// The instant judged is the touch's due time when planning (now, if that has passed) and now when dispatching: the
+/// dispatcher sends at once. Caps count what the context holds, which leaves out the touch being judged (unless
+/// <see cref="GuardrailContext.CountsIncludeThisTouch"/>), so "automated count ≥ budget" blocks the budget+1-th touch at
+/// either stage. Planning sees only touches already recorded, not ones still pending, so the dispatch check is the one
+/// that holds; planning only spares a touch that is bound to be blocked.
+/// </remarks>
+public static class GuardrailEvaluator
+{
+    /// <summary>Whether the type is counted against, and held back by, frequency caps (and quiet hours, consent, windows).</summary>
+    public static bool CountsAgainstCaps(string type) => ActionTypes.ReachesContact(type);
+
+    public static GuardrailDecision Evaluate(Touchpoint touchpoint, RuleAction? action, GuardrailContext context, GuardrailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var zone = options.ResolveTimeZone();
+        var at = context.Stage == GuardrailStage.Planning && touchpoint.DueAt > context.Now ? touchpoint.DueAt : context.Now;
+        var facesContact = ActionTypes.ReachesContact(touchpoint.Type);
+        return (facesContact ? Precedence(touchpoint, context, options, at, zone) : null)
+            ?? (facesContact ? Consent(context, zone) : null)
+            ?? Banned(action, context.Policy)
+            ?? (facesContact ? Window(touchpoint.Type, context, at, zone) : null)
+            ?? (facesContact ? Caps(context, options) : null)
+            ?? (facesContact ? Quiet(touchpoint, context, options, at, zone) : null)
+            ?? new GuardrailDecision.Allow();
+    }
+
+    private static GuardrailDecision? Precedence(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (context.Contact?.LastAgentAt is not { } agentAt || agentAt <= touchpoint.PlannedAt)
+        {
+            return null;
+        }
+
+        if (options.HumanPrecedence == HumanPrecedenceMode.Cancel)
+        {
+            return new GuardrailDecision.Cancel(HumanPrecedence.CancelReason(agentAt, zone));
+        }
+
+        // Postponed: once PostponeBy has passed since the person wrote, the touch goes on to the other guardrails.
+        var until = agentAt + options.PostponeBy;
+        return until > at
+            ? new GuardrailDecision.Defer(until, GuardrailNames.HumanPrecedence, HumanPrecedence.PostponeReason(agentAt, until, zone))
+            : null;
+    }
+
+    private static GuardrailDecision.Block? Consent(GuardrailContext context, TimeZoneInfo zone)
+    {
+        if (context.Contact is not { OptedOut: true } contact)
+        {
+            return null;
+        }
+
+        var since = contact.ConsentChangedAt is { } changed ? $" at {TenantCalendar.Describe(changed, zone)}" : string.Empty;
+        return new GuardrailDecision.Block(GuardrailNames.Consent, $"the contact opted out ({contact.ConsentSource ?? "unknown source"}){since}");
+    }
+
+    private static GuardrailDecision.Block? Banned(RuleAction? action, PlatformPolicy policy)
+    {
+        foreach (var use in action?.Uses ?? [])
+        {
+            if (policy.BanOn(use) is { } ban)
+            {
+                var basis = ban.Basis == PolicyBasis.PublicRule ? "the platform's rules" : "a default to confirm with the platform";
+                return new GuardrailDecision.Block(
+                    GuardrailNames.PlatformPolicy, $"{policy.Platform} does not allow {use} ({basis}: {ban.Note})");
+            }
+        }
+
+        return null;
+    }
+
+    private static GuardrailDecision.Block? Window(string type, GuardrailContext context, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (!context.Policy.NeedsWindow(type))
+        {
+            return null;
+        }
+
+        var window = context.Policy.ContactWindow!.Value;
+        if (context.Contact?.LastInboundAt is not { } inbound)
+        {
+            return new GuardrailDecision.Block(
+                GuardrailNames.PlatformPolicy,
+                $"{context.Policy.Platform} lets a {type} reach a contact only within {Hours(window)} of their last message, and none is on record");
+        }
+
+        var closes = inbound + window;
+        return at < closes
+            ? null
+            : new GuardrailDecision.Block(
+                GuardrailNames.PlatformPolicy,
+                $"{context.Policy.Platform} lets a {type} reach a contact only within {Hours(window)} of their last message " +
+                $"({TenantCalendar.Describe(inbound, zone)}); that closed at {TenantCalendar.Describe(closes, zone)}, before {TenantCalendar.Describe(at, zone)}");
+    }
+
+    private static GuardrailDecision.Block? Caps(GuardrailContext context, GuardrailOptions options) =>
+        FrequencyCap.Check(context, options, context.CountsIncludeThisTouch) is { } detail
+            ? new GuardrailDecision.Block(GuardrailNames.FrequencyCap, detail)
+            : null;
+
+    private static GuardrailDecision? Quiet(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (!options.QuietHoursEnabled || QuietHours.EndOf(at, options, zone) is null)
+        {
+            return null;
+        }
+
+        // A deferral must still land inside the platform's contact window, or the platform would refuse it anyway.
+        DateTimeOffset? closes = context.Policy.NeedsWindow(touchpoint.Type) && context.Contact?.LastInboundAt is { } inbound
+            ? inbound + context.Policy.ContactWindow!.Value
+            : null;
+        var quiet = $"{options.QuietHoursStart.ToString("HH:mm", CultureInfo.InvariantCulture)}-{options.QuietHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture)} {options.TimeZone}";
+        if (QuietHours.Defer(touchpoint.Id, at, options, zone, closes) is not { } until)
+        {
+            return new GuardrailDecision.Block(
+                GuardrailNames.PlatformPolicy,
+                $"{TenantCalendar.Describe(at, zone)} is in quiet hours ({quiet}), and by their end {context.Policy.Platform}'s contact window " +
+                $"has closed ({TenantCalendar.Describe(closes!.Value, zone)})");
+        }
+
+        return new GuardrailDecision.Defer(
+            until, GuardrailNames.QuietHours, $"{TenantCalendar.Describe(at, zone)} is in quiet hours ({quiet}): deferred to {TenantCalendar.Describe(until, zone)}");
+    }
+
+    private static string Hours(TimeSpan window) =>
+        window.TotalHours % 1 == 0 ? $"{(int)window.TotalHours} h" : window.ToString("c", CultureInfo.InvariantCulture);
+}

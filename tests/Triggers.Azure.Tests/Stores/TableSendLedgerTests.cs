@@ -1,0 +1,67 @@
+using Triggers.Azure.Stores;
+using Triggers.Testing;
+
+namespace Triggers.Azure.Tests.Stores;
+
+public sealed class TableSendLedgerTests(AzuriteFixture azurite)
+{
+    private static readonly DateOnly Day = new(2026, 11, 22);
+
+    [Fact]
+    public async Task Recording_the_same_touch_twice_counts_it_once_and_keeps_the_first_record()
+    {
+        var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+
+        await ledger.RecordAsync(tenant, "demo", "c1", Day, "tp1", automated: true, ct);
+        await ledger.RecordAsync(tenant, "demo", "c1", Day, "tp1", automated: false, ct);
+
+        Assert.Equal((1, 1), await ledger.CountAsync(tenant, "demo", "c1", Day, Day, ct));
+    }
+
+    [Fact]
+    public async Task Counts_cover_whole_days_from_first_to_last_inclusive_with_the_automated_share()
+    {
+        var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+        const string contact = "wm/1|x#?%";
+        foreach (var (offset, id, automated) in new[]
+        {
+            (-2, "before", true),
+            (-1, "first-day", true),
+            (0, "auto", true),
+            (0, "agent", false),
+            (0, "zzz", true),
+            (1, "after", true),
+        })
+        {
+            await ledger.RecordAsync(tenant, "demo", contact, Day.AddDays(offset), id, automated, ct);
+        }
+
+        await ledger.RecordAsync(tenant, "demo", "someone-else", Day, "other", true, ct);
+        await ledger.RecordAsync(tenant, "shop", contact, Day, "other-channel", true, ct);
+
+        Assert.Equal((3, 2), await ledger.CountAsync(tenant, "demo", contact, Day, Day, ct));
+        Assert.Equal((4, 3), await ledger.CountAsync(tenant, "demo", contact, Day.AddDays(-1), Day, ct));
+        Assert.Equal((6, 5), await ledger.CountAsync(tenant, "demo", contact, Day.AddDays(-6), Day.AddDays(1), ct));
+        Assert.Equal((0, 0), await ledger.CountAsync(tenant, "demo", contact, Day.AddDays(2), Day.AddDays(8), ct));
+    }
+
+    [Fact]
+    public async Task A_removed_touch_no_longer_counts_and_removing_again_or_never_recorded_is_fine()
+    {
+        var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+        await ledger.RecordAsync(tenant, "demo", "c1", Day, "tp1", true, ct);
+        await ledger.RecordAsync(tenant, "demo", "c1", Day, "tp2", false, ct);
+
+        await ledger.RemoveAsync(tenant, "demo", "c1", Day, "tp1", ct);
+        await ledger.RemoveAsync(tenant, "demo", "c1", Day, "tp1", ct);
+        await ledger.RemoveAsync(tenant, "demo", "c1", Day, "never", ct);
+
+        Assert.Equal((1, 0), await ledger.CountAsync(tenant, "demo", "c1", Day, Day, ct));
+    }
+}
