@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triggers.App.Channels;
 using Triggers.App.Rules;
+using Triggers.App.Touchpoints;
 using Triggers.Core.Processing;
 using Triggers.Core.Simulation;
 
@@ -25,7 +26,7 @@ public static class SimulationEndpoint
         return admin;
     }
 
-    private static async Task<IResult> SimulateAsync(JsonObject? body, ChannelRegistry channels, IProcessedSignalStore store, RuleCache cache, CancellationToken ct)
+    private static async Task<IResult> SimulateAsync(JsonObject? body, ChannelRegistry channels, IProcessedSignalStore store, RuleCache cache, GuardrailPolicies guardrails, CancellationToken ct)
     {
         if (body is null)
         {
@@ -61,7 +62,7 @@ public static class SimulationEndpoint
 
         var signals = (await store.ListAsync(channel.Name, limit, ct))
             .Where(s => (from is null || s.Signal.OccurredAt >= from) && (to is null || s.Signal.OccurredAt <= to));
-        return Results.Ok(RuleSimulator.Run(rules, signals, tenant));
+        return Results.Ok(RuleSimulator.Run(rules, signals, tenant, guardrails.For));
     }
 
     private static string? Text(JsonObject body, string name) =>

@@ -115,6 +115,15 @@ public sealed partial class TouchpointDispatcher(
         if (counted)
         {
             await ledger.RecordAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, automated: true, cancellationToken);
+
+            // Counted again with this touch in: two dispatchers that both passed the check cannot both exceed the cap
+            // (at worst both give up the last slot, which errs on the side of the contact).
+            var recount = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
+            if (FrequencyCap.Check(recount with { CountsIncludeThisTouch = true }, policy, includesThisTouch: true) is { } over)
+            {
+                await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);
+                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = GuardrailNames.FrequencyCap, StatusReason = over, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+            }
         }
 
         var message = new OutboundMessage

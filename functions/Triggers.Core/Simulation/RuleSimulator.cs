@@ -1,3 +1,4 @@
+using Triggers.Core.Guardrails;
 using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
@@ -11,12 +12,15 @@ namespace Triggers.Core.Simulation;
 /// </summary>
 public static class RuleSimulator
 {
-    public const string GuardrailsNote = "not configured in this build";
+    public const string GuardrailsNote = "simulated in memory from the signals in the range (consent, contact window, caps, quiet hours, human precedence)";
     public const string EmotionNote = "not simulated";
 
     /// <param name="tenant">When given, only this tenant's signals and rules.</param>
-    public static SimulationReport Run(SimulationRules rules, IEnumerable<ProcessedSignal> signals, string? tenant = null)
+    /// <param name="guardrails">Each tenant's guardrail settings; the defaults (Asia/Shanghai, 22:00-08:00...) when null.</param>
+    public static SimulationReport Run(SimulationRules rules, IEnumerable<ProcessedSignal> signals, string? tenant = null, Func<string, GuardrailOptions>? guardrails = null)
     {
+        var defaults = new GuardrailOptions();
+        var policyFor = guardrails ?? (_ => defaults);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(signals);
         var ordered = signals
@@ -30,12 +34,15 @@ public static class RuleSimulator
             .Where(r => tenant is null || string.Equals(r.Tenant, tenant, StringComparison.Ordinal))
             .ToDictionary(r => r, _ => new Tally());
         var cooldowns = new Dictionary<(string Tenant, string Rule, string Contact), CooldownEntry>();
+        var contacts = new SimulatedContacts();
 
         foreach (var processed in ordered)
         {
             var signal = processed.Signal;
             var data = new JsonLogicData(ConditionData.Build(signal, processed.Analysis, null));
             var now = processed.ProcessedAt == default ? signal.OccurredAt : processed.ProcessedAt;
+            var policy = policyFor(signal.Tenant);
+            contacts.Observe(signal, policy);
             foreach (var rule in rules.Set.ForTenant(signal.Tenant))
             {
                 if (!rule.Matches(data))
@@ -51,8 +58,16 @@ public static class RuleSimulator
                     continue;
                 }
 
-                tally.Touchpoints.AddRange(TouchpointPlanner.Plan(rule, signal, processed.Analysis, now)
-                    .Select(t => new SimulatedTouchpoint(t.Type, t.Channel, t.Contact, t.DueAt, t.SignalId)));
+                foreach (var planned in TouchpointPlanner.Plan(rule, signal, processed.Analysis, now))
+                {
+                    var action = rule.Actions[planned.ActionIndex];
+                    var simulated = contacts.Decide(planned, action, policy, now);
+                    tally.Touchpoints.Add(simulated);
+                    if (simulated.Status != TouchpointStatus.Planned && simulated.Guardrail is { } guardrail)
+                    {
+                        tally.BlockedBy[guardrail] = tally.BlockedBy.GetValueOrDefault(guardrail) + 1;
+                    }
+                }
             }
         }
 
@@ -83,7 +98,7 @@ public static class RuleSimulator
         var results = tallies
             .Select(pair => new RuleSimulation(
                 pair.Key.Tenant, pair.Key.Id, rules.Disabled.Contains((pair.Key.Tenant, pair.Key.Id)),
-                pair.Value.Matched, pair.Value.CooledDown, pair.Value.Touchpoints, [], []))
+                pair.Value.Matched, pair.Value.CooledDown, pair.Value.Touchpoints, pair.Value.BlockedBy, []))
             .ToList();
 
         var broken = rules.Problems
@@ -91,7 +106,7 @@ public static class RuleSimulator
             .GroupBy(p => (p.Tenant, p.RuleId))
             .Select(group => new RuleSimulation(
                 group.Key.Tenant, group.Key.RuleId, rules.Disabled.Contains(group.Key),
-                0, 0, [], [], group.Select(p => p.Problem).ToList()));
+                0, 0, [], new Dictionary<string, int>(), group.Select(p => p.Problem).ToList()));
         results.AddRange(broken);
         return results;
     }
@@ -103,7 +118,7 @@ public static class RuleSimulator
             "Nothing was written: no touchpoint, cooldown or signal was stored.",
             "Cooldowns are simulated in memory from the first signal in the range; firings before the range are not known.",
             "Emotion and room data are not recomputed, so conditions on emotion.* or room.* see nothing.",
-            "Guardrails (quiet hours, caps, consent, platform policy) are not configured in this build, so blockedBy is empty.",
+            "Guardrails are simulated from the signals in the range: consent, the contacts' last messages and the touches counted against caps start empty at the range's start.",
         };
         if (rules.Disabled.Count > 0)
         {
@@ -120,5 +135,7 @@ public static class RuleSimulator
         public int CooledDown { get; set; }
 
         public List<SimulatedTouchpoint> Touchpoints { get; } = [];
+
+        public SortedDictionary<string, int> BlockedBy { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -2,7 +2,7 @@ namespace Triggers.Core.Simulation;
 
 /// <summary>What a rule set would have done with recorded signals. Nothing was written to produce it.</summary>
 /// <param name="Rules">"draft" or "live".</param>
-/// <param name="Guardrails">Guardrails (quiet hours, caps, consent, platform policy) are not part of this build yet.</param>
+/// <param name="Guardrails">How guardrails were applied (simulated in memory from the signals in the range).</param>
 /// <param name="Emotion">Emotion and room data are not recomputed, so conditions on them see nothing.</param>
 public sealed record SimulationReport(
     string Rules,
@@ -16,7 +16,7 @@ public sealed record SimulationReport(
 /// <param name="SimulatedAsEnabled">True when the rule is disabled in the draft and was run as if enabled.</param>
 /// <param name="Matched">Signals whose condition data the rule matched (before its cooldown).</param>
 /// <param name="CooledDown">Matched signals the rule's cooldown kept quiet for their contact.</param>
-/// <param name="BlockedBy">Guardrails that would have stopped touchpoints; empty until guardrails exist.</param>
+/// <param name="BlockedBy">For each guardrail that would have stopped touchpoints, how many it stopped.</param>
 /// <param name="Problems">Why the rule is broken; a broken rule matches nothing.</param>
 public sealed record RuleSimulation(
     string Tenant,
@@ -25,8 +25,19 @@ public sealed record RuleSimulation(
     int Matched,
     int CooledDown,
     IReadOnlyList<SimulatedTouchpoint> Touchpoints,
-    IReadOnlyList<string> BlockedBy,
+    IReadOnlyDictionary<string, int> BlockedBy,
     IReadOnlyList<string> Problems);
 
 /// <summary>A touchpoint that would have been planned.</summary>
-public sealed record SimulatedTouchpoint(string Type, string Channel, string Contact, DateTimeOffset DueAt, string SignalId);
+/// <param name="Status">planned, blocked or cancelled, as the guardrails at planning would have left it.</param>
+/// <param name="Guardrail">The guardrail that blocked or deferred it (a deferred one stays planned, with the new due time).</param>
+/// <param name="Reason">The guardrail's explanation, for people.</param>
+public sealed record SimulatedTouchpoint(
+    string Type,
+    string Channel,
+    string Contact,
+    DateTimeOffset DueAt,
+    string SignalId,
+    string Status = "planned",
+    string? Guardrail = null,
+    string? Reason = null);

@@ -92,13 +92,55 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void The_report_says_guardrails_are_not_configured_and_emotion_is_not_simulated_and_blocks_nothing()
+    public void Emotion_is_not_simulated_and_a_day_of_ordinary_messages_is_not_blocked()
     {
         var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
 
-        Assert.Equal("not configured in this build", report.Guardrails);
         Assert.Equal("not simulated", report.Emotion);
         Assert.All(report.Results, r => Assert.Empty(r.BlockedBy));
+        Assert.All(report.Results.SelectMany(r => r.Touchpoints), t => Assert.Equal("planned", t.Status));
+    }
+
+    [Fact]
+    public void A_contact_who_unfollowed_is_reported_as_blocked_by_consent()
+    {
+        ProcessedSignal[] signals =
+        [
+            Processed("u1", "A", SignalKinds.Unfollow, negative: false, T0),
+            Processed("u2", "A", SignalKinds.Message, negative: false, T0.AddHours(1)),
+        ];
+
+        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message", when: """{"==":[{"var":"signal.kind"},"message"]}""")]), signals);
+
+        var result = Result(report, "every-message");
+        var touchpoint = Assert.Single(result.Touchpoints);
+        Assert.Equal(("blocked", "consent"), (touchpoint.Status, touchpoint.Guardrail));
+        Assert.Equal(1, result.BlockedBy["consent"]);
+    }
+
+    [Fact]
+    public void A_message_at_half_past_eleven_in_Shanghai_is_deferred_to_the_morning_not_blocked()
+    {
+        var late = new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.FromHours(8));
+
+        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message")]), [Processed("q1", "A", SignalKinds.Message, negative: false, late)]);
+
+        var touchpoint = Assert.Single(Result(report, "every-message").Touchpoints);
+        Assert.Equal(("planned", "quiet-hours"), (touchpoint.Status, touchpoint.Guardrail));
+        Assert.InRange(touchpoint.DueAt, new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 11, 21, 8, 30, 0, TimeSpan.FromHours(8)));
+        Assert.Empty(Result(report, "every-message").BlockedBy);
+    }
+
+    [Fact]
+    public void Automation_gets_two_of_a_contacts_three_daily_touches_and_the_rest_are_blocked_by_the_cap()
+    {
+        var signals = Enumerable.Range(0, 4).Select(i => Processed("c" + i, "A", SignalKinds.Message, negative: false, T0.AddMinutes(10 * i))).ToArray();
+
+        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message")]), signals);
+
+        var result = Result(report, "every-message");
+        Assert.Equal(["planned", "planned", "blocked", "blocked"], result.Touchpoints.Select(t => t.Status));
+        Assert.Equal(2, result.BlockedBy["frequency-cap"]);
     }
 
     [Fact]
