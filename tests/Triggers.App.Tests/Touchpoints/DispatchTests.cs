@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 using Triggers.Core.Signals;
@@ -35,7 +32,7 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_thousand_matched_signals_make_exactly_a_thousand_sends_across_a_dispatcher_restart_and_duplicate_deliveries()
     {
         var ct = TestContext.Current.CancellationToken;
-        await AddRuleAsync("greet", """{"==":[{"var":"signal.kind"},"message"]}""", """[{"type":"message","text":"您好，感谢关注","delay":"PT0S"}]""", ct);
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "greet", """{"==":[{"var":"signal.kind"},"message"]}""", """[{"type":"message","text":"您好，感谢关注","delay":"PT0S"}]""", ct);
 
         // First instance: every signal arrives once; stopped (gracefully) while it is still sending.
         var first = new TriggersAppFactory(azurite, Settings());
@@ -136,28 +133,12 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
             });
         }
 
-        var body = items.ToJsonString();
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{_channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Triggers-Timestamp", timestamp);
-        request.Headers.Add("X-Triggers-Signature", signature);
-        return await client.SendAsync(request, ct);
+        return await GenericWebhook.PostAsync(client, _channel, Secret, items.ToJsonString(), ct);
     }
 
     private async Task<int> CountAsync(HttpClient client, string status, CancellationToken ct)
     {
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/admin/touchpoints?tenant={_tenant}&status={status}&limit=1000", ct);
         return list.GetArrayLength();
-    }
-
-    private async Task AddRuleAsync(string id, string when, string then, CancellationToken ct)
-    {
-        var rules = TestStorage.Table(azurite, "Rules");
-        await rules.CreateIfNotExistsAsync(ct);
-        await rules.UpsertEntityAsync(
-            new TableEntity(_tenant, id) { ["Enabled"] = true, ["Priority"] = 10, ["When"] = when, ["Then"] = then, ["Description"] = "greet everyone who writes" },
-            TableUpdateMode.Replace,
-            ct);
     }
 }

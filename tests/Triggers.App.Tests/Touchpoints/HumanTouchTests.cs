@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Touchpoints;
@@ -113,13 +110,7 @@ public sealed class HumanTouchTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task PostAsync(HttpClient client, JsonObject signal, CancellationToken ct)
     {
-        var body = signal.ToJsonString();
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{_channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Triggers-Timestamp", timestamp);
-        request.Headers.Add("X-Triggers-Signature", signature);
-        var response = await client.SendAsync(request, ct);
+        var response = await GenericWebhook.PostAsync(client, _channel, Secret, signal.ToJsonString(), ct);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
@@ -128,12 +119,7 @@ public sealed class HumanTouchTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task AddRuleAsync(string id, string when, string then, CancellationToken ct)
     {
-        var rules = TestStorage.Table(azurite, "Rules");
-        await rules.CreateIfNotExistsAsync(ct);
-        await rules.UpsertEntityAsync(
-            new TableEntity(_tenant, id) { ["Enabled"] = true, ["Priority"] = 10, ["When"] = when, ["Then"] = then, ["Description"] = id },
-            TableUpdateMode.Replace,
-            ct);
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, id, when, then, ct);
         await Task.Delay(1500, ct); // past the 1 s rule refresh the tests configure
     }
 }
