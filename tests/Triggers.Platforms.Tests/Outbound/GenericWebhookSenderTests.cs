@@ -41,6 +41,18 @@ public sealed class GenericWebhookSenderTests
     }
 
     [Fact]
+    public async Task Chinese_text_and_time_offsets_are_written_as_they_are_not_as_escapes()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+
+        await harness.SendAsync(Message(text: "您好，欢迎试驾！"), GenericChannel(harness.Server.HookUrl));
+
+        var body = harness.Server.Requests.Single().Text;
+        Assert.Contains("\"text\":\"您好，欢迎试驾！\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_signature_verifies_with_the_inbound_generic_verifier()
     {
         await using var harness = await SenderHarness.StartAsync();

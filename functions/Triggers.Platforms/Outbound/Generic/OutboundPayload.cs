@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Triggers.Platforms.Outbound.Generic;
@@ -6,10 +7,13 @@ namespace Triggers.Platforms.Outbound.Generic;
 /// <summary>The generic webhook body: the touchpoint as the receiving system needs it to act and to de-duplicate.</summary>
 internal static class OutboundPayload
 {
+    // Chinese text and "+" in offsets stay readable; the body is JSON for a machine, never embedded in HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Serialize(OutboundMessage message, ChannelSettings channel)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("id", message.TouchpointId);
