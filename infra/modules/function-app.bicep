@@ -1,0 +1,178 @@
+// The Flex Consumption plan and function app. The package (scripts/package.sh) holds host.json, one
+// folder per function and the app published self-contained for linux-x64, so the runtime is `custom`.
+// Every connection is identity-based; every secret is a Key Vault reference.
+
+import { channelConfig } from '../types.bicep'
+
+param name string
+param planName string
+param location string
+param tags object
+param identityName string
+param storageAccountName string
+param deploymentContainerName string
+param serviceBusNamespaceName string
+param languageAccountName string
+param keyVaultName string
+param applicationInsightsName string
+param channels channelConfig[]
+param additionalAppSettings object
+param instanceMemoryMB int
+param maximumInstanceCount int
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+}
+
+resource language 'Microsoft.CognitiveServices/accounts@2023-05-01' existing = {
+  name: languageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Built from the name rather than read from the vault so the channel lambdas below use no runtime value.
+var vaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
+
+// AzureWebJobsStorage: the host (queue trigger, leases, keys) and the app (tables, queues) share it.
+var storageSettings = {
+  AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+}
+
+// ServiceBusConnection: the IngestSignal trigger's connection (FunctionCatalog).
+var serviceBusSettings = {
+  ServiceBusConnection__fullyQualifiedNamespace: split(split(serviceBus.properties.serviceBusEndpoint, '/')[2], ':')[0]
+  ServiceBusConnection__credential: 'managedidentity'
+  ServiceBusConnection__clientId: identity.properties.clientId
+}
+
+var monitoringSettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+// Before additionalAppSettings, so an operator may switch Analysis__Provider back to embedded.
+var analysisSettings = {
+  Analysis__Provider: 'azure-language'
+  Analysis__AzureLanguage__Endpoint: language.properties.endpoint
+  // The Language client authenticates with DefaultAzureCredential, which picks a user-assigned identity by this id.
+  AZURE_CLIENT_ID: identity.properties.clientId
+}
+
+// Channels__{name}__Platform and plain settings as given; each secret a Key Vault reference (latest version).
+var channelSettings = reduce(channels, {}, (all, channel) => union(
+  all,
+  {
+    'Channels__${channel.name}__Platform': channel.platform
+  },
+  toObject(items(channel.?settings ?? {}), setting => 'Channels__${channel.name}__${setting.key}', setting => string(setting.value)),
+  toObject(
+    channel.?secrets ?? [],
+    secret => 'Channels__${channel.name}__${secret}',
+    secret => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${toLower('channel-${replace(channel.name, '_', '-')}-${secret}')}/)'
+  )
+))
+
+// Later objects win: connection settings cannot be overridden by accident.
+var appSettings = union(
+  analysisSettings,
+  additionalAppSettings,
+  channelSettings,
+  storageSettings,
+  serviceBusSettings,
+  monitoringSettings
+)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  // azd deploys service `api` (azure.yaml) to the resource carrying this tag.
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: appSettings
+  }
+
+  // Deployments authenticate with Entra ID (azd, az functionapp deploy); no publishing passwords.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = site.name
+output uri string = 'https://${site.properties.defaultHostName}'

@@ -1,0 +1,3 @@
+using Triggers.Deploy.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(InfraFixture))]
