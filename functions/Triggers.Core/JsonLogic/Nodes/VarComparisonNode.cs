@@ -13,10 +13,10 @@ internal sealed class VarComparisonNode(JsComparison compare, VarNode variable, 
     public override bool IsTruthy(in JsVal data)
     {
         var value = variable.Read(data);
-        if (value.Type == JsType.Number && literal.Type == JsType.Number)
+        if (value.IsNumber && literal.IsNumber)
         {
-            var a = value.Num;
-            var b = literal.Num;
+            var a = value.NumberValue;
+            var b = literal.NumberValue;
             return compare switch
             {
                 JsComparison.LessThan => a < b,
