@@ -105,6 +105,11 @@ public static class JsonLogicComparison
             // --cs-only: the two main C# lines alone, as the best of many single passes (robust to other processes
             // on a shared machine), for quick comparisons while working on the evaluator; not the published method.
             Console.WriteLine($"C#  realistic best pass {BestPass(() => { var n = 0; foreach (var p in prepared) { foreach (var e in ruleItems) { n += p.Satisfies(e) ? 1 : 0; } } return n; }, ruleItems.Length * prepared.Length),14:N0} evals/s  (prepared before timing)");
+            if (Environment.GetEnvironmentVariable("JSONLOGIC_BENCH_PREPARED_ONLY") == "1")
+            {
+                return 0;
+            }
+
             Console.WriteLine($"C#  realistic best pass {BestPass(() => { var n = 0; foreach (var d in built) { var p = new JsonLogicData(d); foreach (var e in ruleItems) { n += p.Satisfies(e) ? 1 : 0; } } return n; }, ruleItems.Length * built.Length),14:N0} evals/s  (JsonLogicData from the JsonNode inside the timing)");
             return 0;
         }
@@ -286,7 +291,7 @@ public static class JsonLogicComparison
     {
         var best = double.MaxValue;
         var sink = 0;
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < (Environment.GetEnvironmentVariable("JSONLOGIC_BENCH_PASSES") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 150); i++)
         {
             var watch = Stopwatch.StartNew();
             sink += pass();
