@@ -54,6 +54,12 @@ internal sealed class DataPath
 
     public bool IsWhole => _segments.Length == 0;
 
+    /// <summary>The segments, as canonical keys.</summary>
+    public ReadOnlySpan<string> Segments => _segments;
+
+    /// <summary>Each segment as an array index, or -1.</summary>
+    public ReadOnlySpan<int> Indices => _indices;
+
     /// <summary>JavaScript String(key).split("."), where null and "" mean the whole data.</summary>
     public static DataPath Of(in JsVal key)
     {
@@ -117,7 +123,7 @@ internal sealed class DataPath
 
     // One segment of the walk: what Find does for paths of any length.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref readonly JsVal Step(in JsVal value, string segment, int index, ref int hint)
+    internal static ref readonly JsVal Step(in JsVal value, string segment, int index, scoped ref int hint)
     {
         if (value.Type == JsType.Object)
         {

@@ -8,13 +8,13 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class VarInListNode : LogicNode
 {
-    private readonly VarNode _variable;
+    private VarReader _reader;
     private readonly LogicArray _list;
     private readonly string[] _strings;
 
     public VarInListNode(VarNode variable, LogicArray list)
     {
-        _variable = variable;
+        _reader = new VarReader(variable);
         _list = list;
         var strings = new List<string>();
         foreach (ref readonly var item in list.Items)
@@ -32,7 +32,7 @@ internal sealed class VarInListNode : LogicNode
 
     public override bool IsTruthy(in JsVal data)
     {
-        var value = _variable.Read(data);
+        var value = _reader.Read(data);
         if (value.Type != JsType.String)
         {
             return InNode.Contains(JsVal.Array(_list), value);
