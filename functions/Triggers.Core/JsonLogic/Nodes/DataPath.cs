@@ -125,7 +125,7 @@ internal sealed class DataPath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ref readonly JsVal Step(in JsVal value, string segment, int index, scoped ref int hint)
     {
-        if (value.Type == JsType.Object)
+        if (value.IsObject)
         {
             var obj = Unsafe.As<LogicObject>(value.Ref!);
             var at = obj.IndexOf(segment, hint);
@@ -143,7 +143,7 @@ internal sealed class DataPath
             return ref obj.ValueAt(at);
         }
 
-        if (value.Type == JsType.Array)
+        if (value.IsArray)
         {
             var array = Unsafe.As<LogicArray>(value.Ref!);
             if ((uint)index < (uint)array.Count)

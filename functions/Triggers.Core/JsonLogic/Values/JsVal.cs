@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Triggers.Core.JsonLogic.Values;
@@ -33,7 +34,11 @@ internal readonly struct JsVal
         _raw = raw;
     }
 
-    public JsType Type => (ulong)_raw < TagLimit ? (JsType)(_raw & ((1 << TagBits) - 1)) : JsType.Number;
+    public JsType Type
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (ulong)_raw < TagLimit ? (JsType)(_raw & ((1 << TagBits) - 1)) : JsType.Number;
+    }
 
     /// <summary>A boolean as 0 or 1, a number's value; 0 for the other types.</summary>
     public double Num => (ulong)_raw < TagLimit ? _raw >> TagBits : BitConverter.Int64BitsToDouble(_raw ^ NumberKey);
@@ -55,6 +60,10 @@ internal readonly struct JsVal
     public static JsVal Object(LogicObject value) => new(value, (long)JsType.Object);
 
     public bool IsString => _raw == (long)JsType.String;
+
+    public bool IsObject => _raw == (long)JsType.Object;
+
+    public bool IsArray => _raw == (long)JsType.Array;
 
     /// <summary>JsonLogic truthiness: JavaScript's, except that an empty array is falsy too.</summary>
     public bool IsTruthy => Type switch
