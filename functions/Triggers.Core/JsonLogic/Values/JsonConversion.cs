@@ -45,16 +45,23 @@ internal static class JsonConversion
         }
 
         var keys = new string[obj.Count];
-        var values = new JsVal[keys.Length];
         var i = 0;
-        foreach (var (key, child) in obj)
+        foreach (var (key, _) in obj)
         {
-            keys[i] = KeyNames.Canonical(key);
-            values[i] = FromNode(child);
-            i++;
+            keys[i++] = KeyNames.Canonical(key);
         }
 
-        return new LogicObject(ObjectShape.For(keys), values);
+        // The object and its values allocated together, before the children, so that they share cache lines; the
+        // values are filled in before anyone else sees the object.
+        var values = new JsVal[keys.Length];
+        var result = new LogicObject(ObjectShape.For(keys), values);
+        i = 0;
+        foreach (var (_, child) in obj)
+        {
+            values[i++] = FromNode(child);
+        }
+
+        return result;
     }
 
     private static JsVal FromValue(JsonValue value)
