@@ -17,7 +17,7 @@ internal static class LogicDataBuilder
     /// <summary>The shared shape of an object with these keys, in this order (fixed layouts keep it in a static).</summary>
     public static ObjectShape Shape(params string[] names) => ObjectShape.For([.. names.Select(Key)]);
 
-    public static JsVal String(string? value) => value is null ? JsVal.Null : JsVal.String(StringValues.Shared(value));
+    public static JsVal String(string? value) => value is null ? JsVal.Null : StringValues.Of(value);
 
     public static JsVal Number(double value) => JsVal.Number(value);
 

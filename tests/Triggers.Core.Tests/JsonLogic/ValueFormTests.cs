@@ -58,7 +58,7 @@ public sealed class ValueFormTests
     [Fact]
     public void Equal_strings_compare_equal_whether_or_not_they_were_shared_when_read_in()
     {
-        // Far more distinct short strings than the shared table has slots, so that many are replaced in it.
+        // More distinct short strings than the shared table keeps, so that the later ones are not shared.
         var expression = Logic.Compile(JsonNode.Parse("""{"in": [{"var": "k"}, ["v42", "v4242"]]}"""));
         var equality = Logic.Compile(JsonNode.Parse("""{"==": [{"var": "k"}, "v4242"]}"""));
         var data = Enumerable.Range(0, 20_000).Select(i => new JsonLogicData(new JsonObject { ["k"] = "v" + i })).ToArray();
@@ -66,6 +66,11 @@ public sealed class ValueFormTests
         Assert.Equal([42, 4242], Enumerable.Range(0, data.Length).Where(i => data[i].Satisfies(expression)));
         Assert.Equal([4242], Enumerable.Range(0, data.Length).Where(i => data[i].Satisfies(equality)));
         Assert.True(new JsonLogicData(new JsonObject { ["k"] = new string("v4242".ToCharArray()) }).Satisfies(equality));
+
+        var late = Logic.Compile(JsonNode.Parse("""{"in": [{"var": "k"}, ["late", "v19999"]]}"""));
+        Assert.True(new JsonLogicData(new JsonObject { ["k"] = "late" }).Satisfies(late));
+        Assert.True(data[19_999].Satisfies(late));
+        Assert.False(data[19_998].Satisfies(late));
     }
 
     [Theory]

@@ -22,7 +22,10 @@ internal sealed class VarEqualityNode(VarNode variable, JsVal literal, bool stri
         }
         else if (value.Type == JsType.String)
         {
-            equal = string.Equals((string)value.Ref!, (string)literal.Ref!);
+            // Two shared strings are equal exactly when they are the same instance (StringValues).
+            equal = value.IsSharedString && literal.IsSharedString
+                ? ReferenceEquals(value.Ref, literal.Ref)
+                : string.Equals((string)value.Ref!, (string)literal.Ref!);
         }
         else
         {

@@ -12,16 +12,21 @@ internal sealed class VarInListNode : LogicNode
     private readonly LogicArray _list;
     private readonly string[] _strings;
 
+    // Every string of the list is shared (StringValues): a shared value is then found, or not, by reference alone.
+    private readonly bool _sharedStrings;
+
     public VarInListNode(VarNode variable, LogicArray list)
     {
         _reader = new VarReader(variable);
         _list = list;
         var strings = new List<string>();
+        _sharedStrings = true;
         foreach (ref readonly var item in list.Items)
         {
             if (item.Type == JsType.String)
             {
                 strings.Add(item.GetString());
+                _sharedStrings &= item.IsSharedString;
             }
         }
 
@@ -39,6 +44,19 @@ internal sealed class VarInListNode : LogicNode
         }
 
         var text = (string)value.Ref!;
+        if (_sharedStrings && value.IsSharedString)
+        {
+            foreach (var candidate in _strings)
+            {
+                if (ReferenceEquals(candidate, text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var candidate in _strings)
         {
             if (string.Equals(candidate, text))

@@ -23,6 +23,7 @@ internal readonly struct JsVal
     private const int TagBits = 3;
     private const ulong TagLimit = 16;
     private const long NumberKey = 0x7FF4_0000_0000_0000;
+    private const long SharedStringTag = (long)JsType.String | (1 << TagBits);
 
     /// <summary>string, LogicArray or LogicObject, matching <see cref="Type"/>; null for the other types.</summary>
     public readonly object? Ref;
@@ -55,11 +56,20 @@ internal readonly struct JsVal
 
     public static JsVal String(string value) => new(value, (long)JsType.String);
 
+    /// <summary>Only for <see cref="StringValues"/>, which keeps shared strings unique per text.</summary>
+    public static JsVal SharedString(string value) => new(value, SharedStringTag);
+
     public static JsVal Array(LogicArray value) => new(value, (long)JsType.Array);
 
     public static JsVal Object(LogicObject value) => new(value, (long)JsType.Object);
 
-    public bool IsString => _raw == (long)JsType.String;
+    public bool IsString => Type == JsType.String;
+
+    /// <summary>
+    /// A string from <see cref="StringValues"/>: unique per text, so two shared strings are equal exactly when they
+    /// are the same instance.
+    /// </summary>
+    public bool IsSharedString => _raw == SharedStringTag;
 
     public bool IsObject => _raw == (long)JsType.Object;
 

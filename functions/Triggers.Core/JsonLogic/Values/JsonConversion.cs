@@ -69,7 +69,7 @@ internal static class JsonConversion
         // The common CLR-backed cases first: they need no JsonElement and no kind lookup.
         if (value.TryGetValue(out string? text))
         {
-            return JsVal.String(StringValues.Shared(text));
+            return StringValues.Of(text);
         }
 
         if (value.TryGetValue(out double number))
@@ -92,7 +92,7 @@ internal static class JsonConversion
             JsonValueKind.True => JsVal.True,
             JsonValueKind.False => JsVal.False,
             JsonValueKind.Number => JsVal.Number(JsValue.GetNumber(value)),
-            JsonValueKind.String => JsVal.String(StringValues.Shared(JsValue.GetString(value))),
+            JsonValueKind.String => StringValues.Of(JsValue.GetString(value)),
             JsonValueKind.Null or JsonValueKind.Undefined => JsVal.Null,
 
             // A JsonValue wrapping an object or array (built from a JsonElement): read it as a node.

@@ -1,38 +1,36 @@
+using System.Collections.Concurrent;
+
 namespace Triggers.Core.JsonLogic.Values;
 
 /// <summary>
 /// Short string values shared between data objects as they are read in (as V8's JSON.parse internalises short
-/// strings): every signal's <c>"message"</c> or <c>"negative"</c> becomes one instance, which stays in the CPU cache and
-/// which a literal in the logic (read in the same way) matches by reference before any characters are compared. A
-/// fixed table of slots, each holding the last string that hashed to it: bounded whatever the data, never a
-/// correctness matter (equal strings that are different instances still compare equal, only more slowly).
+/// strings): every signal's <c>"message"</c> or <c>"negative"</c> becomes one instance, which stays in the CPU cache.
+/// Shared instances are unique per text, so two shared strings are equal exactly when they are the same instance
+/// (<see cref="JsVal.IsSharedString"/>): a literal in the logic, read in the same way, is compared with the data by
+/// reference alone. Bounded: past <see cref="Limit"/> texts, new ones are used as they are (only compared more slowly).
 /// </summary>
 internal static class StringValues
 {
     /// <summary>Longer strings are rarely repeated (texts, timestamps) and not worth hashing.</summary>
     public const int MaxLength = 24;
 
-    private const int Slots = 4096;
+    public const int Limit = 16384;
 
-    private static readonly string?[] Table = new string?[Slots];
+    private static readonly ConcurrentDictionary<string, string> Table = new(StringComparer.Ordinal);
 
-    public static string Shared(string value)
+    /// <summary>The value, shared when it can be (see <see cref="JsVal.IsSharedString"/>).</summary>
+    public static JsVal Of(string value)
     {
-        if (value.Length > MaxLength || value.Length == 0)
+        if (value.Length > MaxLength)
         {
-            return value;
+            return JsVal.String(value);
         }
 
-        var slot = (int)((uint)string.GetHashCode(value.AsSpan()) % Slots);
-
-        // Reads and writes of a reference are atomic: another thread can only replace a slot's string with another.
-        var known = Table[slot];
-        if (known is not null && string.Equals(known, value))
+        if (Table.TryGetValue(value, out var known))
         {
-            return known;
+            return JsVal.SharedString(known);
         }
 
-        Table[slot] = value;
-        return value;
+        return Table.Count < Limit ? JsVal.SharedString(Table.GetOrAdd(value, value)) : JsVal.String(value);
     }
 }
