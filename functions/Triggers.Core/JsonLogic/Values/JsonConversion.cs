@@ -44,21 +44,20 @@ internal static class JsonConversion
             return LogicObject.Empty;
         }
 
+        // By index (no enumerator to allocate), twice: keys first, values after the object is made.
         var keys = new string[obj.Count];
-        var i = 0;
-        foreach (var (key, _) in obj)
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[i++] = KeyNames.Canonical(key);
+            keys[i] = KeyNames.Canonical(obj.GetAt(i).Key);
         }
 
         // The object and its values allocated together, before the children, so that they share cache lines; the
         // values are filled in before anyone else sees the object.
         var values = new JsVal[keys.Length];
         var result = new LogicObject(ObjectShape.For(keys), values);
-        i = 0;
-        foreach (var (_, child) in obj)
+        for (var i = 0; i < values.Length; i++)
         {
-            values[i++] = FromNode(child);
+            values[i] = FromNode(obj.GetAt(i).Value);
         }
 
         return result;
