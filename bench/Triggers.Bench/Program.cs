@@ -18,7 +18,7 @@ if (args.Contains("--jsonlogic-generate"))
 
 if (args.Contains("--jsonlogic"))
 {
-    return JsonLogicComparison.Run(quick, args.Contains("--by-rule"));
+    return JsonLogicComparison.Run(quick, args.Contains("--by-rule"), args.Contains("--cs-only"));
 }
 
 var job = (quick ? Job.ShortRun : Job.Default)

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Triggers.Core.Emotion;
 using Triggers.Core.JsonLogic;
+using Triggers.Core.Rules;
 using Logic = Triggers.Core.JsonLogic.JsonLogic;
 
 namespace Triggers.Bench.JsonLogic;
@@ -18,7 +20,7 @@ public static class JsonLogicComparison
 {
     private sealed record Settings(double WarmupSeconds, int Rounds, double RoundSeconds);
 
-    public static int Run(bool quick, bool byRule = false)
+    public static int Run(bool quick, bool byRule = false, bool csOnly = false)
     {
         var settings = quick ? new Settings(0.5, 3, 0.3) : new Settings(3, 7, 1.0);
         var repoRoot = RepoRoot();
@@ -100,13 +102,37 @@ public static class JsonLogicComparison
         // immutable copy of the data and remembers nothing between evaluations.
         var prepared = built.Select(d => new JsonLogicData(d)).ToArray();
         var csRealistic = MeasurePrepared(settings, ruleItems, prepared);
+        if (csOnly)
+        {
+            // --cs-only: the two main C# lines alone, as the best of many single passes (robust to other processes
+            // on a shared machine), for quick comparisons while working on the evaluator; not the published method.
+            Console.WriteLine($"C#  realistic best pass {BestPass(() => { var n = 0; foreach (var p in prepared) { foreach (var e in ruleItems) { n += p.Satisfies(e) ? 1 : 0; } } return n; }, ruleItems.Length * prepared.Length),14:N0} evals/s  (prepared before timing)");
+            if (Environment.GetEnvironmentVariable("JSONLOGIC_BENCH_PREPARED_ONLY") == "1")
+            {
+                return 0;
+            }
+
+            Console.WriteLine($"C#  realistic best pass {BestPass(() => { var n = 0; foreach (var d in built) { var p = new JsonLogicData(d); foreach (var e in ruleItems) { n += p.Satisfies(e) ? 1 : 0; } } return n; }, ruleItems.Length * built.Length),14:N0} evals/s  (JsonLogicData from the JsonNode inside the timing)");
+            return 0;
+        }
+
         var csRealisticConverted = MeasurePerSignal(settings, ruleItems, built);
         var csRealisticParsed = MeasurePerSignal(settings, ruleItems, data);
+
+        // From the CLR values the rule engine has (signal, analysis, contact, emotion), inside the timing: the condition
+        // data built straight into the evaluator's form, and, for comparison, built as a JsonObject and read in.
+        var clr = data.Select(d => ClrInputs.From(d!)).ToArray();
+        var clrDisagreeing = ClrDisagreements(ruleItems, prepared, clr);
+        var csRealisticBuilt = MeasureFromClr(settings, ruleItems, clr, direct: true);
+        var csRealisticBuiltJson = MeasureFromClr(settings, ruleItems, clr, direct: false);
         var csRealisticUnprepared = MeasureRules(settings, ruleItems, built);
         Console.WriteLine($"C#  conformance {csConformance.PerSecond,14:N0} evals/s  {csConformance.BytesPerEvaluation,7:N1} B/eval  (Evaluate(JsonNode): data read in, result copied out)");
         Console.WriteLine($"C#  realistic   {csRealistic.PerSecond,14:N0} evals/s  {csRealistic.BytesPerEvaluation,7:N1} B/eval  (per signal, all rules on its JsonLogicData, made before timing)");
         Console.WriteLine($"C#  realistic   {csRealisticConverted.PerSecond,14:N0} evals/s  {csRealisticConverted.BytesPerEvaluation,7:N1} B/eval  (per signal, JsonLogicData made from the JsonNode inside the timing, data built as ConditionData builds it)");
         Console.WriteLine($"C#  realistic   {csRealisticParsed.PerSecond,14:N0} evals/s  {csRealisticParsed.BytesPerEvaluation,7:N1} B/eval  (the same, data as JsonNode.Parse returns it)");
+        Console.WriteLine($"C#  realistic   {csRealisticBuilt.PerSecond,14:N0} evals/s  {csRealisticBuilt.BytesPerEvaluation,7:N1} B/eval  (per signal, ConditionData.BuildLogicData from the signal's CLR values inside the timing)");
+        Console.WriteLine($"C#  realistic   {csRealisticBuiltJson.PerSecond,14:N0} evals/s  {csRealisticBuiltJson.BytesPerEvaluation,7:N1} B/eval  (the same via ConditionData.Build + EmotionData.AddTo + new JsonLogicData, the previous production path)");
+        Console.WriteLine($"C#  CLR-built data answering differently from the prepared data: {clrDisagreeing} of {ruleItems.Length * clr.Length} evaluations");
         Console.WriteLine($"C#  realistic   {csRealisticUnprepared.PerSecond,14:N0} evals/s  {csRealisticUnprepared.BytesPerEvaluation,7:N1} B/eval  (rule by rule, IsSatisfiedBy(JsonNode) on the raw node: the data read in on every evaluation)");
 
         JsonNode js;
@@ -130,6 +156,7 @@ public static class JsonLogicComparison
         Console.WriteLine();
         Console.WriteLine($"ratio C#/JS conformance: {csConformance.PerSecond / jsConformance,6:N1}x");
         Console.WriteLine($"ratio C#/JS realistic:   {csRealistic.PerSecond / jsRealistic,6:N1}x   (target >= 20x)");
+        Console.WriteLine($"ratio C#/JS realistic, condition data built from the CLR values inside the timing: {csRealisticBuilt.PerSecond / jsRealistic,6:N1}x");
 
         var summary = new JsonObject
         {
@@ -147,6 +174,9 @@ public static class JsonLogicComparison
                 ["csConvertedEvalsPerSecond"] = Math.Round(csRealisticConverted.PerSecond), ["csConvertedBytesPerEval"] = Math.Round(csRealisticConverted.BytesPerEvaluation, 1),
                 ["convertedRatio"] = Math.Round(csRealisticConverted.PerSecond / jsRealistic, 1),
                 ["csParsedDataEvalsPerSecond"] = Math.Round(csRealisticParsed.PerSecond), ["csParsedDataBytesPerEval"] = Math.Round(csRealisticParsed.BytesPerEvaluation, 1),
+                ["csBuiltEvalsPerSecond"] = Math.Round(csRealisticBuilt.PerSecond), ["csBuiltBytesPerEval"] = Math.Round(csRealisticBuilt.BytesPerEvaluation, 1),
+                ["builtRatio"] = Math.Round(csRealisticBuilt.PerSecond / jsRealistic, 1),
+                ["csBuiltViaJsonEvalsPerSecond"] = Math.Round(csRealisticBuiltJson.PerSecond), ["builtDisagreeing"] = clrDisagreeing,
                 ["csUnpreparedEvalsPerSecond"] = Math.Round(csRealisticUnprepared.PerSecond), ["unpreparedRatio"] = Math.Round(csRealisticUnprepared.PerSecond / jsRealistic, 1),
                 ["rulesDisagreeing"] = disagreeing,
             },
@@ -252,6 +282,48 @@ public static class JsonLogicComparison
             return n;
         });
 
+    /// <summary>How many (rule, data object) answers differ between the CLR-built data and the prepared bench data (must be 0).</summary>
+    private static int ClrDisagreements(JsonLogicExpression[] rules, JsonLogicData[] prepared, ClrInputs[] clr)
+    {
+        var differing = 0;
+        for (var i = 0; i < clr.Length; i++)
+        {
+            var c = clr[i];
+            var built = ConditionData.BuildLogicData(c.Signal, c.Analysis, c.Contact, c.Emotion);
+            differing += rules.Count(rule => built.Satisfies(rule) != prepared[i].Satisfies(rule));
+        }
+
+        return differing;
+    }
+
+    /// <summary>As the rule engine runs from a signal: its condition data built inside the timed pass, then every rule evaluated against it.</summary>
+    private static Figure MeasureFromClr(Settings settings, JsonLogicExpression[] rules, ClrInputs[] clr, bool direct) =>
+        Measure(settings, rules.Length * clr.Length, () =>
+        {
+            var n = 0;
+            foreach (var c in clr)
+            {
+                JsonLogicData prepared;
+                if (direct)
+                {
+                    prepared = ConditionData.BuildLogicData(c.Signal, c.Analysis, c.Contact, c.Emotion);
+                }
+                else
+                {
+                    var json = ConditionData.Build(c.Signal, c.Analysis, c.Contact);
+                    EmotionData.AddTo(json, c.Emotion);
+                    prepared = new JsonLogicData(json);
+                }
+
+                foreach (var expression in rules)
+                {
+                    n += prepared.Satisfies(expression) ? 1 : 0;
+                }
+            }
+
+            return n;
+        });
+
     /// <summary>
     /// The data as ConditionData and EmotionData build it in production: values made from CLR strings, ints, doubles
     /// and bools, not the JsonElement-backed values of JsonNode.Parse (whose strings and numbers are decoded on each read).
@@ -272,6 +344,24 @@ public static class JsonLogicComparison
         },
         _ => node.DeepClone(),
     };
+
+    private static double BestPass(Func<int> pass, int evaluationsPerPass)
+    {
+        var best = double.MaxValue;
+        var sink = 0;
+        for (var i = 0; i < (Environment.GetEnvironmentVariable("JSONLOGIC_BENCH_PASSES") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : 150); i++)
+        {
+            var watch = Stopwatch.StartNew();
+            sink += pass();
+            if (i >= 30)
+            {
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        GC.KeepAlive(sink);
+        return evaluationsPerPass / best;
+    }
 
     private readonly record struct Figure(double PerSecond, double BytesPerEvaluation);
 

@@ -77,9 +77,7 @@ public sealed partial class SignalProcessor(
         // Idempotent per signal id, so a redelivery sees the same emotion data and moves no baseline.
         var emotion = await emotions.ApplyAsync(signal, analysis, cancellationToken);
         var ruleSet = await rules.GetAsync(cancellationToken);
-        var data = ConditionData.Build(signal, analysis, null);
-        EmotionData.AddTo(data, emotion);
-        var prepared = new JsonLogicData(data);
+        var prepared = ConditionData.BuildLogicData(signal, analysis, null, emotion);
         var planned = 0;
         foreach (var rule in ruleSet.ForTenant(signal.Tenant))
         {

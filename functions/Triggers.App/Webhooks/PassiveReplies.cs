@@ -40,7 +40,7 @@ public sealed partial class PassiveReplies(
         }
 
         var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
-        var data = new JsonLogicData(ConditionData.Build(signal, analysis, null));
+        var data = ConditionData.BuildLogicData(signal, analysis, null);
         var now = time.GetUtcNow();
 
         // A contact who has opted out (or is opting out with this very message) gets no automated answer.

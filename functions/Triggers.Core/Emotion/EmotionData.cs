@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Triggers.Core.JsonLogic;
+using Triggers.Core.JsonLogic.Values;
 
 namespace Triggers.Core.Emotion;
 
@@ -79,5 +81,64 @@ public static class EmotionData
         }
 
         return json;
+    }
+
+    // The same objects as Emotion and Room, in the evaluator's form (ConditionData.BuildLogicData).
+    internal static JsVal EmotionValue(EmotionSnapshot snapshot)
+    {
+        if (snapshot.Topics.Count == 0)
+        {
+            return new LogicObjectBuilder().Build();
+        }
+
+        var emotion = new LogicObjectBuilder(snapshot.Topics.Count);
+        foreach (var (topic, e) in snapshot.Topics.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            emotion.Set(topic, LogicDataBuilder.Object(Layout.Emotion,
+            [
+                LogicDataBuilder.Number(e.Intensity),
+                LogicDataBuilder.Number(e.Baseline),
+                LogicDataBuilder.Boolean(e.Peak),
+                LogicDataBuilder.Number(e.Valence),
+            ]));
+        }
+
+        return emotion.Build();
+    }
+
+    internal static JsVal RoomValue(RoomMinute? room)
+    {
+        var json = new LogicObjectBuilder();
+        if (room is null)
+        {
+            return json.Build();
+        }
+
+        foreach (var (topic, a) in room.Topics.OrderBy(t => t.Key == RoomAggregate.All).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            json.Set(topic, LogicDataBuilder.Object(Layout.Room,
+            [
+                LogicDataBuilder.Number(a.Count),
+                LogicDataBuilder.Number(a.Positive),
+                LogicDataBuilder.Number(a.Negative),
+                LogicDataBuilder.Number(a.Neutral),
+                LogicDataBuilder.Number(a.AveragePositive),
+                LogicDataBuilder.Number(a.AverageNegative),
+            ]));
+        }
+
+        if (!json.ContainsKey(RoomAggregate.All))
+        {
+            var zero = LogicDataBuilder.Number(0);
+            json.Set(RoomAggregate.All, LogicDataBuilder.Object(Layout.Room, [zero, zero, zero, zero, zero, zero]));
+        }
+
+        return json.Build();
+    }
+
+    private static class Layout
+    {
+        public static readonly ObjectShape Emotion = LogicDataBuilder.Shape("intensity", "baseline", "peak", "valence");
+        public static readonly ObjectShape Room = LogicDataBuilder.Shape("count", "positive", "negative", "neutral", "avgPositive", "avgNegative");
     }
 }

@@ -12,15 +12,25 @@ namespace Triggers.Core.JsonLogic;
 public sealed class JsonLogicData
 {
     private readonly JsVal _value;
+    private JsonNode? _node;
+    private bool _hasNode;
+    private object? _nodeLock;
 
     public JsonLogicData(JsonNode? data)
     {
-        Node = data;
+        _node = data;
+        _hasNode = true;
         _value = JsonConversion.FromNode(data);
     }
 
-    /// <summary>The node the data was prepared from.</summary>
-    public JsonNode? Node { get; }
+    /// <summary>Data built directly in the evaluator's form (<see cref="LogicDataBuilder"/>).</summary>
+    internal JsonLogicData(in JsVal value) => _value = value;
+
+    /// <summary>
+    /// The node the data was prepared from; for data built directly (<see cref="Rules.ConditionData.BuildLogicData"/>),
+    /// a node made from it on first use (numbers as doubles), the same node on every call.
+    /// </summary>
+    public JsonNode? Node => LazyInitializer.EnsureInitialized(ref _node, ref _hasNode, ref _nodeLock, () => JsonConversion.ToNode(_value));
 
     /// <summary>Whether the expression's result on this data is truthy.</summary>
     public bool Satisfies(JsonLogicExpression expression)

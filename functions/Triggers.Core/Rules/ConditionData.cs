@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Triggers.Core.Analysis;
+using Triggers.Core.Emotion;
+using Triggers.Core.JsonLogic;
+using Triggers.Core.JsonLogic.Values;
 using Triggers.Core.Signals;
 
 namespace Triggers.Core.Rules;
@@ -51,5 +54,94 @@ public static class ConditionData
             ["topics"] = new JsonArray(analysis.Topics.Select(topic => (JsonNode?)topic).ToArray()),
             ["contact"] = contactData,
         };
+    }
+
+    /// <summary>
+    /// The same data as <see cref="Build"/> (followed by <see cref="EmotionData.AddTo"/> when
+    /// <paramref name="emotion"/> is given), built straight into the evaluator's form: what the rule engine evaluates
+    /// its tenant's rules against, without making a JsonObject and reading it back (several times cheaper).
+    /// </summary>
+    /// <param name="contact">What is known about the contact; when null, just <c>{"id": actor id}</c>.</param>
+    /// <param name="emotion">When given, <c>emotion</c> and <c>room</c> are added as <see cref="EmotionData.AddTo"/> adds them.</param>
+    public static JsonLogicData BuildLogicData(Signal signal, TextAnalysis analysis, JsonObject? contact, EmotionSnapshot? emotion = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(analysis);
+
+        var signalData = LogicDataBuilder.Object(Layout.Signal,
+        [
+            LogicDataBuilder.String(signal.Id),
+            LogicDataBuilder.String(signal.Kind),
+            LogicDataBuilder.String(signal.Type),
+            LogicDataBuilder.String(signal.Platform),
+            LogicDataBuilder.String(signal.Channel),
+            LogicDataBuilder.String(signal.Tenant),
+            LogicDataBuilder.String(signal.Text),
+            LogicDataBuilder.String(signal.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+            LogicDataBuilder.Object(Layout.Actor, [LogicDataBuilder.String(signal.Actor.Id), LogicDataBuilder.String(signal.Actor.Name)]),
+            Attributes(signal.Attributes),
+        ]);
+        var sentiment = LogicDataBuilder.Object(Layout.Sentiment,
+        [
+            LogicDataBuilder.String(analysis.Label),
+            LogicDataBuilder.Number(analysis.Scores.Positive),
+            LogicDataBuilder.Number(analysis.Scores.Neutral),
+            LogicDataBuilder.Number(analysis.Scores.Negative),
+        ]);
+        var topics = LogicDataBuilder.Strings(analysis.Topics);
+        var contactData = Contact(signal, contact);
+
+        var root = emotion is null
+            ? LogicDataBuilder.Object(Layout.Root, [signalData, sentiment, topics, contactData])
+            : LogicDataBuilder.Object(Layout.RootWithEmotion,
+                [signalData, sentiment, topics, contactData, EmotionData.EmotionValue(emotion), EmotionData.RoomValue(emotion.Room)]);
+        return LogicDataBuilder.Data(root);
+    }
+
+    private static JsVal Attributes(IReadOnlyDictionary<string, string> attributes)
+    {
+        var builder = new LogicObjectBuilder(attributes.Count);
+        foreach (var (key, value) in attributes)
+        {
+            builder.Set(key, LogicDataBuilder.String(value));
+        }
+
+        return builder.Build();
+    }
+
+    private static JsVal Contact(Signal signal, JsonObject? contact)
+    {
+        if (contact is null || contact.Count == 0)
+        {
+            return LogicDataBuilder.Object(Layout.ContactId, [LogicDataBuilder.String(signal.Actor.Id)]);
+        }
+
+        var builder = new LogicObjectBuilder(contact.Count + 1);
+        foreach (var (key, value) in contact)
+        {
+            builder.Set(key, LogicDataBuilder.FromNode(value));
+        }
+
+        if (!builder.ContainsKey("id"))
+        {
+            builder.Set("id", LogicDataBuilder.String(signal.Actor.Id));
+        }
+
+        return builder.Build();
+    }
+
+    // The fixed layouts of Build's objects, their shapes made once.
+    private static class Layout
+    {
+        public static readonly ObjectShape Root = LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact");
+        public static readonly ObjectShape RootWithEmotion =
+            LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact", EmotionData.EmotionKey, EmotionData.RoomKey);
+
+        public static readonly ObjectShape Signal =
+            LogicDataBuilder.Shape("id", "kind", "type", "platform", "channel", "tenant", "text", "occurredAt", "actor", "attributes");
+
+        public static readonly ObjectShape Actor = LogicDataBuilder.Shape("id", "name");
+        public static readonly ObjectShape Sentiment = LogicDataBuilder.Shape("label", "positive", "neutral", "negative");
+        public static readonly ObjectShape ContactId = LogicDataBuilder.Shape("id");
     }
 }

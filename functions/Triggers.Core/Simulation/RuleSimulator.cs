@@ -39,7 +39,7 @@ public static class RuleSimulator
         foreach (var processed in ordered)
         {
             var signal = processed.Signal;
-            var data = new JsonLogicData(ConditionData.Build(signal, processed.Analysis, null));
+            var data = ConditionData.BuildLogicData(signal, processed.Analysis, null);
             var now = processed.ProcessedAt == default ? signal.OccurredAt : processed.ProcessedAt;
             var policy = policyFor(signal.Tenant);
             contacts.Observe(signal, policy);

@@ -20,15 +20,45 @@ internal sealed class DataPath
     // Where each key was found last time, tried first (see LogicObject.IndexOf).
     private readonly int[] _hints;
 
+    // The first three segments again in fields (most paths: "signal.kind", "emotion.price.peak"), so that a lookup
+    // reads this object only, not three arrays besides.
+    private readonly int _count;
+    private readonly string? _s0, _s1, _s2;
+    private readonly int _i0, _i1, _i2;
+    private int _h0, _h1, _h2;
+
     private DataPath(string[] segments)
     {
         // The data's keys come from the same table, so that lookups match by reference.
         _segments = [.. segments.Select(KeyNames.Canonical)];
         _indices = [.. segments.Select(ParseIndex)];
         _hints = new int[segments.Length];
+        _count = segments.Length;
+        if (_count is > 0 and <= 3)
+        {
+            _s0 = _segments[0];
+            _i0 = _indices[0];
+            if (_count > 1)
+            {
+                _s1 = _segments[1];
+                _i1 = _indices[1];
+            }
+
+            if (_count > 2)
+            {
+                _s2 = _segments[2];
+                _i2 = _indices[2];
+            }
+        }
     }
 
     public bool IsWhole => _segments.Length == 0;
+
+    /// <summary>The segments, as canonical keys.</summary>
+    public ReadOnlySpan<string> Segments => _segments;
+
+    /// <summary>Each segment as an array index, or -1.</summary>
+    public ReadOnlySpan<int> Indices => _indices;
 
     /// <summary>JavaScript String(key).split("."), where null and "" mean the whole data.</summary>
     public static DataPath Of(in JsVal key)
@@ -61,6 +91,71 @@ internal sealed class DataPath
 
     /// <summary>The value at the path, in place (no copy), or a null reference when the path does not resolve.</summary>
     public ref readonly JsVal Find(in JsVal data)
+    {
+        switch (_count)
+        {
+            case 0:
+                return ref data;
+            case 1:
+                return ref Step(data, _s0!, _i0, ref _h0);
+            case 2:
+            {
+                ref readonly var first = ref Step(data, _s0!, _i0, ref _h0);
+                return ref Unsafe.IsNullRef(in first) ? ref first : ref Step(first, _s1!, _i1, ref _h1);
+            }
+
+            case 3:
+            {
+                ref readonly var first = ref Step(data, _s0!, _i0, ref _h0);
+                if (Unsafe.IsNullRef(in first))
+                {
+                    return ref first;
+                }
+
+                ref readonly var second = ref Step(first, _s1!, _i1, ref _h1);
+                return ref Unsafe.IsNullRef(in second) ? ref second : ref Step(second, _s2!, _i2, ref _h2);
+            }
+
+            default:
+                return ref FindLong(data);
+        }
+    }
+
+    // One segment of the walk: what Find does for paths of any length.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref readonly JsVal Step(in JsVal value, string segment, int index, scoped ref int hint)
+    {
+        if (value.IsObject)
+        {
+            var obj = Unsafe.As<LogicObject>(value.Ref!);
+            var at = obj.IndexOf(segment, hint);
+            if (at < 0)
+            {
+                return ref Unsafe.NullRef<JsVal>();
+            }
+
+            // A racy write of an int, only when the guess was wrong: another thread's hint is as good as ours.
+            if (at != hint)
+            {
+                hint = at;
+            }
+
+            return ref obj.ValueAt(at);
+        }
+
+        if (value.IsArray)
+        {
+            var array = Unsafe.As<LogicArray>(value.Ref!);
+            if ((uint)index < (uint)array.Count)
+            {
+                return ref array[index];
+            }
+        }
+
+        return ref Unsafe.NullRef<JsVal>();
+    }
+
+    private ref readonly JsVal FindLong(in JsVal data)
     {
         var segments = _segments;
         ref readonly var value = ref data;

@@ -8,11 +8,13 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class StringInVarNode(string word, VarNode variable) : LogicNode
 {
+    private VarReader _reader = new(variable);
+
     public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
 
     public override bool IsTruthy(in JsVal data)
     {
-        var value = variable.Read(data);
+        var value = _reader.Read(data);
         switch (value.Type)
         {
             case JsType.String:

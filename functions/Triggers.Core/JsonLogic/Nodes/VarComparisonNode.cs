@@ -8,15 +8,17 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class VarComparisonNode(JsComparison compare, VarNode variable, JsVal literal) : LogicNode
 {
+    private VarReader _reader = new(variable);
+
     public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
 
     public override bool IsTruthy(in JsVal data)
     {
-        var value = variable.Read(data);
-        if (value.Type == JsType.Number && literal.Type == JsType.Number)
+        var value = _reader.Read(data);
+        if (value.IsNumber && literal.IsNumber)
         {
-            var a = value.Num;
-            var b = literal.Num;
+            var a = value.NumberValue;
+            var b = literal.NumberValue;
             return compare switch
             {
                 JsComparison.LessThan => a < b,

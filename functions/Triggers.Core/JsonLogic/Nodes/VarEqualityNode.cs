@@ -8,11 +8,13 @@ namespace Triggers.Core.JsonLogic.Nodes;
 /// </summary>
 internal sealed class VarEqualityNode(VarNode variable, JsVal literal, bool strict, bool negate) : LogicNode
 {
+    private VarReader _reader = new(variable);
+
     public override JsVal Evaluate(in JsVal data) => JsVal.Boolean(IsTruthy(data));
 
     public override bool IsTruthy(in JsVal data)
     {
-        var value = variable.Read(data);
+        var value = _reader.Read(data);
         bool equal;
         if (value.Type != literal.Type)
         {
@@ -20,7 +22,10 @@ internal sealed class VarEqualityNode(VarNode variable, JsVal literal, bool stri
         }
         else if (value.Type == JsType.String)
         {
-            equal = string.Equals((string)value.Ref!, (string)literal.Ref!);
+            // Two shared strings are equal exactly when they are the same instance (StringValues).
+            equal = value.IsSharedString && literal.IsSharedString
+                ? ReferenceEquals(value.Ref, literal.Ref)
+                : string.Equals((string)value.Ref!, (string)literal.Ref!);
         }
         else
         {

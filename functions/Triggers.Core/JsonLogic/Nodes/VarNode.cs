@@ -29,6 +29,9 @@ internal sealed class VarNode : LogicNode
     /// <summary>Whether the path is written in the logic (not computed), so that nodes around it may read it directly.</summary>
     public bool HasLiteralPath => _computedPath is null;
 
+    /// <summary>The path when it is literal (<see cref="HasLiteralPath"/>).</summary>
+    public DataPath Path => _path;
+
     public static LogicNode Create(LogicNode[] args)
     {
         var fallback = args.Length > 1 ? args[1] : LiteralNode.Null;

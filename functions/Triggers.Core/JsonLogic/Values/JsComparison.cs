@@ -32,10 +32,10 @@ internal static class JsCompare
     private static int IsLessThan(in JsVal a, in JsVal b)
     {
         double left, right;
-        if (a.Type == JsType.Number && b.Type == JsType.Number)
+        if (a.IsNumber && b.IsNumber)
         {
-            left = a.Num;
-            right = b.Num;
+            left = a.NumberValue;
+            right = b.NumberValue;
         }
         else
         {

@@ -44,17 +44,23 @@ internal static class JsonConversion
             return LogicObject.Empty;
         }
 
+        // By index (no enumerator to allocate), twice: keys first, values after the object is made.
         var keys = new string[obj.Count];
-        var values = new JsVal[keys.Length];
-        var i = 0;
-        foreach (var (key, child) in obj)
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = KeyNames.Canonical(key);
-            values[i] = FromNode(child);
-            i++;
+            keys[i] = KeyNames.Canonical(obj.GetAt(i).Key);
         }
 
-        return new LogicObject(ObjectShape.For(keys), values);
+        // The object and its values allocated together, before the children, so that they share cache lines; the
+        // values are filled in before anyone else sees the object.
+        var values = new JsVal[keys.Length];
+        var result = new LogicObject(ObjectShape.For(keys), values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = FromNode(obj.GetAt(i).Value);
+        }
+
+        return result;
     }
 
     private static JsVal FromValue(JsonValue value)
@@ -62,7 +68,7 @@ internal static class JsonConversion
         // The common CLR-backed cases first: they need no JsonElement and no kind lookup.
         if (value.TryGetValue(out string? text))
         {
-            return JsVal.String(text);
+            return StringValues.Of(text);
         }
 
         if (value.TryGetValue(out double number))
@@ -85,7 +91,7 @@ internal static class JsonConversion
             JsonValueKind.True => JsVal.True,
             JsonValueKind.False => JsVal.False,
             JsonValueKind.Number => JsVal.Number(JsValue.GetNumber(value)),
-            JsonValueKind.String => JsVal.String(JsValue.GetString(value)),
+            JsonValueKind.String => StringValues.Of(JsValue.GetString(value)),
             JsonValueKind.Null or JsonValueKind.Undefined => JsVal.Null,
 
             // A JsonValue wrapping an object or array (built from a JsonElement): read it as a node.

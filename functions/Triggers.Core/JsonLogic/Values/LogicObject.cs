@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Triggers.Core.JsonLogic.Values;
 
 /// <summary>
@@ -39,13 +41,22 @@ internal sealed class LogicObject
     /// Where the key is, or -1. <paramref name="hint"/> is where the caller found it last time: objects of the same
     /// shape (every signal's data) keep their keys in the same order, so it is usually right and saves the scan.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(string key, int hint)
     {
+        // Keys are canonical instances, so the guess is usually confirmed by reference alone.
         var keys = _keys;
-        if ((uint)hint < (uint)keys.Length && string.Equals(keys[hint], key))
+        if ((uint)hint < (uint)keys.Length && ReferenceEquals(keys[hint], key))
         {
             return hint;
         }
+
+        return Search(key);
+    }
+
+    private int Search(string key)
+    {
+        var keys = _keys;
 
         if (_index is { } index)
         {
