@@ -3,6 +3,7 @@ using Triggers.App.Channels;
 using Triggers.App.Processing;
 using Triggers.App.Rules;
 using Triggers.Core.Contacts;
+using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
 using Triggers.Core.Handoffs;
 using Triggers.Core.Hosting;
@@ -26,6 +27,7 @@ public sealed partial class TouchpointDispatcher(
     ISendLedger ledger,
     IHandoffStore handoffs,
     IProcessedSignalStore signals,
+    IEmotionStore emotions,
     ITouchpointSender sender,
     ChannelRegistry channels,
     RuleCache rules,
@@ -173,9 +175,24 @@ public sealed partial class TouchpointDispatcher(
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
-        var handoff = HandoffBuilder.Build(claimed, recent, null, now);
+        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
         return await FinishAsync(claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
+    }
+
+    /// <summary>The contact's current emotion on the topics of the signals the person will read.</summary>
+    private async Task<EmotionSnapshot> EmotionOfAsync(Touchpoint claimed, IReadOnlyList<ProcessedSignal> recent, CancellationToken cancellationToken)
+    {
+        var topics = new Dictionary<string, TopicEmotion>(StringComparer.Ordinal);
+        foreach (var topic in recent.SelectMany(s => s.Analysis.Topics).Concat(claimed.WhyFacts?.Topics ?? []).Distinct(StringComparer.Ordinal))
+        {
+            if (await emotions.GetAsync(new EmotionKey(claimed.Tenant, claimed.Contact, topic), cancellationToken) is { } stored)
+            {
+                topics[topic] = TopicEmotion.From(topic, stored.State);
+            }
+        }
+
+        return new EmotionSnapshot(topics, null);
     }
 
     private async Task<string> FailAsync(Touchpoint claimed, string reason, CancellationToken cancellationToken)

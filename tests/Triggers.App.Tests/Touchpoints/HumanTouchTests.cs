@@ -89,6 +89,8 @@ public sealed class HumanTouchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("c3", handoff.GetProperty("contact").GetString());
         Assert.Equal("太差了，客服一直不回复，我要投诉", handoff.GetProperty("context").GetProperty("lastSignals")[0].GetProperty("text").GetString());
         Assert.False(string.IsNullOrWhiteSpace(handoff.GetProperty("suggestedReply").GetString()));
+        var emotion = handoff.GetProperty("context").GetProperty("emotion");
+        Assert.Contains(emotion.EnumerateArray(), e => e.GetProperty("topic").GetString() == "service");
         var id = handoff.GetProperty("id").GetString();
 
         var claim = await client.PostAsJsonAsync($"/api/admin/handoffs/{id}/claim?tenant={_tenant}", new { agent = "小王" }, ct);
