@@ -8,7 +8,7 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "bili")
 {
     private const string Tenant = "bilibilitests";
 
@@ -22,29 +22,20 @@ public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     private const string DanmakuAuthorization = "a771bc604dd10f10d8fb813867d76925d6d82b27c7e88290046f2fb6462f4dc5";
     private const string DanmakuWrongSecretAuthorization = "85f7e889bf979a31d84e746a72cce7c73e5949e443266fb3bbde586b07ad3ad9";
 
-    private string Channel { get; } = "bili" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "bilibili",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:AppKey"] = "akid-test",
-            [$"Channels:{Channel}:AppSecret"] = "secret-test",
-            // The vector's timestamp is fixed, so the window is wide on purpose.
-            [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "bilibili",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:AppKey"] = "akid-test",
+        [$"Channels:{Channel}:AppSecret"] = "secret-test",
+        // The vector's timestamp is fixed, so the window is wide on purpose.
+        [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
+    };
 
     [Fact]
     public async Task A_signed_danmaku_is_answered_code_0_and_listed_once_even_when_posted_twice()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var first = await PostAsync(client, DanmakuAuthorization);
         var second = await PostAsync(client, DanmakuAuthorization);
@@ -64,7 +55,7 @@ public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task A_forged_authorization_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, DanmakuWrongSecretAuthorization);
 
@@ -73,7 +64,7 @@ public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("Authorization", error.GetProperty("error").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string authorization)
@@ -91,7 +82,4 @@ public sealed class BilibiliWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

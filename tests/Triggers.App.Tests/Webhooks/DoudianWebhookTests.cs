@@ -10,7 +10,7 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class DoudianWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "dd")
 {
     private const string Tenant = "doudiantests";
     private const string AppKey = "1234567890";
@@ -22,27 +22,18 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private const string TradePaid = """[{"tag":110,"msg_id":"dd-paid-1","data":"{\"p_id\":\"6919000000000000001\",\"shop_id\":12345,\"order_status\":2,\"pay_time\":1618990587,\"pay_amount\":2990}"},{"tag":"0","msg_id":"dd-test","data":"{}"}]""";
 
-    private string Channel { get; } = "dd" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "doudian",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:AppKey"] = AppKey,
-            [$"Channels:{Channel}:AppSecret"] = AppSecret,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "doudian",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:AppKey"] = AppKey,
+        [$"Channels:{Channel}:AppSecret"] = AppSecret,
+    };
 
     [Fact]
     public async Task Connectivity_test_gets_the_exact_success_body()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await PostAsync(client, ConnectivityTest, ConnectivityTestSignature);
 
@@ -54,7 +45,7 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Signed_trade_paid_push_becomes_one_order_signal_from_the_shop()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, TradePaid, Md5Hex(AppKey + TradePaid + AppSecret));
 
@@ -75,7 +66,7 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Forged_event_sign_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, TradePaid, Md5Hex(AppKey + TradePaid + "guessed-secret"));
 
@@ -100,7 +91,4 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         request.Headers.Add("event-sign", signature);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

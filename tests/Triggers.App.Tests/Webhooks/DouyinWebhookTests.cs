@@ -10,7 +10,7 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class DouyinWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "dy")
 {
     private const string Tenant = "douyintests";
     private const string Secret = "test_secret";
@@ -21,26 +21,17 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private const string MessageBody = """{"event":"im_receive_msg","client_key":"asdfavetgbvasf","from_user_id":"aaa-ae9b-4dbf-add1-bf67e4093fab","to_user_id":"aaa-7ae0-4399-914a-5eb1df5861ba","content":"{\"conversation_type\":1,\"create_time\":1681303285997,\"message_type\":\"text\",\"text\":\"捷途70 还有现车吗\"}"}""";
 
-    private string Channel { get; } = "dy" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "douyin",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:ClientSecret"] = Secret,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "douyin",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:ClientSecret"] = Secret,
+    };
 
     [Fact]
     public async Task Url_verification_is_answered_with_the_challenge_as_json()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await PostAsync(client, VerifyBody, VerifySignature);
 
@@ -52,7 +43,7 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Signed_private_message_is_acknowledged_and_listed_once_as_a_message_even_when_posted_twice()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var signature = Sha1Hex(Secret, MessageBody);
 
         var first = await PostAsync(client, MessageBody, signature, msgId: "dy-msg-1");
@@ -77,7 +68,7 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Forged_signature_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var forged = Sha1Hex("not_the_secret", MessageBody);
 
         var response = await PostAsync(client, MessageBody, forged, msgId: "dy-forged");
@@ -87,7 +78,7 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("X-Douyin-Signature", error.GetProperty("error").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     // SHA1(secret ‖ body) written out in the test, independent of the adapter's implementation.
@@ -109,7 +100,4 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
 
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

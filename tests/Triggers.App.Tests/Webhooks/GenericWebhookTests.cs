@@ -10,31 +10,22 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class GenericWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class GenericWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "gen")
 {
     private const string Tenant = "generictests";
     private const string Secret = "generic-test-secret-0001";
 
-    private string Channel { get; } = "gen" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "generic",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:Secret"] = Secret,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "generic",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:Secret"] = Secret,
+    };
 
     [Fact]
     public async Task A_signed_batch_is_answered_with_the_count_and_each_signal_is_listed()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         const string body = """
             [{"id":"crm-1","kind":"message","actor":{"id":"cust-42","name":"Ann"},"text":"The parcel arrived broken","occurredAt":"2026-11-03T10:04:05+08:00"},
              {"id":"crm-2","kind":"order","actor":{"id":"cust-7"},"text":null,"occurredAt":"2026-11-03T02:00:00Z","attributes":{"orderId":"A123"}}]
@@ -59,7 +50,7 @@ public sealed class GenericWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_forged_signature_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         const string body = """{"id":"crm-9","kind":"message","actor":{"id":"cust-1"},"text":"hi","occurredAt":"2026-11-03T02:00:00Z"}""";
 
         var response = await PostAsync(client, body, Sign(Now(), body, "guessed-secret-guessed"));
@@ -71,7 +62,7 @@ public sealed class GenericWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_invalid_envelope_is_rejected_with_400_listing_the_paths_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         const string body = """[{"id":"ok","kind":"message","actor":{"id":"c"},"text":"x","occurredAt":"2026-11-03T02:00:00Z"},{"id":"bad","kind":"chat","actor":{"id":"c"},"text":"x","occurredAt":"2026-11-03T02:00:00Z"}]""";
 
         var response = await PostAsync(client, body, Sign(Now(), body, Secret));
@@ -85,7 +76,7 @@ public sealed class GenericWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Get_is_not_allowed()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync($"/api/webhooks/{Channel}", TestContext.Current.CancellationToken);
 
@@ -113,9 +104,6 @@ public sealed class GenericWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

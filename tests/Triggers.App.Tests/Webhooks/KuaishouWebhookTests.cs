@@ -11,7 +11,7 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "ks")
 {
     private const string Tenant = "kuaishoutests";
     private const string AppSecret = "secret-test";
@@ -21,27 +21,18 @@ public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     private const string TestEvent = """{"event":"TEST","message_id":"m1"}""";
     private const string TestEventSignature = "73607fc47a7be19887b464fbcb27e66f";
 
-    private string Channel { get; } = "ks" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "kuaishou",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:AppSecret"] = AppSecret,
-            [$"Channels:{Channel}:AppId"] = AppId,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "kuaishou",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:AppSecret"] = AppSecret,
+        [$"Channels:{Channel}:AppId"] = AppId,
+    };
 
     [Fact]
     public async Task Test_event_is_answered_with_result_1_and_the_message_id()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await PostAsync(client, TestEvent, TestEventSignature);
 
@@ -52,7 +43,7 @@ public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Signed_live_comment_with_a_fresh_timestamp_becomes_danmaku_from_the_viewer()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var body = LiveComment(TimeProvider.System.GetUtcNow());
 
         var response = await PostAsync(client, body, Md5Hex(body + AppSecret));
@@ -70,7 +61,7 @@ public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Stale_timestamp_and_forged_signature_are_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var stale = LiveComment(TimeProvider.System.GetUtcNow().AddHours(-1));
         var fresh = LiveComment(TimeProvider.System.GetUtcNow());
 
@@ -101,7 +92,4 @@ public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : IAsyncLifetim
         request.Headers.Add("kwaisign", signature);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

@@ -14,34 +14,24 @@ namespace Triggers.App.Tests.Webhooks;
 /// the channels/shop page publishes too) and a §3 order sample encrypted and signed here, not by the adapter.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "shop")
 {
     private const string Tenant = "shoptests";
 
-    private string Channel { get; } = "shop" + Guid.NewGuid().ToString("N")[..12];
-
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "wechat-shop",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:Token"] = WeChatVectors.Token,
-            [$"Channels:{Channel}:EncodingAesKey"] = WeChatVectors.EncodingAesKey,
-            [$"Channels:{Channel}:AppId"] = WeChatVectors.AppId,
-            [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "wechat-shop",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:Token"] = WeChatVectors.Token,
+        [$"Channels:{Channel}:EncodingAesKey"] = WeChatVectors.EncodingAesKey,
+        [$"Channels:{Channel}:AppId"] = WeChatVectors.AppId,
+        [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
+    };
 
     [Fact]
     public async Task The_official_verification_request_is_answered_with_the_echostr()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync($"/api/webhooks/{Channel}?{WeChatVectors.VerifyQuery}", TestContext.Current.CancellationToken);
 
@@ -52,7 +42,7 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_paid_order_is_acknowledged_and_listed_as_an_order_from_the_buyer()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var message =
             $$$"""{"ToUserName":"gh_*","FromUserName":"OPENID","CreateTime":{{{now}}},"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"3705115058471208928","pay_time":"{{{now}}}"}}""";
@@ -77,7 +67,7 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_one_character_change_to_msg_signature_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var forged = WeChatVectors.SafeModeQuery.Replace("msg_signature=046e", "msg_signature=146e", StringComparison.Ordinal);
 
         var response = await PostAsync(client, forged, WeChatVectors.SafeModeBody);
@@ -90,7 +80,7 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_plaintext_push_is_refused_because_shop_pushes_are_always_encrypted()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, WeChatVectors.PlainQuery, WeChatVectors.PlainBody);
 
@@ -101,9 +91,6 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : IAsyncLifet
 
     private Task<HttpResponseMessage> PostAsync(HttpClient client, string query, string body) =>
         client.PostAsync($"/api/webhooks/{Channel}?{query}", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 
     // WXBizMsgCrypt written out here (AES-256-CBC, IV = key[..16], PKCS#7 to 32 bytes), independent of the adapter.
     private static string Encrypt(string message, string receiveId)

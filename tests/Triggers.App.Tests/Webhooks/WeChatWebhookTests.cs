@@ -8,25 +8,17 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Webhooks;
 
 [Collection(AppCollection.Name)]
-public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WeChatWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "wx")
 {
     // Each test gets its own channel, so the official vector is a new signal for each of them.
-    private string Channel { get; } = "wx" + Guid.NewGuid().ToString("N")[..12];
     private const string Tenant = "webhooktests";
-    private TriggersAppFactory _app = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        _app = new TriggersAppFactory(azurite, TriggersAppFactory.WeChatChannel(Channel, Tenant));
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private protected override IReadOnlyDictionary<string, string?> Settings() => TriggersAppFactory.WeChatChannel(Channel, Tenant);
 
     [Fact]
     public async Task The_official_verification_request_is_answered_with_the_echostr()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync($"/api/webhooks/{Channel}?{WeChatVectors.VerifyQuery}", TestContext.Current.CancellationToken);
 
@@ -37,7 +29,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_safe_mode_message_is_acknowledged_and_then_listed_once_even_when_posted_twice()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var first = await PostSafeModeAsync(client, WeChatVectors.SafeModeQuery);
         var second = await PostSafeModeAsync(client, WeChatVectors.SafeModeQuery);
@@ -65,7 +57,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_one_character_change_to_msg_signature_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var forged = WeChatVectors.SafeModeQuery.Replace("msg_signature=046e", "msg_signature=146e", StringComparison.Ordinal);
 
         var response = await PostSafeModeAsync(client, forged);
@@ -75,13 +67,13 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("signature", error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task A_body_over_the_size_cap_is_rejected_with_413()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var huge = new string('x', 64 * 1024 + 1);
 
         var response = await client.PostAsync(
@@ -98,7 +90,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData(null)]
     public async Task A_body_labelled_with_a_content_type_wechat_never_sends_is_refused_with_415(string? contentType)
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(WeChatVectors.SafeModeBody));
         if (contentType is not null)
         {
@@ -115,7 +107,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_unconfigured_channel_gets_404_naming_the_setting_to_add()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.PostAsync("/api/webhooks/nosuch", new StringContent("{}"), TestContext.Current.CancellationToken);
 
@@ -129,7 +121,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var settings = TriggersAppFactory.WeChatChannel(Channel, Tenant);
         settings.Remove($"Channels:{Channel}:EncodingAesKey");
         settings.Remove($"Channels:{Channel}:AppId");
-        await using var plainApp = new TriggersAppFactory(azurite, settings);
+        await using var plainApp = new TriggersAppFactory(Azurite, settings);
         using var client = plainApp.CreateClient();
 
         var response = await client.PostAsync(
@@ -146,7 +138,4 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
             $"/api/webhooks/{Channel}?{query}",
             new StringContent(WeChatVectors.SafeModeBody, Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }

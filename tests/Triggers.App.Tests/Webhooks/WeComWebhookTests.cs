@@ -14,7 +14,7 @@ namespace Triggers.App.Tests.Webhooks;
 /// Python before being pasted) and a customer-contact event encrypted and signed here, not by the adapter.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WeComWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "wc")
 {
     private const string Token = "QDG6eK";
     private const string EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
@@ -31,31 +31,21 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==]]></Encrypt>" +
         "<AgentID><![CDATA[218]]></AgentID></xml>";
 
-    private string Channel { get; } = "wc" + Guid.NewGuid().ToString("N")[..12];
-
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "wecom",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:Token"] = Token,
-            [$"Channels:{Channel}:EncodingAesKey"] = EncodingAesKey,
-            [$"Channels:{Channel}:CorpId"] = CorpId,
-            // The official vectors are from 2014.
-            [$"Channels:{Channel}:ReplayWindow"] = "7300.00:00:00",
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "wecom",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:Token"] = Token,
+        [$"Channels:{Channel}:EncodingAesKey"] = EncodingAesKey,
+        [$"Channels:{Channel}:CorpId"] = CorpId,
+        // The official vectors are from 2014.
+        [$"Channels:{Channel}:ReplayWindow"] = "7300.00:00:00",
+    };
 
     [Fact]
     public async Task The_official_verification_is_answered_with_exactly_the_decrypted_echostr()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync($"/api/webhooks/{Channel}?{VerifyQuery}", TestContext.Current.CancellationToken);
 
@@ -67,7 +57,7 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_official_message_is_acknowledged_and_listed_as_hello_from_mycreate()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, PostQuery, PostBody);
 
@@ -83,7 +73,7 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_customer_added_by_a_member_is_listed_as_contact_added_with_the_customer_as_actor()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var message =
             $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>{now}</CreateTime>" +
@@ -103,7 +93,7 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_one_character_change_to_msg_signature_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await PostAsync(client, PostQuery.Replace("msg_signature=4777", "msg_signature=5777", StringComparison.Ordinal), PostBody);
 
@@ -122,9 +112,6 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var signals = await Eventually.WaitAsync(() => ListSignalsAsync(client), s => s.GetArrayLength() > 0, TimeSpan.FromSeconds(10));
         return Assert.Single(signals.EnumerateArray());
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 
     // WXBizMsgCrypt written out here (AES-256-CBC, IV = key[..16], PKCS#7 to 32 bytes), independent of the adapter.
     private static string Encrypt(string message, string receiveId)

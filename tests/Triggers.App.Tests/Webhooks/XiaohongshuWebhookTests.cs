@@ -11,7 +11,7 @@ namespace Triggers.App.Tests.Webhooks;
 
 /// <summary>Both Xiaohongshu pushes through the real pipeline. The schemes are INFERRED (docs/platforms/xiaohongshu.md).</summary>
 [Collection(AppCollection.Name)]
-public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : ChannelWebhookTests(azurite, "xhs")
 {
     private const string Tenant = "xiaohongshutests";
     private const string AppKey = "xhs-app-key";
@@ -28,32 +28,23 @@ public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLife
     private const string OrderBody =
         """[{"msgTag":"msg_fulfillment_status_change","sellerId":"5f1a2b3c4d5e6f7a8b9c0d1e","data":"{\"orderId\":\"P768291112062421411\",\"orderStatus\":9,\"updateTime\":1752812659421}"}]""";
 
-    private string Channel { get; } = "xhs" + Guid.NewGuid().ToString("N")[..12];
-    private TriggersAppFactory _app = null!;
-
-    public ValueTask InitializeAsync()
+    private protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{Channel}:Platform"] = "xiaohongshu",
-            [$"Channels:{Channel}:Tenant"] = Tenant,
-            [$"Channels:{Channel}:Token"] = "xhsToken2026",
-            [$"Channels:{Channel}:EncodingAesKey"] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
-            [$"Channels:{Channel}:AppId"] = "xhs_mp_test_appid",
-            [$"Channels:{Channel}:AppKey"] = AppKey,
-            [$"Channels:{Channel}:AppSecret"] = AppSecret,
-            // The mini-program vector's timestamp is fixed, so the window is wide on purpose.
-            [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
-        });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        [$"Channels:{Channel}:Platform"] = "xiaohongshu",
+        [$"Channels:{Channel}:Tenant"] = Tenant,
+        [$"Channels:{Channel}:Token"] = "xhsToken2026",
+        [$"Channels:{Channel}:EncodingAesKey"] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+        [$"Channels:{Channel}:AppId"] = "xhs_mp_test_appid",
+        [$"Channels:{Channel}:AppKey"] = AppKey,
+        [$"Channels:{Channel}:AppSecret"] = AppSecret,
+        // The mini-program vector's timestamp is fixed, so the window is wide on purpose.
+        [$"Channels:{Channel}:ReplayWindow"] = WeChatVectors.WideReplayWindow,
+    };
 
     [Fact]
     public async Task An_encrypted_mini_program_message_is_answered_success_and_listed_as_a_message()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
 
         var response = await client.PostAsync(
             $"/api/webhooks/{Channel}?{MiniProgramQuery}",
@@ -73,7 +64,7 @@ public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_signed_e_commerce_push_is_answered_with_the_success_body_and_listed_as_an_order()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
         var response = await PostEcommerceAsync(client, timestamp, Sign(timestamp, AppSecret));
@@ -90,7 +81,7 @@ public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_forged_sign_is_rejected_with_401_and_nothing_is_stored()
     {
-        using var client = _app.CreateAdminClient();
+        using var client = App.CreateAdminClient();
         var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
         var response = await PostEcommerceAsync(client, timestamp, Sign(timestamp, "guessed-secret"));
@@ -98,7 +89,7 @@ public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
-        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(azurite, Channel, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));
     }
 
     /// <summary>The documented (inferred) sign, written out here: md5("/api/webhooks/{channel}?app-key=…&amp;timestamp=…" + secret).</summary>
@@ -116,7 +107,4 @@ public sealed class XiaohongshuWebhookTests(AzuriteFixture azurite) : IAsyncLife
         request.Headers.Add("sign", sign);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
-
-    private async Task<JsonElement> ListSignalsAsync(HttpClient client) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={Channel}", TestContext.Current.CancellationToken);
 }
