@@ -27,6 +27,7 @@ public static class FunctionsCommand
         var list = new Command("list", "List the functions the app exposes to the Functions host.");
         list.SetAction(_ =>
         {
+            var width = FunctionCatalog.All.Max(f => f.Name.Length);
             foreach (var f in FunctionCatalog.All)
             {
                 var what = f.Trigger switch
@@ -37,7 +38,7 @@ public static class FunctionsCommand
                     FunctionTrigger.Timer => $"timer {f.Schedule}",
                     _ => f.Trigger.ToString(),
                 };
-                Console.WriteLine($"{f.Name,-16} {what}");
+                Console.WriteLine($"{f.Name.PadRight(width)} {what}");
             }
 
             return 0;
