@@ -86,7 +86,7 @@ public static partial class InvocationEndpoints
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var purged = await services.GetRequiredService<StoragePurge>().PurgeAsync(now, ct);
-        return InvocationResponse.Done($"purged {purged} expired dedupe marker(s), emotion points and room minutes");
+        return InvocationResponse.Done($"purged {purged} expired dedupe marker(s), emotion points, room minutes and send-ledger touches");
     }
 
     private static async Task<InvocationResponse> DispatchAsync(IServiceProvider services, CancellationToken ct)

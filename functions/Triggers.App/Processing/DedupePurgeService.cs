@@ -32,7 +32,7 @@ public sealed partial class DedupePurgeService(StoragePurge purge, TimeProvider 
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Purged {Count} expired dedupe marker(s), emotion points and room minutes")]
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Purged {Count} expired dedupe marker(s), emotion points, room minutes and send-ledger touches")]
         public static partial void Purged(ILogger logger, int count);
 
         [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Purging expired records failed: {Reason}")]

@@ -26,7 +26,8 @@ public static class TouchpointServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<IContactStateStore>(sp => new TableContactStateStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<ISendLedger>(sp => new TableSendLedger(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new TableSendLedger(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<TableSendLedger>());
         services.AddSingleton<IHandoffStore>(sp => new TableHandoffStore(sp.GetRequiredService<TableServiceClient>()));
 
         services.AddSingleton(_ => SenderSettings.Read(configuration));

@@ -105,25 +105,8 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     /// <summary>Makes any text a valid key part; see <see cref="KeyParts.Escape"/>.</summary>
     public static string EscapeKey(string part) => KeyParts.Escape(part);
 
-    internal static async Task<int> PurgeExpiredAsync(TableClient table, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var purged = 0;
-        var filter = $"ExpiresAt lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var entity in table.QueryAsync(filter, ["PartitionKey", "RowKey"], 1000, cancellationToken))
-        {
-            try
-            {
-                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
-                purged++;
-            }
-            catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.NotFound)
-            {
-                // Another instance purged it first.
-            }
-        }
-
-        return purged;
-    }
+    internal static Task<int> PurgeExpiredAsync(TableClient table, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TablePurge.DeleteMatchingAsync(table, $"ExpiresAt lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'", cancellationToken);
 
     private static string StatePartition(EmotionKey key) => $"{EscapeKey(key.Tenant)}|{EscapeKey(key.Contact)}";
 

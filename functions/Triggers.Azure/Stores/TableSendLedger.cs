@@ -13,6 +13,9 @@ namespace Triggers.Azure.Stores;
 /// </summary>
 public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
 {
+    /// <summary>How many whole UTC days back the ledger is kept.</summary>
+    public const int KeptDays = 9;
+
     private readonly TableClient _table = tables.GetTableClient(TableNames.SendLedger);
 
     public async Task RecordAsync(
@@ -65,6 +68,13 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
 
         return (total, automated);
     }
+
+    /// <summary>
+    /// Removes touches older than any cap looks back: a week, plus two days so no tenant's time zone (UTC-12 to +14)
+    /// loses a day it still counts. The hourly purge calls it.
+    /// </summary>
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        TablePurge.DeleteMatchingAsync(_table, $"RowKey lt {TableFilter.Quote(Day(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-KeptDays)))}", cancellationToken);
 
     internal static string PartitionKey(string tenant, string channel, string contact) => KeyParts.Join(tenant, channel, contact);
 

@@ -8,6 +8,22 @@ public sealed class TableSendLedgerTests(AzuriteFixture azurite)
     private static readonly DateOnly Day = new(2026, 11, 22);
 
     [Fact]
+    public async Task The_purge_removes_touches_older_than_any_cap_counts_and_keeps_the_last_week()
+    {
+        var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+        await ledger.RecordAsync(tenant, "demo", "c1", Day.AddDays(-10), "ten-days-ago", automated: true, ct);
+        await ledger.RecordAsync(tenant, "demo", "c1", Day.AddDays(-8), "eight-days-ago", automated: true, ct);
+        await ledger.RecordAsync(tenant, "demo", "c1", Day, "today", automated: false, ct);
+
+        await ledger.PurgeExpiredAsync(new DateTimeOffset(Day, new TimeOnly(12, 0), TimeSpan.Zero), ct);
+
+        Assert.Equal((0, 0), await ledger.CountAsync(tenant, "demo", "c1", Day.AddDays(-10), Day.AddDays(-10), ct));
+        Assert.Equal((2, 1), await ledger.CountAsync(tenant, "demo", "c1", Day.AddDays(-9), Day, ct));
+    }
+
+    [Fact]
     public async Task Recording_the_same_touch_twice_counts_it_once_and_keeps_the_first_record()
     {
         var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
