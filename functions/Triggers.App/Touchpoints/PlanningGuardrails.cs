@@ -24,12 +24,6 @@ public sealed class PlanningGuardrails(ChannelRegistry channels, GuardrailPolici
         var platform = touchpoint.Platform ?? channels.Find(touchpoint.Channel)?.Platform ?? string.Empty;
         var action = touchpoint.ActionIndex < rule.Actions.Count ? rule.Actions[touchpoint.ActionIndex] : null;
         var context = await GuardrailFacts.LoadAsync(touchpoint, platform, policy, contacts, ledger, GuardrailStage.Planning, now, cancellationToken);
-        return GuardrailEvaluator.Evaluate(touchpoint, action, context, policy) switch
-        {
-            GuardrailDecision.Block block => touchpoint with { Status = TouchpointStatus.Blocked, Guardrail = block.Guardrail, StatusReason = block.Detail },
-            GuardrailDecision.Defer defer => touchpoint with { DueAt = defer.Until, WakeAt = defer.Until, Guardrail = defer.Guardrail, StatusReason = defer.Detail },
-            GuardrailDecision.Cancel cancel => touchpoint with { Status = TouchpointStatus.Cancelled, Guardrail = GuardrailNames.HumanPrecedence, StatusReason = cancel.Reason },
-            _ => touchpoint,
-        };
+        return GuardrailEvaluator.Evaluate(touchpoint, action, context, policy).ApplyTo(touchpoint);
     }
 }

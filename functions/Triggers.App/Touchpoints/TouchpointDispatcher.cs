@@ -85,14 +85,18 @@ public sealed partial class TouchpointDispatcher(
         var policy = guardrails.For(claimed.Tenant);
         var action = FindAction(claimed);
         var context = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
-        switch (GuardrailEvaluator.Evaluate(claimed, action, context, policy))
+        var decision = GuardrailEvaluator.Evaluate(claimed, action, context, policy);
+        if (decision is not GuardrailDecision.Allow)
         {
-            case GuardrailDecision.Cancel cancel:
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Cancelled, Guardrail = GuardrailNames.HumanPrecedence, StatusReason = cancel.Reason, LeaseUntil = null }, DispatchSummary.Cancelled, cancellationToken);
-            case GuardrailDecision.Defer defer:
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Planned, DueAt = defer.Until, WakeAt = defer.Until, Attempts = due.Attempts, Guardrail = defer.Guardrail, StatusReason = defer.Detail, LeaseUntil = null }, DispatchSummary.Deferred, cancellationToken);
-            case GuardrailDecision.Block block:
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = block.Guardrail, StatusReason = block.Detail, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+            // A deferral is not a send attempt, so it gives the claimed attempt back.
+            var decided = decision.ApplyTo(claimed) with { LeaseUntil = null, Attempts = decision is GuardrailDecision.Defer ? due.Attempts : claimed.Attempts };
+            var outcome = decision switch
+            {
+                GuardrailDecision.Defer => DispatchSummary.Deferred,
+                GuardrailDecision.Cancel => DispatchSummary.Cancelled,
+                _ => DispatchSummary.Blocked,
+            };
+            return await FinishAsync(decided, outcome, cancellationToken);
         }
 
         if (string.Equals(claimed.Type, ActionTypes.Handoff, StringComparison.Ordinal))
@@ -100,10 +104,11 @@ public sealed partial class TouchpointDispatcher(
             return await HandOffAsync(claimed, now, cancellationToken);
         }
 
-        return await SendAsync(claimed, channel, policy, now, cancellationToken);
+        return await SendAsync(claimed, channel, policy, context, now, cancellationToken);
     }
 
-    private async Task<string> SendAsync(Touchpoint claimed, ChannelSettings channel, GuardrailOptions policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(
+        Touchpoint claimed, ChannelSettings channel, GuardrailOptions policy, GuardrailContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var text = claimed.Text ?? templates.Find(claimed.Tenant, claimed.Template);
         if (text is null)
@@ -120,7 +125,7 @@ public sealed partial class TouchpointDispatcher(
 
             // Counted again with this touch in: two dispatchers that both passed the check cannot both exceed the cap
             // (at worst both give up the last slot, which errs on the side of the contact).
-            var recount = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
+            var recount = await GuardrailFacts.WithCountsAsync(context, claimed, policy, ledger, cancellationToken);
             if (FrequencyCap.Check(recount with { CountsIncludeThisTouch = true }, policy, includesThisTouch: true) is { } over)
             {
                 await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);

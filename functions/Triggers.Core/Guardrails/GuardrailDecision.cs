@@ -9,6 +9,22 @@ public abstract record GuardrailDecision
     {
     }
 
+    /// <summary>
+    /// The touchpoint as the decision leaves it: unchanged when allowed; planned with the later due and wake time when
+    /// deferred; blocked or cancelled otherwise, with the guardrail's name and explanation.
+    /// </summary>
+    public Touchpoint ApplyTo(Touchpoint touchpoint)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        return this switch
+        {
+            Defer defer => touchpoint with { Status = TouchpointStatus.Planned, DueAt = defer.Until, WakeAt = defer.Until, Guardrail = defer.Guardrail, StatusReason = defer.Detail },
+            Block block => touchpoint with { Status = TouchpointStatus.Blocked, Guardrail = block.Guardrail, StatusReason = block.Detail },
+            Cancel cancel => touchpoint with { Status = TouchpointStatus.Cancelled, Guardrail = cancel.Guardrail, StatusReason = cancel.Reason },
+            _ => touchpoint,
+        };
+    }
+
     /// <summary>Send it (at its due time when planning, now when dispatching).</summary>
     public sealed record Allow : GuardrailDecision;
 

@@ -45,20 +45,15 @@ internal sealed class SimulatedContacts
             Stage = GuardrailStage.Planning,
         };
 
-        var simulated = new SimulatedTouchpoint(touchpoint.Type, touchpoint.Channel, touchpoint.Contact, touchpoint.DueAt, touchpoint.SignalId);
-        switch (GuardrailEvaluator.Evaluate(touchpoint, action, context, policy))
+        var decided = GuardrailEvaluator.Evaluate(touchpoint, action, context, policy).ApplyTo(touchpoint);
+        if (decided.Status == TouchpointStatus.Planned)
         {
-            case GuardrailDecision.Block block:
-                return simulated with { Status = TouchpointStatus.Blocked, Guardrail = block.Guardrail, Reason = block.Detail };
-            case GuardrailDecision.Cancel cancel:
-                return simulated with { Status = TouchpointStatus.Cancelled, Guardrail = GuardrailNames.HumanPrecedence, Reason = cancel.Reason };
-            case GuardrailDecision.Defer defer:
-                CountIfCapped(touchpoint, TenantCalendar.LocalDay(defer.Until, policy.TimeZone));
-                return simulated with { DueAt = defer.Until, Guardrail = defer.Guardrail, Reason = defer.Detail };
-            default:
-                CountIfCapped(touchpoint, day);
-                return simulated;
+            // It goes ahead (perhaps later): count it on the day it would go out.
+            CountIfCapped(touchpoint, TenantCalendar.LocalDay(decided.DueAt > now ? decided.DueAt : now, policy.TimeZone));
         }
+
+        return new SimulatedTouchpoint(
+            decided.Type, decided.Channel, decided.Contact, decided.DueAt, decided.SignalId, decided.Status, decided.Guardrail, decided.StatusReason);
     }
 
     private void CountIfCapped(Touchpoint touchpoint, DateOnly day)
