@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Triggers.App.Channels;
+using Triggers.App.Touchpoints;
 using Triggers.Core.Contacts;
 
 namespace Triggers.App.Admin;
@@ -10,8 +11,6 @@ namespace Triggers.App.Admin;
 /// </summary>
 public static class ConsentEndpoints
 {
-    private const int WriteAttempts = 5;
-
     public static RouteGroupBuilder MapConsent(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -38,10 +37,10 @@ public static class ConsentEndpoints
         return state is null ? AdminResults.Error(StatusCodes.Status404NotFound, $"nothing is known about contact '{contact}' on '{channel}'.") : Results.Ok(state with { Version = null });
     }
 
-    private static async Task<IResult> SetAsync(JsonObject? body, ChannelRegistry channels, IContactStateStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SetAsync(JsonObject? body, ChannelRegistry channels, ContactTracking tracking, TimeProvider time, CancellationToken ct)
     {
-        var channel = Text(body, "channel");
-        var contact = Text(body, "contact");
+        var channel = AdminResults.Text(body, "channel");
+        var contact = AdminResults.Text(body, "contact");
         if (channel is null || contact is null || body?["optedOut"] is not JsonValue flag || !flag.TryGetValue(out bool optedOut))
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest,
@@ -53,20 +52,14 @@ public static class ConsentEndpoints
             return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
         }
 
-        var by = Text(body, "by") ?? "admin";
-        for (var attempt = 0; attempt < WriteAttempts; attempt++)
+        var by = AdminResults.Text(body, "by") ?? "admin";
+        var written = await tracking.ChangeAsync(
+            settings.Tenant, channel, contact, current => ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow()), ct);
+        if (written is not null)
         {
-            var current = await store.GetAsync(settings.Tenant, channel, contact, ct);
-            var next = ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow());
-            if (await store.TryWriteAsync(next, ct) is { } written)
-            {
-                return Results.Ok(written with { Version = null });
-            }
+            return Results.Ok(written with { Version = null });
         }
 
         return AdminResults.Error(StatusCodes.Status409Conflict, $"contact '{contact}' kept changing; try again.");
     }
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Triggers.App.Channels;
 using Triggers.App.Touchpoints;
@@ -12,8 +11,6 @@ namespace Triggers.App.Admin;
 /// </summary>
 public static class HandoffEndpoints
 {
-    private const int MaxLimit = 1000;
-
     public static RouteGroupBuilder MapHandoffs(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -28,10 +25,9 @@ public static class HandoffEndpoints
 
     private static async Task<IResult> ListAsync(string? tenant, string? status, string? limit, IHandoffStore store, CancellationToken ct)
     {
-        var take = 50;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > MaxLimit))
+        if (!AdminEndpoints.TryLimit(limit, out var take, out var problem))
         {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, $"limit '{limit}' must be a whole number from 1 to {MaxLimit}.");
+            return problem;
         }
 
         if (status is not null && !HandoffStatus.All.Contains(status))
@@ -46,7 +42,7 @@ public static class HandoffEndpoints
     private static async Task<IResult> ClaimAsync(
         string id, string? tenant, JsonObject? body, IHandoffStore store, ContactTracking contacts, GuardrailPolicies guardrails, TimeProvider time, CancellationToken ct)
     {
-        var agent = Text(body, "agent");
+        var agent = AdminResults.Text(body, "agent");
         if (agent is null)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, "send {\"agent\": \"who is taking it\"} as the JSON body.");
@@ -88,12 +84,9 @@ public static class HandoffEndpoints
             return Results.Ok(HandoffView.From(current));
         }
 
-        var closed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Closed, ClosedAt = time.GetUtcNow(), Outcome = Text(body, "outcome") }, ct);
+        var closed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Closed, ClosedAt = time.GetUtcNow(), Outcome = AdminResults.Text(body, "outcome") }, ct);
         return closed is null
             ? AdminResults.Error(StatusCodes.Status409Conflict, $"hand-off '{id}' was changed by someone else just now; try again.")
             : Results.Ok(HandoffView.From(closed));
     }
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

@@ -60,12 +60,19 @@ public sealed partial class ContactTracking(
         return changed;
     }
 
-    private async Task<ContactState?> UpdateStateAsync(Signal signal, GuardrailOptions policy, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the contact's state, applies <paramref name="change"/> and writes the result with the state's ETag, reading
+    /// again when another writer got there first. Returns the state as it now stands (unchanged states are not written),
+    /// or null when it lost the race <see cref="WriteAttempts"/> times.
+    /// </summary>
+    public async Task<ContactState?> ChangeAsync(
+        string tenant, string channel, string contact, Func<ContactState?, ContactState> change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= WriteAttempts; attempt++)
         {
-            var current = await contacts.GetAsync(signal.Tenant, signal.Channel, signal.Actor.Id, cancellationToken);
-            var next = ConsentRules.Apply(current, signal, policy, now);
+            var current = await contacts.GetAsync(tenant, channel, contact, cancellationToken);
+            var next = change(current);
             if (next == current)
             {
                 return current;
@@ -75,15 +82,20 @@ public sealed partial class ContactTracking(
             {
                 if (current?.OptedOut != written.OptedOut)
                 {
-                    Log.ConsentChanged(logger, signal.Actor.Id, signal.Channel, written.OptedOut ? "opted out" : "opted in", written.ConsentSource ?? string.Empty);
+                    Log.ConsentChanged(logger, contact, channel, written.OptedOut ? "opted out" : "opted in", written.ConsentSource ?? string.Empty);
                 }
 
                 return written;
             }
         }
 
-        throw new InvalidOperationException($"Contact {signal.Actor.Id} on {signal.Channel} changed {WriteAttempts} times while signal {signal.Id} was applied; the signal will be retried.");
+        return null;
     }
+
+    private async Task<ContactState?> UpdateStateAsync(Signal signal, GuardrailOptions policy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ChangeAsync(signal.Tenant, signal.Channel, signal.Actor.Id, current => ConsentRules.Apply(current, signal, policy, now), cancellationToken)
+        ?? throw new InvalidOperationException(
+            $"Contact {signal.Actor.Id} on {signal.Channel} changed {WriteAttempts} times while signal {signal.Id} was applied; the signal will be retried.");
 
     private static partial class Log
     {
