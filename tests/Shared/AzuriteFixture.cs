@@ -1,7 +1,7 @@
 using Triggers.Azure.Emulator;
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
 using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 
 namespace Triggers.Testing;
 
@@ -38,7 +38,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A new, empty table of its own for one test.</summary>
     public async Task<TableClient> CreateTableAsync(CancellationToken cancellationToken)
     {
-        var table = new TableServiceClient(Connection).GetTableClient(UniqueName());
+        var table = Connection.CreateTableServiceClient().GetTableClient(UniqueName());
         await table.CreateIfNotExistsAsync(cancellationToken);
         return table;
     }
@@ -46,8 +46,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A new, empty queue of its own for one test.</summary>
     public async Task<QueueClient> CreateQueueAsync(CancellationToken cancellationToken)
     {
-        var queue = new QueueServiceClient(Connection).GetQueueClient(UniqueName("q"));
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        var queue = Connection.CreateQueueServiceClient().GetQueueClient(UniqueName("q"));
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return queue;
     }
 

@@ -3,7 +3,8 @@ using Triggers.App.Hosting;
 using Triggers.App.Rules;
 using Triggers.App.Storage;
 using Triggers.App.Topics;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
+using Triggers.Azure.Storage;
 
 namespace Triggers.App.Health;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
+using Triggers.Azure.Stores;
 using Triggers.Core.Processing;
 
 namespace Triggers.App.Processing;
@@ -14,7 +15,7 @@ public sealed class PoisonQueue(QueueServiceClient queues, TimeProvider time)
     public async Task SendAsync(string poisonQueue, string message, string error, long dequeueCount, CancellationToken cancellationToken)
     {
         await queues.GetQueueClient(poisonQueue)
-            .SendMessageAsync(Envelope(message, error, dequeueCount), visibilityDelay: null, timeToLive: TimeSpan.MaxValue, cancellationToken);
+            .SendMessageAsync(Envelope(message, error, dequeueCount), visibilityTimeout: null, timeToLive: QueueSignalQueue.NeverExpires, cancellationToken);
     }
 
     internal string Envelope(string message, string error, long dequeueCount)

@@ -5,7 +5,7 @@ using Triggers.App.Analysis;
 using Triggers.App.Emotion;
 using Triggers.App.Topics;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Storage;
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Triggers.App.Processing;
 
@@ -28,7 +29,7 @@ public sealed partial class QueueWorker(
             {
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.VisibilityTimeout, stoppingToken);
+                    messages = (await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.VisibilityTimeout, stoppingToken)).Value;
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -54,7 +55,7 @@ public sealed partial class QueueWorker(
     {
         try
         {
-            await processor.ProcessAsync(message.Text, message.DequeueCount, stoppingToken);
+            await processor.ProcessAsync(message.Body.ToString(), message.DequeueCount, stoppingToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -64,7 +65,7 @@ public sealed partial class QueueWorker(
             Log.ProcessingFailed(logger, queue.Name, message.MessageId, message.DequeueCount, retryIn, ex);
             try
             {
-                await queue.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, retryIn, stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: retryIn, cancellationToken: stoppingToken);
             }
             catch (Exception updateError) when (!stoppingToken.IsCancellationRequested)
             {

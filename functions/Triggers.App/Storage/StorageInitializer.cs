@@ -1,6 +1,6 @@
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Hosting;
 
 namespace Triggers.App.Storage;
@@ -46,7 +46,7 @@ public sealed partial class StorageInitializer(
 
             foreach (var queue in QueueNames.All)
             {
-                await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken);
+                await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }
 
             readiness.MarkReady();

@@ -1,7 +1,8 @@
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 
@@ -15,8 +16,13 @@ public static class StorageServiceCollectionExtensions
     {
         // Resolved by the first hosted service, so a malformed setting stops start-up with a message naming it.
         services.AddSingleton(sp => StorageConnection.FromConfiguration(sp.GetRequiredService<IConfiguration>(), ConnectionName));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>()));
-        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>()));
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, _, sp) =>
+                sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, _, sp) =>
+                sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(options));
+        });
         services.AddSingleton<StorageReadiness>();
 
         // Order matters: hosted services start in registration order, and Azurite must be up

@@ -1,6 +1,6 @@
 using Triggers.App.Hosting;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Topics;
 
 namespace Triggers.App.Topics;

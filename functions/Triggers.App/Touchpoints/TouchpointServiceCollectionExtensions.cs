@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Triggers.App.Hosting;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Contacts;
 using Triggers.Core.Handoffs;
 using Triggers.Platforms.Outbound;

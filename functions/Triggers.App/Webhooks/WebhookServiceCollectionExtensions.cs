@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 
 namespace Triggers.App.Webhooks;

@@ -9,12 +9,11 @@ namespace Triggers.Azure.Storage;
 /// </summary>
 internal static class IdentitySettings
 {
-    public static StorageConnection? TryParse(Func<string, string?> getSetting, string name)
+    public static IdentityConnection? TryParse(Func<string, string?> getSetting, string name)
     {
         var account = Get(getSetting, name, "accountName");
         var tableUri = Get(getSetting, name, "tableServiceUri");
         var queueUri = Get(getSetting, name, "queueServiceUri");
-        var blobUri = Get(getSetting, name, "blobServiceUri");
         if (account is null && tableUri is null && queueUri is null)
         {
             return null;
@@ -22,7 +21,6 @@ internal static class IdentitySettings
 
         Uri? table = ServiceUri(tableUri);
         Uri? queue = ServiceUri(queueUri);
-        Uri? blob = ServiceUri(blobUri);
         if (account is { } a)
         {
             if (!IsAccountName(a.Value))
@@ -32,7 +30,6 @@ internal static class IdentitySettings
 
             table ??= new Uri($"https://{a.Value}.table.core.windows.net");
             queue ??= new Uri($"https://{a.Value}.queue.core.windows.net");
-            blob ??= new Uri($"https://{a.Value}.blob.core.windows.net");
         }
 
         // Given one service URI of the usual shape, the other follows from it.
@@ -42,8 +39,7 @@ internal static class IdentitySettings
             ?? throw Fail($"{name}__queueServiceUri", $"it is missing; set it (e.g. https://<account>.queue.core.windows.net) or set {name}__accountName");
 
         var accountName = account?.Value ?? AccountFromHost(table);
-        return new StorageConnection(
-            table, queue, blob, accountName, sharedKey: null, Credential(getSetting, name), isDevelopmentStorage: false);
+        return new IdentityConnection(table, queue, accountName, Credential(getSetting, name));
     }
 
     private static TokenCredential Credential(Func<string, string?> getSetting, string name)
@@ -121,3 +117,6 @@ internal static class IdentitySettings
     private static StorageConfigurationException Fail(string setting, string problem) =>
         new(setting, $"Setting '{setting}' is not valid for an identity-based storage connection: {problem}.");
 }
+
+/// <summary>The endpoints and credential an identity-based connection names.</summary>
+internal sealed record IdentityConnection(Uri Table, Uri Queue, string? AccountName, TokenCredential Credential);

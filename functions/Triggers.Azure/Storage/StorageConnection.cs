@@ -1,4 +1,6 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace Triggers.Azure.Storage;
@@ -7,32 +9,27 @@ namespace Triggers.Azure.Storage;
 /// Where the Table and Queue services are and how to authenticate to them, read the way the Functions
 /// host reads a storage connection: a connection string under the connection name, or identity-based
 /// <c>{name}__accountName</c> / <c>{name}__tableServiceUri</c> / <c>{name}__queueServiceUri</c> settings.
+/// Makes the SDK clients, so both hosts and the CLI build them one way.
 /// </summary>
 public sealed class StorageConnection
 {
     public const string DefaultConnectionName = "AzureWebJobsStorage";
 
-    internal StorageConnection(
-        Uri tableEndpoint,
-        Uri queueEndpoint,
-        Uri? blobEndpoint,
-        string? accountName,
-        StorageSharedKey? sharedKey,
-        TokenCredential? credential,
-        bool isDevelopmentStorage)
+    private readonly string? _connectionString;
+
+    private StorageConnection(
+        string? connectionString, Uri tableEndpoint, Uri queueEndpoint, string? accountName, TokenCredential? credential, bool isDevelopmentStorage)
     {
+        _connectionString = connectionString;
         TableEndpoint = tableEndpoint;
         QueueEndpoint = queueEndpoint;
-        BlobEndpoint = blobEndpoint;
         AccountName = accountName;
-        SharedKey = sharedKey;
         Credential = credential;
         IsDevelopmentStorage = isDevelopmentStorage;
     }
 
     /// <summary><c>UseDevelopmentStorage=true</c>: Azurite's well-known account on 127.0.0.1:10000-10002.</summary>
-    public static StorageConnection Development { get; } = ConnectionStringParser.Parse(
-        DevelopmentStorage.ConnectionString, DefaultConnectionName);
+    public static StorageConnection Development { get; } = FromConnectionString(DevelopmentStorage.ConnectionString);
 
     /// <summary>True only for <c>UseDevelopmentStorage=true</c> (the default ports), not for explicit emulator strings.</summary>
     public bool IsDevelopmentStorage { get; }
@@ -41,15 +38,11 @@ public sealed class StorageConnection
 
     public Uri QueueEndpoint { get; }
 
-    public Uri? BlobEndpoint { get; }
-
     /// <summary>The storage account name, when the settings name or imply it.</summary>
     public string? AccountName { get; }
 
-    /// <summary>The Entra ID credential for identity-based connections; null for Shared Key.</summary>
+    /// <summary>The Entra ID credential for identity-based connections; null for a connection string.</summary>
     public TokenCredential? Credential { get; }
-
-    internal StorageSharedKey? SharedKey { get; }
 
     /// <summary>
     /// Reads the connection <paramref name="connectionName"/> from configuration. With no setting at all it
@@ -74,25 +67,66 @@ public sealed class StorageConnection
             var value = getSetting(key);
             if (!string.IsNullOrWhiteSpace(value))
             {
-                return ConnectionStringParser.Parse(value, key);
+                return FromConnectionString(value, key);
             }
         }
 
-        return IdentitySettings.TryParse(getSetting, connectionName) ?? Development;
+        return IdentitySettings.TryParse(getSetting, connectionName) is { } identity
+            ? new StorageConnection(null, identity.Table, identity.Queue, identity.AccountName, identity.Credential, isDevelopmentStorage: false)
+            : Development;
     }
 
-    /// <summary>Parses a storage connection string; <paramref name="settingName"/> names it in errors.</summary>
+    /// <summary>
+    /// A storage connection string, checked by the SDK's own parser; <paramref name="settingName"/> names it in errors,
+    /// which never repeat the string (it holds the account key).
+    /// </summary>
     public static StorageConnection FromConnectionString(
         string connectionString, string settingName = DefaultConnectionName)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        return ConnectionStringParser.Parse(connectionString, settingName);
+        var problem = ConnectionStringProblems.Find(connectionString);
+        if (problem is null)
+        {
+            try
+            {
+                var tables = new TableServiceClient(connectionString);
+                var queues = new QueueServiceClient(connectionString);
+                var isDevelopment = ConnectionStringProblems.IsDevelopmentStorage(connectionString);
+                return new StorageConnection(connectionString, tables.Uri, queues.Uri, tables.AccountName, null, isDevelopment);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
+            {
+                problem = "the storage SDK cannot read it";
+            }
+        }
+
+        throw new StorageConfigurationException(
+            settingName,
+            $"Setting '{settingName}' is not a valid storage connection string: {problem}. Use UseDevelopmentStorage=true for the " +
+            "local emulator, DefaultEndpointsProtocol=https;AccountName=<account>;AccountKey=<key>;EndpointSuffix=core.windows.net " +
+            $"for an account key, or identity-based settings ({settingName}__accountName) instead of a string.");
+    }
+
+    /// <summary>The Table service client; a connection string authenticates by key, otherwise <see cref="Credential"/>.</summary>
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) =>
+        _connectionString is not null
+            ? new TableServiceClient(_connectionString, options)
+            : new TableServiceClient(TableEndpoint, Credential!, options);
+
+    /// <summary>The Queue service client, with base64 messages as the Functions queue trigger reads them (host.json).</summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
+    {
+        options ??= new QueueClientOptions();
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        return _connectionString is not null
+            ? new QueueServiceClient(_connectionString, options)
+            : new QueueServiceClient(QueueEndpoint, Credential!, options);
     }
 
     /// <summary>Describes the connection without its secrets.</summary>
     public override string ToString()
     {
-        var auth = SharedKey is not null ? "shared key" : "Entra ID";
+        var auth = _connectionString is not null ? "connection string" : "Entra ID";
         return $"storage account {AccountName ?? "(unnamed)"} (tables {TableEndpoint}, queues {QueueEndpoint}, {auth})";
     }
 }

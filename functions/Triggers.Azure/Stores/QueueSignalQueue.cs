@@ -1,4 +1,4 @@
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
 using Triggers.Core.Processing;
 using Triggers.Core.Signals;
 
@@ -7,6 +7,9 @@ namespace Triggers.Azure.Stores;
 /// <summary>Queue <c>signals</c>, base64 JSON messages as the Functions queue trigger expects.</summary>
 public sealed class QueueSignalQueue(QueueClient queue) : ISignalQueue
 {
+    /// <summary>The Queue service's "never expires" (<c>messagettl=-1</c>): a signal waits however long processing is down.</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public async Task EnqueueAsync(Signal signal, CancellationToken cancellationToken) =>
-        await queue.SendMessageAsync(SignalMessage.Serialize(signal), visibilityDelay: null, timeToLive: TimeSpan.MaxValue, cancellationToken);
+        await queue.SendMessageAsync(SignalMessage.Serialize(signal), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Contacts;
 
 namespace Triggers.Azure.Stores;
@@ -16,7 +15,7 @@ public sealed class TableContactStateStore(TableServiceClient tables) : IContact
 
     public async Task<ContactState?> GetAsync(string tenant, string channel, string contact, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(PartitionKey(tenant, channel), KeyParts.Escape(contact), null, cancellationToken);
+        var entity = await _table.GetOrNullAsync(PartitionKey(tenant, channel), KeyParts.Escape(contact), null, cancellationToken);
         return entity is null ? null : FromEntity(entity, tenant, channel, contact);
     }
 
@@ -26,12 +25,12 @@ public sealed class TableContactStateStore(TableServiceClient tables) : IContact
         var entity = ToEntity(state);
         try
         {
-            var etag = state.Version is null
+            var response = state.Version is null
                 ? await _table.AddEntityAsync(entity, cancellationToken)
                 : await _table.UpdateEntityAsync(entity, new ETag(state.Version), TableUpdateMode.Replace, cancellationToken);
-            return state with { Version = etag.ToString() };
+            return state with { Version = response.Headers.ETag?.ToString() };
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             return null;
         }

@@ -1,6 +1,5 @@
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 
@@ -16,7 +15,7 @@ public sealed class TableCooldownStore(TableServiceClient tables) : ICooldownSto
 
     public async Task<CooldownRecord?> GetAsync(string tenant, string ruleId, string contact, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(PartitionKey(tenant, ruleId), RowKey(contact), null, cancellationToken);
+        var entity = await _table.GetOrNullAsync(PartitionKey(tenant, ruleId), RowKey(contact), null, cancellationToken);
         if (entity?.GetDateTimeOffset("LastFiredAt") is not { } lastFiredAt || entity.GetString("SignalId") is not { } signalId)
         {
             return null;
@@ -48,7 +47,7 @@ public sealed class TableCooldownStore(TableServiceClient tables) : ICooldownSto
 
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             return false;
         }

@@ -1,5 +1,5 @@
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Signals;
 
@@ -21,9 +21,9 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
             await _table.AddEntityAsync(Marker(signal, Pending), cancellationToken);
             return DedupeState.New;
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
-            var existing = await _table.GetEntityAsync(signal.Channel, signal.Id, ["State"], cancellationToken);
+            var existing = await _table.GetOrNullAsync(signal.Channel, signal.Id, ["State"], cancellationToken);
             return existing?.GetString("State") == Enqueued ? DedupeState.Duplicate : DedupeState.Unconfirmed;
         }
     }
@@ -37,15 +37,15 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var purged = 0;
-        var filter = $"ExpiresAt lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'";
-        await foreach (var entity in _table.QueryAsync(filter, ["PartitionKey", "RowKey"], 1000, cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {now}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
         {
             try
             {
                 await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
                 purged++;
             }
-            catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.NotFound or StorageErrorKind.PreconditionFailed)
+            catch (RequestFailedException ex) when (ex.Status is StorageStatus.NotFound or StorageStatus.PreconditionFailed)
             {
                 // Another instance purged or renewed it first.
             }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Emotion;
 
 namespace Triggers.Azure.Stores;
@@ -19,7 +18,7 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     public async Task<StoredEmotionState?> GetAsync(EmotionKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entity = await _states.GetEntityAsync(StatePartition(key), EscapeKey(key.Topic), null, cancellationToken);
+        var entity = await _states.GetOrNullAsync(StatePartition(key), EscapeKey(key.Topic), null, cancellationToken);
         return entity is null ? null : new StoredEmotionState(StateFrom(entity), entity.ETag.ToString());
     }
 
@@ -41,7 +40,7 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
 
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             return false;
         }
@@ -68,7 +67,7 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     public async Task<EmotionPoint?> GetPointAsync(EmotionKey key, DateTimeOffset at, string signalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entity = await _series.GetEntityAsync(SeriesPartition(key), PointRow(at, signalId), null, cancellationToken);
+        var entity = await _series.GetOrNullAsync(SeriesPartition(key), PointRow(at, signalId), null, cancellationToken);
         return entity is null ? null : PointFrom(entity);
     }
 
@@ -84,9 +83,9 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
         }
 
         // Newest first: 'to' has the smallest time key; '.' sorts right after the '-' that follows every time key.
-        var filter = $"PartitionKey eq {TableFilter.Quote(SeriesPartition(key))}"
-            + $" and RowKey ge {TableFilter.Quote(TimeKey(to))} and RowKey lt {TableFilter.Quote(TimeKey(from) + ".")}";
-        await foreach (var entity in _series.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SeriesPartition(key)} and RowKey ge {TimeKey(to)} and RowKey lt {TimeKey(from) + "."}");
+        await foreach (var entity in _series.QueryAsync<TableEntity>(filter, Math.Min(limit, 1000), null, cancellationToken))
         {
             points.Add(PointFrom(entity));
             if (points.Count >= limit)
@@ -106,7 +105,7 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     public static string EscapeKey(string part) => KeyParts.Escape(part);
 
     internal static Task<int> PurgeExpiredAsync(TableClient table, DateTimeOffset now, CancellationToken cancellationToken) =>
-        TablePurge.DeleteMatchingAsync(table, $"ExpiresAt lt datetime'{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'", cancellationToken);
+        TablePurge.DeleteMatchingAsync(table, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken);
 
     private static string StatePartition(EmotionKey key) => $"{EscapeKey(key.Tenant)}|{EscapeKey(key.Contact)}";
 

@@ -1,6 +1,5 @@
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Handoffs;
 
 namespace Triggers.Azure.Stores;
@@ -21,7 +20,7 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
             await _table.AddEntityAsync(ToEntity(handoff), cancellationToken);
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
             return false;
         }
@@ -29,7 +28,7 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
 
     public async Task<Handoff?> GetAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(tenant, id, null, cancellationToken);
+        var entity = await _table.GetOrNullAsync(tenant, id, null, cancellationToken);
         return entity is null ? null : FromEntity(entity);
     }
 
@@ -40,14 +39,14 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
     public async Task<IReadOnlyList<Handoff>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var filter = $"PartitionKey eq {TableFilter.Quote(tenant)}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant}");
         if (status is not null)
         {
-            filter += $" and Status eq {TableFilter.Quote(status)}";
+            filter += TableClient.CreateQueryFilter($" and Status eq {status}");
         }
 
         var results = new List<Handoff>();
-        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, null, cancellationToken))
         {
             results.Add(FromEntity(entity));
         }
@@ -72,10 +71,10 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
 
         try
         {
-            var etag = await _table.UpdateEntityAsync(ToEntity(handoff), new ETag(version), TableUpdateMode.Replace, cancellationToken);
-            return handoff with { Version = etag.ToString() };
+            var response = await _table.UpdateEntityAsync(ToEntity(handoff), new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return handoff with { Version = response.Headers.ETag?.ToString() };
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             return null;
         }

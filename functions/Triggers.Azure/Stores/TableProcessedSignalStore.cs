@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Analysis;
 using Triggers.Core.Processing;
 using Triggers.Core.Signals;
@@ -24,20 +24,20 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
     }
 
     public Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken) =>
-        ReadAsync($"PartitionKey eq {TableFilter.Quote(channel)}", limit, cancellationToken);
+        ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {channel}"), limit, cancellationToken);
 
     /// <remarks>
     /// ActorId is a plain property, so the service walks the channel's partition newest first until it has
     /// <paramref name="limit"/> matches: cheap for an active contact, a scan of the whole channel for one with few signals.
     /// </remarks>
     public Task<IReadOnlyList<ProcessedSignal>> ListForContactAsync(string channel, string contact, int limit, CancellationToken cancellationToken) =>
-        ReadAsync($"PartitionKey eq {TableFilter.Quote(channel)} and ActorId eq {TableFilter.Quote(contact)}", limit, cancellationToken);
+        ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {channel} and ActorId eq {contact}"), limit, cancellationToken);
 
     private async Task<IReadOnlyList<ProcessedSignal>> ReadAsync(string filter, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var results = new List<ProcessedSignal>(Math.Min(limit, 1000));
-        await foreach (var entity in _table.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, Math.Min(limit, 1000), null, cancellationToken))
         {
             results.Add(FromEntity(entity));
             if (results.Count >= limit)

@@ -1,6 +1,5 @@
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 
 namespace Triggers.Azure.Stores;
 
@@ -10,17 +9,11 @@ internal static class TablePurge
     public static async Task<int> DeleteMatchingAsync(TableClient table, string filter, CancellationToken cancellationToken)
     {
         var purged = 0;
-        await foreach (var entity in table.QueryAsync(filter, ["PartitionKey", "RowKey"], 1000, cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
         {
-            try
-            {
-                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
-                purged++;
-            }
-            catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.NotFound)
-            {
-                // Another instance purged it first.
-            }
+            // Another instance may have purged it first; the SDK's delete answers that as success.
+            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+            purged++;
         }
 
         return purged;

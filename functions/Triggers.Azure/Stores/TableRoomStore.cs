@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Emotion;
 
 namespace Triggers.Azure.Stores;
@@ -60,10 +59,10 @@ public sealed class TableRoomStore(TableServiceClient tables, TimeSpan retention
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return new RoomMinute(room, windowStart, after);
             }
-            catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed)
+            catch (TableTransactionFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed)
             {
-                if (ex.FailedOperationIndex == 0
-                    || (ex.FailedOperationIndex is null && await _table.GetEntityAsync(partition, MarkerRow(minute, signalId), ["SignalId"], cancellationToken) is not null))
+                if (ex.FailedTransactionActionIndex == 0
+                    || (ex.FailedTransactionActionIndex is null && await _table.GetOrNullAsync(partition, MarkerRow(minute, signalId), ["SignalId"], cancellationToken) is not null))
                 {
                     return await ReadAsync(room, windowStart, cancellationToken);
                 }
@@ -91,10 +90,10 @@ public sealed class TableRoomStore(TableServiceClient tables, TimeSpan retention
         string partition, string minute, CancellationToken cancellationToken)
     {
         // Aggregates only: '}' sorts right after the '|' that follows the minute; markers use '-'.
-        var filter = $"PartitionKey eq {TableFilter.Quote(partition)}"
-            + $" and RowKey gt {TableFilter.Quote(minute + "|")} and RowKey lt {TableFilter.Quote(minute + "}")}";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {minute + "|"} and RowKey lt {minute + "}"}");
         var found = new Dictionary<string, (RoomAggregate, ETag)>(StringComparer.Ordinal);
-        await foreach (var e in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, 1000, null, cancellationToken))
         {
             var topic = e.GetString("Topic") ?? string.Empty;
             found[topic] = (new RoomAggregate(

@@ -1,5 +1,5 @@
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 
@@ -23,7 +23,7 @@ public sealed class TableRuleHistoryStore(TableServiceClient tables) : IRuleHist
             {
                 await _table.AddEntityAsync(ToEntity(entry), cancellationToken);
             }
-            catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+            catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
             {
                 // Already recorded by another instance or by the CLI.
             }
@@ -32,9 +32,9 @@ public sealed class TableRuleHistoryStore(TableServiceClient tables) : IRuleHist
 
     public async Task<IReadOnlyList<HistoryEntry>> ListAsync(string tenant, string ruleId, int limit, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq {TableFilter.Quote(PartitionKey(tenant, ruleId))}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, ruleId)}");
         var found = new List<HistoryEntry>();
-        await foreach (var e in _table.QueryAsync(filter, null, Math.Min(limit, 1000), cancellationToken))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, Math.Min(limit, 1000), null, cancellationToken))
         {
             found.Add(new HistoryEntry(
                 e.GetString("Tenant") ?? tenant,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 
@@ -18,7 +18,7 @@ public sealed class TableRuleSource(TableServiceClient tables) : IRuleSource
     {
         var definitions = new List<RuleDefinition>();
         var problems = new List<RuleProblem>();
-        await foreach (var entity in _table.QueryAsync(null, null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter: (string?)null, 1000, null, cancellationToken))
         {
             if (TryRead(entity, out var definition, out var problem))
             {

@@ -1,4 +1,4 @@
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 
@@ -19,10 +19,10 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
     /// <summary>The rules of <paramref name="tenant"/> (all tenants when null), tenant then id order; unreadable entities as problems.</summary>
     public async Task<RuleSourceSnapshot> ReadAsync(string? tenant, CancellationToken cancellationToken)
     {
-        var filter = tenant is null ? null : $"PartitionKey eq {TableFilter.Quote(tenant)}";
+        var filter = tenant is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {tenant}");
         var definitions = new List<RuleDefinition>();
         var problems = new List<RuleProblem>();
-        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, null, cancellationToken))
         {
             if (TableRuleSource.TryRead(entity, out var definition, out var problem))
             {
@@ -59,7 +59,7 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
         }
 
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var entity in _table.QueryAsync($"PartitionKey eq {TableFilter.Quote(tenant)}", null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), 1000, null, cancellationToken))
         {
             existing[entity.RowKey] = entity;
         }
@@ -98,7 +98,7 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
 
         // After the transaction: a crash here loses nothing, because the app records the same versions on its next load.
         await history.AddAsync(replaced, cancellationToken);
-        var added = actions.Count(a => a.Type == TableTransactionActionType.Add);
+        var added = actions.Count(a => a.ActionType == TableTransactionActionType.Add);
         return new RuleImportResult(tenant, added, actions.Count - added, rules.Count - actions.Count);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Contacts;
 
 namespace Triggers.Azure.Stores;
@@ -30,7 +29,7 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
         {
             await _table.AddEntityAsync(entity, cancellationToken);
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
             // Recorded before (a redelivery or a retried dispatch): the first record stands.
         }
@@ -38,14 +37,8 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
 
     public async Task RemoveAsync(string tenant, string channel, string contact, DateOnly localDay, string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(PartitionKey(tenant, channel, contact), RowKey(localDay, id), ETag.All, cancellationToken);
-        }
-        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.NotFound)
-        {
-            // Never recorded, or removed already: either way it no longer counts.
-        }
+        // Never recorded, or removed already, is success too (the SDK's delete does not fail on 404): either way it no longer counts.
+        await _table.DeleteEntityAsync(PartitionKey(tenant, channel, contact), RowKey(localDay, id), ETag.All, cancellationToken);
     }
 
     public async Task<(int Total, int Automated)> CountAsync(
@@ -57,10 +50,10 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
         }
 
         // Row keys of day D are "D|id", which sort after "D" and before "D+1", so [from, to + 1) covers whole days.
-        var filter = $"PartitionKey eq {TableFilter.Quote(PartitionKey(tenant, channel, contact))}"
-            + $" and RowKey ge {TableFilter.Quote(Day(from))} and RowKey lt {TableFilter.Quote(Day(to.AddDays(1)))}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, channel, contact)}")
+            + TableClient.CreateQueryFilter($" and RowKey ge {Day(from)} and RowKey lt {Day(to.AddDays(1))}");
         int total = 0, automated = 0;
-        await foreach (var entity in _table.QueryAsync(filter, ["Automated"], 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, ["Automated"], cancellationToken))
         {
             total++;
             automated += entity.GetBoolean("Automated") == true ? 1 : 0;
@@ -74,7 +67,7 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
     /// loses a day it still counts. The hourly purge calls it.
     /// </summary>
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        TablePurge.DeleteMatchingAsync(_table, $"RowKey lt {TableFilter.Quote(Day(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-KeptDays)))}", cancellationToken);
+        TablePurge.DeleteMatchingAsync(_table, TableClient.CreateQueryFilter($"RowKey lt {Day(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-KeptDays))}"), cancellationToken);
 
     internal static string PartitionKey(string tenant, string channel, string contact) => KeyParts.Join(tenant, channel, contact);
 

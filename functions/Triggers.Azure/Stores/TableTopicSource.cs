@@ -1,4 +1,4 @@
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Topics;
 
 namespace Triggers.Azure.Stores;
@@ -17,7 +17,7 @@ public sealed class TableTopicSource(TableServiceClient tables) : ITopicSource
         var definitions = new List<TopicDefinition>();
         var problems = new List<TopicProblem>();
         var tenants = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in _table.QueryAsync(null, null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter: (string?)null, 1000, null, cancellationToken))
         {
             tenants.Add(entity.PartitionKey);
             var definition = Read(entity, out var problem);

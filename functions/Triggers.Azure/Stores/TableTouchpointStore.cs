@@ -1,6 +1,5 @@
 using Azure;
-using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Processing;
 using Triggers.Core.Touchpoints;
 
@@ -23,7 +22,7 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
             await _table.AddEntityAsync(TouchpointEntities.ToEntity(touchpoint), cancellationToken);
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
             return false;
         }
@@ -31,7 +30,7 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
 
     public async Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityAsync(tenant, id, null, cancellationToken);
+        var entity = await _table.GetOrNullAsync(tenant, id, null, cancellationToken);
         return entity is null ? null : TouchpointEntities.FromEntity(entity);
     }
 
@@ -40,7 +39,7 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
         var filter = InTenant(tenant);
         if (status is not null)
         {
-            filter += $" and Status eq {TableFilter.Quote(status)}";
+            filter += TableClient.CreateQueryFilter($" and Status eq {status}");
         }
 
         var results = await QueryAsync(filter, cancellationToken);
@@ -56,11 +55,10 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
     public async Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var time = FilterLiterals.DateTime(now);
         var planned = await QueryAsync(
-            $"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Planned)} and (WakeAt le {time} or DueAt le {time})",
+            InTenant(tenant) + TableClient.CreateQueryFilter($" and Status eq {TouchpointStatus.Planned} and (WakeAt le {now} or DueAt le {now})"),
             cancellationToken);
-        var sending = await QueryAsync($"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Sending)}", cancellationToken);
+        var sending = await QueryAsync(InTenant(tenant) + TableClient.CreateQueryFilter($" and Status eq {TouchpointStatus.Sending}"), cancellationToken);
         return
         [
             .. planned.Where(t => t.NextLookAt <= now)
@@ -73,8 +71,8 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
 
     public async Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken)
     {
-        var filter = $"{InTenant(tenant)} and Status eq {TableFilter.Quote(TouchpointStatus.Planned)}"
-            + $" and Channel eq {TableFilter.Quote(channel)} and Contact eq {TableFilter.Quote(contact)}";
+        var filter = InTenant(tenant) + TableClient.CreateQueryFilter($" and Status eq {TouchpointStatus.Planned}")
+            + TableClient.CreateQueryFilter($" and Channel eq {channel} and Contact eq {contact}");
         var results = await QueryAsync(filter, cancellationToken);
         return [.. results.OrderBy(t => t.NextLookAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
     }
@@ -90,22 +88,22 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
 
         try
         {
-            var etag = await _table.UpdateEntityAsync(TouchpointEntities.ToEntity(touchpoint), new ETag(version), TableUpdateMode.Replace, cancellationToken);
-            return touchpoint with { Version = etag.ToString() };
+            var response = await _table.UpdateEntityAsync(TouchpointEntities.ToEntity(touchpoint), new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return touchpoint with { Version = response.Headers.ETag?.ToString() };
         }
-        catch (StorageRequestFailedException ex) when (ex.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             // Someone else changed (or removed) it since it was read; the caller re-reads and decides again.
             return null;
         }
     }
 
-    private static string InTenant(string tenant) => $"PartitionKey eq {TableFilter.Quote(tenant)}";
+    private static string InTenant(string tenant) => TableClient.CreateQueryFilter($"PartitionKey eq {tenant}");
 
     private async Task<List<Touchpoint>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var results = new List<Touchpoint>();
-        await foreach (var entity in _table.QueryAsync(filter, null, 1000, cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, null, cancellationToken))
         {
             results.Add(TouchpointEntities.FromEntity(entity));
         }

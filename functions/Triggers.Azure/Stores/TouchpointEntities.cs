@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Touchpoints;
 
 namespace Triggers.Azure.Stores;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Cli.Rules;
 using Triggers.Core.Rules;
 using Triggers.Core.Simulation;
@@ -98,7 +98,7 @@ public static class RulesCommand
 
     private static TableRuleWriter Writer(string? connection)
     {
-        var tables = new TableServiceClient(CliStorage.Resolve(connection));
+        var tables = CliStorage.Resolve(connection).CreateTableServiceClient();
         return new TableRuleWriter(tables, new TableRuleHistoryStore(tables), TimeProvider.System);
     }
 }

@@ -43,10 +43,12 @@ public static class RuleImport
                 var result = await writer.ImportTenantAsync(tenant.Key, tenant.ToList(), changedBy, cancellationToken);
                 await output.WriteLineAsync($"{result.Tenant}: {result.Added} added, {result.Replaced} replaced, {result.Unchanged} unchanged");
             }
-            catch (Triggers.Azure.Storage.StorageRequestFailedException ex)
+            catch (global::Azure.RequestFailedException ex)
             {
+                // The SDK's message carries the whole response; its first line says what failed.
                 failed++;
-                await errors.WriteLineAsync($"{tenant.Key}: nothing imported for this tenant: {ex.Message}");
+                var reason = ex.Message.Split('\n', 2)[0].Trim();
+                await errors.WriteLineAsync($"{tenant.Key}: nothing imported for this tenant: {reason} ({ex.Status} {ex.ErrorCode})");
             }
         }
 

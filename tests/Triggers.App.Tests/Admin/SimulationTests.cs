@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -109,7 +110,7 @@ public sealed class SimulationTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<int> CountTouchpointsAsync()
     {
         var count = 0;
-        await foreach (var _ in TestStorage.Table(azurite, "Touchpoints").QueryAsync($"PartitionKey eq '{_tenant}'", null, 1000, TestContext.Current.CancellationToken))
+        await foreach (var _ in TestStorage.Table(azurite, "Touchpoints").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_tenant}"), cancellationToken: TestContext.Current.CancellationToken))
         {
             count++;
         }

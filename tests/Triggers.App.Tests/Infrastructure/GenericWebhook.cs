@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Infrastructure;

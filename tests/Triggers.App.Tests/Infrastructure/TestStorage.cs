@@ -1,6 +1,6 @@
-using Triggers.Azure.Queues;
+using Azure.Storage.Queues;
 using Triggers.Azure.Storage;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Infrastructure;
@@ -12,16 +12,16 @@ internal static class TestStorage
         StorageConnection.FromSettings(key => key == "AzureWebJobsStorage" ? azurite.ConnectionString : null);
 
     public static TableClient Table(AzuriteFixture azurite, string name) =>
-        new TableServiceClient(Connection(azurite)).GetTableClient(name);
+        Connection(azurite).CreateTableServiceClient().GetTableClient(name);
 
     public static QueueClient Queue(AzuriteFixture azurite, string name) =>
-        new QueueServiceClient(Connection(azurite)).GetQueueClient(name);
+        Connection(azurite).CreateQueueServiceClient().GetQueueClient(name);
 
     /// <summary>How many dedupe markers a channel has: one is written before any signal of it is enqueued.</summary>
     public static async Task<int> DedupeMarkerCountAsync(AzuriteFixture azurite, string channel, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in Table(azurite, "Dedupe").QueryAsync($"PartitionKey eq {TableFilter.Quote(channel)}", ["RowKey"], null, cancellationToken))
+        await foreach (var _ in Table(azurite, "Dedupe").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {channel}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -36,11 +36,11 @@ internal static class TestStorage
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(10))
         {
-            foreach (var message in await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), CancellationToken.None))
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), CancellationToken.None)).Value)
             {
-                if (match(message.Text))
+                if (match(message.Body.ToString()))
                 {
-                    return message.Text;
+                    return message.Body.ToString();
                 }
             }
 

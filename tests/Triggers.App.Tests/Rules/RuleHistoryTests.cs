@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Triggers.App.Tests.Infrastructure;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Testing;
 
 namespace Triggers.App.Tests.Rules;

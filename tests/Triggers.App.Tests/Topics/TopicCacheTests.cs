@@ -4,7 +4,7 @@ using Triggers.App.Processing;
 using Triggers.App.Topics;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Topics;
 using Triggers.Testing;
 
@@ -20,14 +20,14 @@ public sealed partial class TopicCacheTests(AzuriteFixture azurite) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        _topics = new TableServiceClient(azurite.Connection).GetTableClient(TableNames.Topics);
+        _topics = azurite.Connection.CreateTableServiceClient().GetTableClient(TableNames.Topics);
         await _topics.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private TopicCache Cache(ITopicSource? source = null) => new(
-        source ?? new TableTopicSource(new TableServiceClient(azurite.Connection)),
+        source ?? new TableTopicSource(azurite.Connection.CreateTableServiceClient()),
         Options.Create(new ProcessingOptions { RulesRefreshInterval = Interval }),
         _clock,
         _log);
@@ -107,7 +107,7 @@ public sealed partial class TopicCacheTests(AzuriteFixture azurite) : IAsyncLife
     {
         var ct = TestContext.Current.CancellationToken;
         await PutAsync("range", "续航");
-        var source = new SwitchableSource(new TableTopicSource(new TableServiceClient(azurite.Connection)), WrongKeySource());
+        var source = new SwitchableSource(new TableTopicSource(azurite.Connection.CreateTableServiceClient()), WrongKeySource());
         var cache = Cache(source);
         Assert.Equal(["range"], Topics(await cache.ForAsync(_tenant, ct), "续航差"));
 
@@ -122,7 +122,7 @@ public sealed partial class TopicCacheTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task When_the_first_read_fails_the_caller_sees_the_error()
     {
-        await Assert.ThrowsAsync<StorageRequestFailedException>(() => Cache(WrongKeySource()).RefreshAsync(TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<global::Azure.RequestFailedException>(() => Cache(WrongKeySource()).RefreshAsync(TestContext.Current.CancellationToken));
     }
 
     // The same Azurite with a key it does not accept: a real refusal (403) rather than a stand-in.
@@ -130,7 +130,7 @@ public sealed partial class TopicCacheTests(AzuriteFixture azurite) : IAsyncLife
     {
         var wrongKey = Convert.ToBase64String(new byte[64]);
         var connection = AccountKey().Replace(azurite.ConnectionString, "AccountKey=" + wrongKey);
-        return new TableTopicSource(new TableServiceClient(StorageConnection.FromConnectionString(connection)));
+        return new TableTopicSource(StorageConnection.FromConnectionString(connection).CreateTableServiceClient());
     }
 
     [GeneratedRegex("AccountKey=[^;]+")]

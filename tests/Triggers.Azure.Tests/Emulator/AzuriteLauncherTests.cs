@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Triggers.Azure.Emulator;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Testing;
 
 namespace Triggers.Azure.Tests.Emulator;
@@ -80,7 +80,7 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
         {
             var first = await AzuriteLauncher.EnsureAsync(ports, data, NullLogger.Instance, Ct);
             Assert.NotNull(first);
-            var table = new TableServiceClient(first.Connection).GetTableClient("Persisted");
+            var table = first.Connection.CreateTableServiceClient().GetTableClient("Persisted");
             await table.CreateIfNotExistsAsync(Ct);
             await table.AddEntityAsync(new TableEntity("p", "r") { ["V"] = "kept" }, Ct);
             await first.DisposeAsync();
@@ -88,8 +88,8 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
 
             await using var second = await AzuriteLauncher.EnsureAsync(ports, data, NullLogger.Instance, Ct);
             Assert.NotNull(second);
-            var again = new TableServiceClient(second.Connection).GetTableClient("Persisted");
-            Assert.Equal("kept", (await again.GetEntityAsync("p", "r", null, Ct))?.GetString("V"));
+            var again = second.Connection.CreateTableServiceClient().GetTableClient("Persisted");
+            Assert.Equal("kept", (await again.GetEntityAsync<TableEntity>("p", "r", cancellationToken: Ct)).Value.GetString("V"));
         }
         finally
         {

@@ -27,7 +27,6 @@ public sealed class IdentitySettingsTests
         Assert.Equal(new Uri("https://acme.table.core.windows.net"), connection.TableEndpoint);
         Assert.Equal(new Uri("https://acme.queue.core.windows.net"), connection.QueueEndpoint);
         Assert.Equal("acme", connection.AccountName);
-        Assert.Null(connection.SharedKey);
         Assert.IsType<DefaultAzureCredential>(connection.Credential);
     }
 

@@ -27,7 +27,6 @@ public sealed class StorageConnectionTests
         Assert.Equal("devstoreaccount1", connection.AccountName);
         Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), connection.TableEndpoint);
         Assert.Equal(new Uri("http://127.0.0.1:10001/devstoreaccount1"), connection.QueueEndpoint);
-        Assert.NotNull(connection.SharedKey);
         Assert.Null(connection.Credential);
     }
 

@@ -1,5 +1,5 @@
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Signals;
 using Triggers.Core.Touchpoints;
 using Triggers.Testing;
@@ -10,7 +10,7 @@ internal static class StoreTestData
 {
     public static async Task<TableServiceClient> TablesAsync(AzuriteFixture azurite)
     {
-        var tables = new TableServiceClient(azurite.Connection);
+        var tables = azurite.Connection.CreateTableServiceClient();
         foreach (var name in TableNames.All)
         {
             await tables.GetTableClient(name).CreateIfNotExistsAsync(CancellationToken.None);

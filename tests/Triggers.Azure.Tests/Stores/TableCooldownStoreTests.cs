@@ -54,7 +54,7 @@ public sealed class TableCooldownStoreTests(AzuriteFixture azurite)
         Assert.True(await gate.TryPassAsync(other, "c1", "s2", T0.AddHours(23), ct));
         Assert.True(await gate.TryPassAsync(rule, "c1", "s3", T0.AddDays(1), ct));
 
-        var row = await new Triggers.Azure.Tables.TableServiceClient(azurite.Connection).GetTableClient(TableNames.Cooldowns).GetEntityAsync($"{tenant}|daily", "c1", null, ct);
+        var row = (await azurite.Connection.CreateTableServiceClient().GetTableClient(TableNames.Cooldowns).GetEntityAsync<global::Azure.Data.Tables.TableEntity>($"{tenant}|daily", "c1", cancellationToken: ct)).Value;
         Assert.Equal("s3", row?.GetString("SignalId"));
         Assert.Equal(T0.AddDays(1), row?.GetDateTimeOffset("LastFiredAt"));
     }

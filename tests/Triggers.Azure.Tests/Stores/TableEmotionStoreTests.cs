@@ -1,5 +1,5 @@
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Analysis;
 using Triggers.Core.Emotion;
 using Triggers.Core.Signals;
@@ -14,7 +14,7 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
 
     internal static async Task<TableServiceClient> TablesAsync(AzuriteFixture azurite)
     {
-        var tables = new TableServiceClient(azurite.Connection);
+        var tables = azurite.Connection.CreateTableServiceClient();
         foreach (var name in TableNames.Emotion)
         {
             await tables.GetTableClient(name).CreateIfNotExistsAsync(CancellationToken.None);

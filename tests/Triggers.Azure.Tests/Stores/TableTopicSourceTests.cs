@@ -1,5 +1,5 @@
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Testing;
 
 namespace Triggers.Azure.Tests.Stores;

@@ -1,5 +1,5 @@
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Core.Touchpoints;
 using Triggers.Testing;
 
@@ -92,9 +92,10 @@ public sealed class TableTouchpointDueTests(AzuriteFixture azurite)
     [Fact]
     public void The_due_filter_writes_now_to_the_tick_in_utc()
     {
+        // The stores build filters with the SDK's CreateQueryFilter; milliseconds alone would drop a touchpoint due within the same millisecond.
         var local = new DateTimeOffset(2026, 11, 22, 16, 0, 0, TimeSpan.FromHours(8)).AddTicks(4321);
 
-        Assert.Equal("datetime'2026-11-22T08:00:00.0004321Z'", FilterLiterals.DateTime(local));
+        Assert.Equal("DueAt le datetime'2026-11-22T08:00:00.0004321Z'", global::Azure.Data.Tables.TableClient.CreateQueryFilter($"DueAt le {local}"));
     }
 
     private static Touchpoint Planned(string tenant, string id, int dueMinutes) =>

@@ -26,6 +26,30 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_tenant_with_more_touchpoints_than_one_page_lists_them_all_through_the_continuation()
+    {
+        var tables = await StoreTestData.TablesAsync(azurite);
+        var store = new TableTouchpointStore(tables);
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+        const int Count = 1_050; // a query page holds at most 1,000 entities
+        var table = tables.GetTableClient(TableNames.Touchpoints);
+        foreach (var chunk in Enumerable.Range(0, Count).Chunk(100))
+        {
+            await table.SubmitTransactionAsync(
+                chunk.Select(i => new global::Azure.Data.Tables.TableTransactionAction(
+                    global::Azure.Data.Tables.TableTransactionActionType.Add,
+                    TouchpointEntities.ToEntity(StoreTestData.Touchpoint(tenant, $"tp{i:D4}", TouchpointStatus.Planned, T0.AddSeconds(i))))),
+                ct);
+        }
+
+        var listed = await store.ListAsync(tenant, TouchpointStatus.Planned, 5_000, ct);
+
+        Assert.Equal(Count, listed.Count);
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => $"tp{i:D4}"), listed.Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task Touchpoints_list_by_status_in_due_order()
     {
         var store = new TableTouchpointStore(await StoreTestData.TablesAsync(azurite));

@@ -1,5 +1,5 @@
 using Triggers.Azure.Stores;
-using Triggers.Azure.Tables;
+using Azure.Data.Tables;
 using Triggers.Cli.Rules;
 using Triggers.Core.Rules;
 using Triggers.Testing;
@@ -12,7 +12,7 @@ public sealed class RuleImportTests(AzuriteFixture azurite)
 
     private async Task<(TableServiceClient Tables, TableRuleWriter Writer)> StorageAsync()
     {
-        var tables = new TableServiceClient(azurite.Connection);
+        var tables = azurite.Connection.CreateTableServiceClient();
         foreach (var name in (string[])[TableNames.Rules, TableNames.RuleHistory])
         {
             await tables.GetTableClient(name).CreateIfNotExistsAsync(TestContext.Current.CancellationToken);

@@ -1,7 +1,0 @@
-namespace Triggers.Azure.Storage;
-
-internal enum StorageService
-{
-    Table,
-    Queue,
-}

@@ -1,7 +1,0 @@
-using Triggers.Azure.Storage;
-
-namespace Triggers.Azure.Tables;
-
-public sealed class TableClientOptions : StorageClientOptions
-{
-}
