@@ -5,7 +5,6 @@ var root = new RootCommand("triggers: the Triggers command line for operators an
 {
     AnalyzeCommand.Create(),
     JsonLogicCommand.Create(),
-    FunctionsCommand.Create(),
     ModelCommand.Create(),
     RulesCommand.Create(),
 };

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Triggers.App.Analysis;
+using Triggers.Hosting.Analysis;
 
 namespace Triggers.App.Tests.Analysis;
 

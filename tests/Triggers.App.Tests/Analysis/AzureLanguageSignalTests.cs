@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Triggers.App.Analysis;
+using Triggers.Hosting.Analysis;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Core.Processing;
 using Triggers.Testing;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using Triggers.App.Channels;
+using Triggers.Hosting.Channels;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Platforms;
 using Triggers.Testing;

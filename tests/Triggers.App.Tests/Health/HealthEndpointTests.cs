@@ -20,7 +20,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
-        Assert.Equal("standalone", body.GetProperty("mode").GetString());
+        Assert.Equal("Triggers.App", body.GetProperty("host").GetString());
     }
 
     [Fact]

@@ -83,28 +83,6 @@ public sealed class IngestQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("not a configured channel", poison, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Under_the_host_the_service_bus_invocation_ingests_the_same_envelope()
-    {
-        var settings = TriggersAppFactory.WeChatChannel(_channel, "ingesttests");
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7998";
-        await using var hosted = new TriggersAppFactory(azurite, settings);
-        using var client = hosted.CreateAdminClient();
-        var envelope = new JsonObject
-        {
-            ["Data"] = new JsonObject { ["message"] = JsonSerializer.Serialize(Envelope("sb-1")) },
-            ["Metadata"] = new JsonObject { ["DeliveryCount"] = "1", ["MessageId"] = "\"m-1\"" },
-        };
-
-        var response = await client.PostAsync("/IngestSignal", new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // Ingest hands the signal to queue signals; a standalone app processes it from there.
-        using var standalone = _app.CreateAdminClient();
-        var signals = await Eventually.WaitAsync(() => ListAsync(standalone), s => s.GetArrayLength() > 0, TimeSpan.FromSeconds(10));
-        Assert.Equal("buyer-1", Assert.Single(signals.EnumerateArray()).GetProperty("actor").GetProperty("id").GetString());
-    }
-
     private async Task<JsonElement> ListAsync(HttpClient client) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={_channel}", TestContext.Current.CancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Triggers.App.Processing;
-using Triggers.App.Topics;
+using Triggers.Hosting.Processing;
+using Triggers.Hosting.Topics;
 using Triggers.Azure.Storage;
 using Triggers.Azure.Stores;
 using Azure.Data.Tables;

@@ -1,7 +1,0 @@
-namespace Triggers.App.Processing;
-
-public enum ProcessingOutcome
-{
-    Processed,
-    Poisoned,
-}

@@ -1,0 +1,32 @@
+using Triggers.Hosting.Admin;
+using Triggers.Hosting.Health;
+using Triggers.Hosting.Http;
+using Triggers.Hosting.Webhooks;
+
+namespace Triggers.App.Standalone;
+
+/// <summary>The same routes and handlers as the functions in Triggers.Functions, on Kestrel.</summary>
+public static class StandaloneRoutes
+{
+    public static IEndpointRouteBuilder MapTriggers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + Routes.Prefix);
+        api.MapGet(Routes.Health, (HttpRequest r, HealthCheck h) => h.CheckAsync(r));
+        api.MapMethods(Routes.Webhook, [HttpMethods.Get, HttpMethods.Post], (HttpRequest r, string channel, WebhookHandler h) => h.HandleAsync(r, channel));
+
+        // In Azure the Functions host checks x-functions-key (AuthorizationLevel.Function); here the filter does.
+        var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
+        admin.MapGet(Routes.AdminSignals, (HttpRequest r, AdminApi a) => a.ListSignalsAsync(r));
+        admin.MapGet(Routes.AdminTouchpoints, (HttpRequest r, AdminApi a) => a.ListTouchpointsAsync(r));
+        admin.MapGet(Routes.AdminRuleProblems, (AdminApi a) => a.GetRuleProblems());
+        admin.MapPost(Routes.AdminRulesReload, (HttpRequest r, AdminApi a) => a.ReloadRulesAsync(r));
+        admin.MapGet(Routes.AdminRuleHistory, (HttpRequest r, AdminApi a) => a.ListRuleHistoryAsync(r));
+        admin.MapPost(Routes.AdminRulesSimulate, (HttpRequest r, SimulationAdmin s) => s.SimulateAsync(r));
+        admin.MapGet(Routes.AdminHandoffs, (HttpRequest r, HandoffAdmin h) => h.ListAsync(r));
+        admin.MapPost(Routes.AdminHandoffClaim, (HttpRequest r, string id, HandoffAdmin h) => h.ClaimAsync(r, id));
+        admin.MapPost(Routes.AdminHandoffClose, (HttpRequest r, string id, HandoffAdmin h) => h.CloseAsync(r, id));
+        admin.MapGet(Routes.AdminConsent, (HttpRequest r, ConsentAdmin c) => c.GetAsync(r));
+        admin.MapPost(Routes.AdminConsent, (HttpRequest r, ConsentAdmin c) => c.SetAsync(r));
+        return app;
+    }
+}

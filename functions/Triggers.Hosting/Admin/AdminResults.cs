@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Triggers.Hosting.Admin;
+
+internal static class AdminResults
+{
+    public static IResult Error(int status, string error) => Results.Json(new AdminError(error), statusCode: status);
+
+    /// <summary>A non-blank string member of a JSON body, trimmed; null when absent, blank or not a string.</summary>
+    public static string? Text(JsonObject? body, string name) =>
+        body?[name] is JsonValue value && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    /// <summary>A query parameter, or null when absent.</summary>
+    public static string? Query(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>The JSON object body; null when there is none. A body that is not a JSON object is a 400 that says so.</summary>
+    public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) is JsonObject body
+                ? (body, null)
+                : (null, Error(StatusCodes.Status400BadRequest, "the body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, $"the body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    private sealed record AdminError(string Error);
+}

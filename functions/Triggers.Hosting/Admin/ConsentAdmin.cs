@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.Touchpoints;
+using Triggers.Core.Contacts;
+
+namespace Triggers.Hosting.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/consent</c>: opt a contact out of (or back into) automated touchpoints on a channel, as when they
+/// ask a person to stop. <c>GET</c> shows what the guardrails know about the contact.
+/// </summary>
+public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore store, ContactTracking tracking, TimeProvider time)
+{
+    public async Task<IResult> GetAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (channel, contact, ct) = (AdminResults.Query(request, "channel"), AdminResults.Query(request, "contact"), request.HttpContext.RequestAborted);
+        if (channel is null || contact is null)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, "channel and contact are required: ?channel={c}&contact={id}.");
+        }
+
+        if (channels.Find(channel) is not { } settings)
+        {
+            return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured.");
+        }
+
+        var state = await store.GetAsync(settings.Tenant, channel, contact, ct);
+        return state is null ? AdminResults.Error(StatusCodes.Status404NotFound, $"nothing is known about contact '{contact}' on '{channel}'.") : Results.Ok(state with { Version = null });
+    }
+
+    public async Task<IResult> SetAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var ct = request.HttpContext.RequestAborted;
+        var channel = AdminResults.Text(body, "channel");
+        var contact = AdminResults.Text(body, "contact");
+        if (channel is null || contact is null || body?["optedOut"] is not JsonValue flag || !flag.TryGetValue(out bool optedOut))
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest,
+                "send {\"channel\": \"...\", \"contact\": \"...\", \"optedOut\": true|false, \"by\": \"who\"} as the JSON body.");
+        }
+
+        if (channels.Find(channel) is not { } settings)
+        {
+            return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
+        }
+
+        var by = AdminResults.Text(body, "by") ?? "admin";
+        var written = await tracking.ChangeAsync(
+            settings.Tenant, channel, contact, current => ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow()), ct);
+        if (written is not null)
+        {
+            return Results.Ok(written with { Version = null });
+        }
+
+        return AdminResults.Error(StatusCodes.Status409Conflict, $"contact '{contact}' kept changing; try again.");
+    }
+}

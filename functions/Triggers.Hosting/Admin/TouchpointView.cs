@@ -1,0 +1,34 @@
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.Hosting.Admin;
+
+/// <summary>A touchpoint as the admin API shows it (ARCHITECTURE.md contract).</summary>
+public sealed record TouchpointView(
+    string Id,
+    string Tenant,
+    string RuleId,
+    string RuleVersion,
+    string SignalId,
+    string Type,
+    string Channel,
+    string Contact,
+    string Status,
+    DateTimeOffset DueAt,
+    DateTimeOffset PlannedAt,
+    string Why,
+    string? Template,
+    string? Text,
+    string? Platform,
+    string? Guardrail,
+    string? StatusReason,
+    int Attempts,
+    DateTimeOffset? SentAt,
+    TouchpointWhy? WhyFacts)
+{
+    public static TouchpointView From(Touchpoint t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new TouchpointView(t.Id, t.Tenant, t.RuleId, t.RuleVersion, t.SignalId, t.Type, t.Channel, t.Contact, t.Status, t.DueAt, t.PlannedAt, t.Why, t.Template, t.Text,
+            t.Platform, t.Guardrail, t.StatusReason, t.Attempts, t.SentAt, t.WhyFacts);
+    }
+}

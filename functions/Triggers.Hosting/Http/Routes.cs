@@ -1,0 +1,24 @@
+namespace Triggers.Hosting.Http;
+
+/// <summary>
+/// Every HTTP route, relative to the <c>api</c> prefix (host.json <c>routePrefix</c>). The functions declare them in their
+/// triggers and the standalone host maps the same strings, so the two hosts cannot drift apart.
+/// </summary>
+public static class Routes
+{
+    public const string Prefix = "api";
+
+    public const string Health = "health";
+    public const string Webhook = "webhooks/{channel}";
+
+    public const string AdminSignals = "admin/signals";
+    public const string AdminTouchpoints = "admin/touchpoints";
+    public const string AdminRuleProblems = "admin/rules/problems";
+    public const string AdminRulesReload = "admin/rules/reload";
+    public const string AdminRuleHistory = "admin/rules/history";
+    public const string AdminRulesSimulate = "admin/rules/simulate";
+    public const string AdminHandoffs = "admin/handoffs";
+    public const string AdminHandoffClaim = "admin/handoffs/{id}/claim";
+    public const string AdminHandoffClose = "admin/handoffs/{id}/close";
+    public const string AdminConsent = "admin/consent";
+}

@@ -1,0 +1,7 @@
+namespace Triggers.Hosting.Processing;
+
+public enum ProcessingOutcome
+{
+    Processed,
+    Poisoned,
+}

@@ -1,0 +1,44 @@
+using Triggers.Hosting.ConfigTables;
+using Triggers.Hosting.Ingestion;
+using Triggers.Hosting.Rules;
+using Triggers.Hosting.Analysis;
+using Triggers.Hosting.Emotion;
+using Triggers.Hosting.Topics;
+using Triggers.Azure.Stores;
+using Azure.Data.Tables;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+
+namespace Triggers.Hosting.Processing;
+
+public static class ProcessingServiceCollectionExtensions
+{
+    public static IServiceCollection AddTriggersProcessing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProcessingOptions>()
+            .Bind(configuration.GetSection(ProcessingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.RulesRefreshInterval >= TimeSpan.FromSeconds(1) && o.RulesRefreshInterval <= TimeSpan.FromSeconds(15),
+                "Processing:RulesRefreshInterval must be between 00:00:01 and 00:00:15 (rule edits must apply within 15 s).")
+            .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(5), "Processing:VisibilityTimeout must be at least 00:00:05.")
+            .Validate(o => o.MaxPollInterval > TimeSpan.Zero, "Processing:MaxPollInterval must be positive.")
+            .ValidateOnStart();
+
+        // Sentiment (embedded, or Azure AI Language with the embedded analyser as fallback), topics, emotion timeline.
+        services.AddTriggersAnalysis(configuration);
+        services.AddTriggersTopics();
+        services.AddTriggersEmotion(configuration);
+        services.AddSingleton<SignalAnalysis>();
+        services.AddSingleton<StoragePurge>();
+        services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<CooldownGate>();
+        services.AddSingleton<IRuleHistoryStore>(sp => new TableRuleHistoryStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<RuleCache>();
+        services.AddSingleton<PoisonQueue>();
+        services.AddSingleton<SignalProcessor>();
+        services.AddSingleton<IngestProcessor>();
+        services.AddHostedService<ConfigTableRefresher<RuleCache>>();
+
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.ConfigTables;
+using Triggers.Hosting.Processing;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+
+namespace Triggers.Hosting.Rules;
+
+/// <summary>
+/// The compiled rules from table <c>Rules</c>, re-read when older than Processing:RulesRefreshInterval.
+/// A broken rule is reported (once per distinct problem) and skipped; the others keep working.
+/// If a refresh fails the last good rules stay in use.
+/// </summary>
+public sealed partial class RuleCache(
+    IRuleSource source,
+    IRuleHistoryStore history,
+    ChannelRegistry channels,
+    IOptions<ProcessingOptions> options,
+    TimeProvider time,
+    ILogger<RuleCache> logger) : IConfigTableCache
+{
+    public string TableName => "Rules";
+
+    Task IConfigTableCache.RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile RuleSnapshot? _snapshot;
+
+    // The definitions history is compared against; only advanced once their history is written.
+    private IReadOnlyList<RuleDefinition>? _recorded;
+
+    /// <summary>The last loaded rules and problems, or null before the first load.</summary>
+    public RuleSnapshot? Current => _snapshot;
+
+    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < options.Value.RulesRefreshInterval)
+        {
+            return snapshot.Rules;
+        }
+
+        return (await RefreshAsync(cancellationToken)).Rules;
+    }
+
+    /// <summary>Reads the table now. Throws only if no rules were ever loaded.</summary>
+    public async Task<RuleSnapshot> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var loaded = await source.LoadAsync(cancellationToken);
+            var rules = RuleSet.Compile(loaded.Definitions, channels.IsKnown);
+            var problems = loaded.Problems.Concat(rules.Problems).ToList();
+            var previous = _snapshot;
+            foreach (var problem in problems.Where(p => previous is null || !previous.Problems.Contains(p)))
+            {
+                Log.BrokenRule(logger, problem.Tenant, problem.RuleId, problem.Problem);
+            }
+
+            if (previous is null || previous.Rules.Rules.Count != rules.Rules.Count || previous.Problems.Count != problems.Count)
+            {
+                Log.Loaded(logger, rules.Rules.Count, problems.Count);
+            }
+
+            var snapshot = new RuleSnapshot(rules, problems, time.GetUtcNow());
+            _snapshot = snapshot;
+            await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
+            return snapshot;
+        }
+        catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
+        {
+            Log.RefreshFailed(logger, ex.Message);
+            return _snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RecordHistoryAsync(RuleSourceSnapshot loaded, DateTimeOffset detectedAt, CancellationToken cancellationToken)
+    {
+        if (_recorded is { } previous)
+        {
+            var changes = HistoryDetector.Changes(previous, loaded.Definitions, loaded.Problems.Select(p => (p.Tenant, p.RuleId)), detectedAt);
+            try
+            {
+                await history.AddAsync(changes, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Keep comparing against the old definitions so the next refresh writes these changes again.
+                Log.HistoryFailed(logger, changes.Count, ex.Message);
+                return;
+            }
+
+            foreach (var change in changes)
+            {
+                Log.RuleChanged(logger, change.RuleId, change.Tenant, change.Change, change.ChangedBy);
+            }
+        }
+
+        _recorded = loaded.Definitions;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Rule {RuleId} of tenant {Tenant} {Change} by {ChangedBy}; previous version kept in RuleHistory")]
+        public static partial void RuleChanged(ILogger logger, string ruleId, string tenant, string change, string changedBy);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Writing {Count} rule change(s) to RuleHistory failed; retrying at the next refresh: {Reason}")]
+        public static partial void HistoryFailed(ILogger logger, int count, string reason);
+
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Rule {RuleId} of tenant {Tenant} is broken and skipped: {Problem}")]
+        public static partial void BrokenRule(ILogger logger, string tenant, string ruleId, string problem);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Rules loaded: {Count} active, {Problems} broken")]
+        public static partial void Loaded(ILogger logger, int count, int problems);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reading table Rules failed; keeping the last loaded rules: {Reason}")]
+        public static partial void RefreshFailed(ILogger logger, string reason);
+    }
+}
+
+/// <summary>One load of table <c>Rules</c>.</summary>
+public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt);

@@ -1,0 +1,24 @@
+namespace Triggers.Hosting.Touchpoints;
+
+/// <summary>What one dispatch run did, for the log and the timer invocation's answer.</summary>
+public sealed class DispatchSummary
+{
+    public const string Sent = "sent";
+    public const string Deferred = "deferred";
+    public const string Blocked = "blocked";
+    public const string Cancelled = "cancelled";
+    public const string Retried = "retried";
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public int Total => _counts.Values.Sum();
+
+    public int this[string outcome] => _counts.GetValueOrDefault(outcome);
+
+    public void Add(string outcome) => _counts[outcome] = _counts.GetValueOrDefault(outcome) + 1;
+
+    public override string ToString() =>
+        $"{this[Sent]} sent, {this[Deferred]} deferred, {this[Blocked]} blocked, {this[Cancelled]} cancelled, {this[Retried]} to retry, {this[Failed]} failed, {this[Skipped]} skipped";
+}

@@ -1,0 +1,245 @@
+using Microsoft.Extensions.Options;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.Processing;
+using Triggers.Hosting.Rules;
+using Triggers.Core.Contacts;
+using Triggers.Core.Emotion;
+using Triggers.Core.Guardrails;
+using Triggers.Core.Handoffs;
+using Triggers.Core.Hosting;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Touchpoints;
+using Triggers.Platforms;
+using Triggers.Platforms.Outbound;
+
+namespace Triggers.Hosting.Touchpoints;
+
+/// <summary>
+/// Sends due touchpoints. Every state change is an ETag-guarded replace (planned → sending → sent / failed / blocked /
+/// cancelled, or back to planned when deferred or retried), so two dispatchers never send the same touchpoint, and one
+/// that dies mid-send is taken over when its lease runs out. The same code runs under the standalone timer and the
+/// Functions host's DispatchTouchpoints timer.
+/// </summary>
+public sealed partial class TouchpointDispatcher(
+    ITouchpointStore touchpoints,
+    IContactStateStore contacts,
+    ISendLedger ledger,
+    IHandoffStore handoffs,
+    IProcessedSignalStore signals,
+    IEmotionStore emotions,
+    ITouchpointSender sender,
+    ChannelRegistry channels,
+    RuleCache rules,
+    GuardrailPolicies guardrails,
+    TemplateTexts templates,
+    PoisonQueue poison,
+    IOptions<DispatchOptions> options,
+    TimeProvider time,
+    ILogger<TouchpointDispatcher> logger)
+{
+    /// <summary>One pass over every tenant's due touchpoints. <paramref name="stopClaiming"/> stops taking new ones; a send in flight finishes.</summary>
+    public async Task<DispatchSummary> DispatchOnceAsync(CancellationToken stopClaiming)
+    {
+        var summary = new DispatchSummary();
+        foreach (var tenant in channels.All.Select(c => c.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var due = await touchpoints.ListDueAsync(tenant, time.GetUtcNow(), options.Value.BatchSize, stopClaiming);
+            foreach (var touchpoint in due)
+            {
+                if (stopClaiming.IsCancellationRequested)
+                {
+                    return summary;
+                }
+
+                summary.Add(await DispatchAsync(touchpoint, CancellationToken.None));
+            }
+        }
+
+        if (summary.Total > 0)
+        {
+            Log.Dispatched(logger, summary[DispatchSummary.Sent], summary[DispatchSummary.Deferred], summary[DispatchSummary.Blocked], summary[DispatchSummary.Cancelled], summary[DispatchSummary.Retried], summary[DispatchSummary.Failed]);
+        }
+
+        return summary;
+    }
+
+    private async Task<string> DispatchAsync(Touchpoint due, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await touchpoints.TryReplaceAsync(
+            due with { Status = TouchpointStatus.Sending, Attempts = due.Attempts + 1, LeaseUntil = now + options.Value.Lease },
+            cancellationToken);
+        if (claimed is null)
+        {
+            // Another dispatcher claimed it (or a person's message changed it) since we listed it.
+            return DispatchSummary.Skipped;
+        }
+
+        var channel = channels.Find(claimed.Channel);
+        if (channel is null)
+        {
+            return await FailAsync(claimed, $"channel '{claimed.Channel}' is no longer configured (Channels:{claimed.Channel})", cancellationToken);
+        }
+
+        var policy = guardrails.For(claimed.Tenant);
+        var action = FindAction(claimed);
+        var context = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
+        var decision = GuardrailEvaluator.Evaluate(claimed, action, context, policy);
+        if (decision is not GuardrailDecision.Allow)
+        {
+            // A deferral is not a send attempt, so it gives the claimed attempt back.
+            var decided = decision.ApplyTo(claimed) with { LeaseUntil = null, Attempts = decision is GuardrailDecision.Defer ? due.Attempts : claimed.Attempts };
+            var outcome = decision switch
+            {
+                GuardrailDecision.Defer => DispatchSummary.Deferred,
+                GuardrailDecision.Cancel => DispatchSummary.Cancelled,
+                _ => DispatchSummary.Blocked,
+            };
+            return await FinishAsync(decided, outcome, cancellationToken);
+        }
+
+        if (string.Equals(claimed.Type, ActionTypes.Handoff, StringComparison.Ordinal))
+        {
+            return await HandOffAsync(claimed, now, cancellationToken);
+        }
+
+        return await SendAsync(claimed, channel, policy, context, now, cancellationToken);
+    }
+
+    private async Task<string> SendAsync(
+        Touchpoint claimed, ChannelSettings channel, GuardrailOptions policy, GuardrailContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = claimed.Text ?? templates.Find(claimed.Tenant, claimed.Template);
+        if (text is null)
+        {
+            return await FailAsync(claimed, $"template '{claimed.Template}' is not defined: set Templates:{claimed.Tenant}:{claimed.Template} (or Templates:{claimed.Template})", cancellationToken);
+        }
+
+        // Counted before sending, so a crash after the send still counts it against the cap.
+        var day = TenantCalendar.LocalDay(now, policy.TimeZone);
+        var counted = GuardrailEvaluator.CountsAgainstCaps(claimed.Type);
+        if (counted)
+        {
+            await ledger.RecordAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, automated: true, cancellationToken);
+
+            // Counted again with this touch in: two dispatchers that both passed the check cannot both exceed the cap
+            // (at worst both give up the last slot, which errs on the side of the contact).
+            var recount = await GuardrailFacts.WithCountsAsync(context, claimed, policy, ledger, cancellationToken);
+            if (FrequencyCap.Check(recount with { CountsIncludeThisTouch = true }, policy, includesThisTouch: true) is { } over)
+            {
+                await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);
+                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = GuardrailNames.FrequencyCap, StatusReason = over, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+            }
+        }
+
+        var message = new OutboundMessage
+        {
+            TouchpointId = claimed.Id,
+            Tenant = claimed.Tenant,
+            Contact = claimed.Contact,
+            Type = claimed.Type,
+            Text = text,
+            Template = claimed.Template,
+            RuleId = claimed.RuleId,
+            SignalId = claimed.SignalId,
+            DueAt = claimed.DueAt,
+            Attempt = claimed.Attempts,
+        };
+        var result = await sender.SendAsync(message, channel, cancellationToken);
+        if (result.Outcome != SendOutcome.Sent && counted)
+        {
+            await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);
+        }
+
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                return await FinishAsync(claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), ProviderMessageId = result.ProviderMessageId, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
+            case SendOutcome.Blocked:
+                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = result.Guardrail ?? GuardrailNames.PlatformPolicy, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+            case SendOutcome.Permanent:
+                return await FailAsync(claimed, result.Detail, cancellationToken);
+            default:
+                if (claimed.Attempts >= options.Value.MaxAttempts)
+                {
+                    return await FailAsync(claimed, $"gave up after {claimed.Attempts} attempt(s): {result.Detail}", cancellationToken);
+                }
+
+                var backoff = RetryBackoff.Next(claimed.Id, claimed.Attempts, options.Value.RetryBase, options.Value.RetryMax);
+                if (result.RetryAfter is { } asked && asked > backoff)
+                {
+                    backoff = asked;
+                }
+
+                var wake = time.GetUtcNow() + backoff;
+                return await FinishAsync(claimed with { Status = TouchpointStatus.Planned, WakeAt = wake, StatusReason = $"attempt {claimed.Attempts} failed, retrying at {wake:o}: {result.Detail}", LeaseUntil = null }, DispatchSummary.Retried, cancellationToken);
+        }
+    }
+
+    private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
+        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now);
+        await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
+        return await FinishAsync(claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
+    }
+
+    /// <summary>The contact's current emotion on the topics of the signals the person will read.</summary>
+    private async Task<EmotionSnapshot> EmotionOfAsync(Touchpoint claimed, IReadOnlyList<ProcessedSignal> recent, CancellationToken cancellationToken)
+    {
+        var topics = new Dictionary<string, TopicEmotion>(StringComparer.Ordinal);
+        foreach (var topic in recent.SelectMany(s => s.Analysis.Topics).Concat(claimed.WhyFacts?.Topics ?? []).Distinct(StringComparer.Ordinal))
+        {
+            if (await emotions.GetAsync(new EmotionKey(claimed.Tenant, claimed.Contact, topic), cancellationToken) is { } stored)
+            {
+                topics[topic] = TopicEmotion.From(topic, stored.State);
+            }
+        }
+
+        return new EmotionSnapshot(topics, null);
+    }
+
+    private async Task<string> FailAsync(Touchpoint claimed, string reason, CancellationToken cancellationToken)
+    {
+        var failed = claimed with { Status = TouchpointStatus.Failed, StatusReason = reason, LeaseUntil = null };
+        var outcome = await FinishAsync(failed, DispatchSummary.Failed, cancellationToken);
+        if (outcome == DispatchSummary.Failed)
+        {
+            await poison.SendAsync(QueueNames.TouchpointsPoison, TouchpointMessage.Serialize(failed), reason, claimed.Attempts, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<string> FinishAsync(Touchpoint next, string outcome, CancellationToken cancellationToken)
+    {
+        if (await touchpoints.TryReplaceAsync(next, cancellationToken) is null)
+        {
+            // Our lease ran out and another dispatcher took the touchpoint over; it decides now.
+            Log.LostLease(logger, next.Id, next.Status);
+            return DispatchSummary.Skipped;
+        }
+
+        Log.Finished(logger, next.Id, next.Type, next.Status, next.StatusReason ?? string.Empty);
+        return outcome;
+    }
+
+    private RuleAction? FindAction(Touchpoint touchpoint)
+    {
+        var rule = rules.Current?.Rules.ForTenant(touchpoint.Tenant).FirstOrDefault(r => string.Equals(r.Id, touchpoint.RuleId, StringComparison.Ordinal));
+        return rule is not null && touchpoint.ActionIndex < rule.Actions.Count ? rule.Actions[touchpoint.ActionIndex] : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3501, Level = LogLevel.Information, Message = "Dispatch: {Sent} sent, {Deferred} deferred, {Blocked} blocked, {Cancelled} cancelled, {Retried} to retry, {Failed} failed")]
+        public static partial void Dispatched(ILogger logger, int sent, int deferred, int blocked, int cancelled, int retried, int failed);
+
+        [LoggerMessage(EventId = 3502, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} ({Type}) is now {Status}: {Reason}")]
+        public static partial void Finished(ILogger logger, string touchpointId, string type, string status, string reason);
+
+        [LoggerMessage(EventId = 3503, Level = LogLevel.Warning, Message = "Touchpoint {TouchpointId} was taken over by another dispatcher before it could be marked {Status}")]
+        public static partial void LostLease(ILogger logger, string touchpointId, string status);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Triggers.Hosting.ConfigTables;
+using Triggers.Azure.Stores;
+using Azure.Data.Tables;
+using Triggers.Core.Contacts;
+using Triggers.Core.Handoffs;
+using Triggers.Platforms.Outbound;
+
+namespace Triggers.Hosting.Touchpoints;
+
+public static class TouchpointServiceCollectionExtensions
+{
+    /// <summary>Guardrails, the outbox dispatcher and its senders, hand-offs.</summary>
+    public static IServiceCollection AddTriggersTouchpoints(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DispatchOptions>()
+            .Bind(configuration.GetSection(DispatchOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Problems().Any(), "Dispatch settings are invalid (Interval 1 s-10 min, RetryBase > 0, RetryMax >= RetryBase, Lease >= 10 s).")
+            .ValidateOnStart();
+
+        services.AddSingleton(_ => GuardrailPolicies.Load(configuration));
+        services.AddOptions<GuardrailsValidated>()
+            .Configure<IServiceProvider>((_, sp) => sp.GetRequiredService<GuardrailPolicies>())
+            .ValidateOnStart();
+
+        services.AddSingleton<IContactStateStore>(sp => new TableContactStateStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new TableSendLedger(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<ISendLedger>(sp => sp.GetRequiredService<TableSendLedger>());
+        services.AddSingleton<IHandoffStore>(sp => new TableHandoffStore(sp.GetRequiredService<TableServiceClient>()));
+
+        services.AddSingleton(_ => SenderSettings.Read(configuration));
+        services.AddSingleton<ITouchpointSender>(sp =>
+        {
+            var endpoints = sp.GetRequiredService<OutboundEndpoints>();
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = endpoints.Timeout };
+            return new TouchpointSenders(http, sp.GetRequiredService<TimeProvider>(), endpoints, sp.GetRequiredService<ILogger<TouchpointSenders>>());
+        });
+
+        services.AddSingleton<TemplateTexts>();
+        services.AddSingleton<ContactTracking>();
+        services.AddSingleton<PlanningGuardrails>();
+        services.AddSingleton<TouchpointDispatcher>();
+
+        return services;
+    }
+
+    /// <summary>A marker whose creation at start-up loads and validates the guardrail settings.</summary>
+    private sealed class GuardrailsValidated;
+}

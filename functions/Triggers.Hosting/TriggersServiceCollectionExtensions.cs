@@ -1,0 +1,47 @@
+using Triggers.Hosting.Admin;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.Health;
+using Triggers.Hosting.Processing;
+using Triggers.Hosting.Storage;
+using Triggers.Hosting.Touchpoints;
+using Triggers.Hosting.Webhooks;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Triggers.Hosting;
+
+public static class TriggersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything both hosts share, with options validated at start-up: channels, storage, webhook ingestion, processing,
+    /// touchpoints and the HTTP handlers. Hosts add only how they are triggered (functions, or pollers and timers).
+    /// </summary>
+    public static IServiceCollection AddTriggers(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Configured channels, validated first at start-up; platform adapters.
+        services.AddTriggersChannels(configuration);
+
+        // Table and queue storage on the Azure SDKs; tables and queues created at start-up.
+        services.AddTriggersStorage();
+
+        // Webhook ingestion: verify, normalise, dedupe, enqueue.
+        services.AddTriggersWebhooks(configuration);
+
+        // Processing: analyse, store, evaluate rules, plan touchpoints.
+        services.AddTriggersProcessing(configuration);
+
+        // Touchpoints: guardrails, the outbox dispatcher and its senders, hand-offs, touchpoint events.
+        services.AddTriggersTouchpoints(configuration);
+
+        // The HTTP handlers both hosts route to.
+        services.AddSingleton<HealthCheck>();
+        services.AddSingleton<AdminApi>();
+        services.AddSingleton<HandoffAdmin>();
+        services.AddSingleton<ConsentAdmin>();
+        services.AddSingleton<SimulationAdmin>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Triggers.Hosting.Webhooks;
+
+/// <summary>Settings under <c>Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>How old (or how far ahead) a signed timestamp may be. Default 5 minutes; per channel as Channels:{name}:ReplayWindow.</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest accepted request body; larger gets 413. Default 64 KiB: platform events are a few KiB.</summary>
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long an accepted event's identity is remembered to drop redeliveries. Default 1 day (WeChat Shop retries for ~3.6 h).</summary>
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Budget for storing a signal before answering; platforms wait about 5 s.</summary>
+    public TimeSpan IngestTimeout { get; set; } = TimeSpan.FromSeconds(4);
+}

@@ -1,0 +1,3 @@
+using Triggers.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
