@@ -1,5 +1,6 @@
-// Triggers on Azure: a Flex Consumption function app running the ASP.NET Core app as a custom handler,
-// with its storage, Service Bus ingest queue, Azure AI Language, Key Vault and monitoring.
+// Triggers on Azure: a Flex Consumption function app running the isolated-worker .NET app, with its
+// storage (tables, the `signals` and `ingest` queues), the Service Bus topic `touchpoints` it publishes
+// touchpoint events to, Azure AI Language, Key Vault and monitoring.
 // Deploy with `azd up`, or `az deployment sub create` with main.parameters.json (docs/deploy.md).
 targetScope = 'subscription'
 
@@ -49,9 +50,8 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
-@description('Service Bus tier. Basic has queues only; Standard adds duplicate detection and topics.')
+@description('Service Bus tier for topic `touchpoints`: Standard or Premium (Basic has no topics, sessions or duplicate detection).')
 @allowed([
-  'Basic'
   'Standard'
   'Premium'
 ])
@@ -83,6 +83,13 @@ var hostContainerNames = [
   'azure-webjobs-secrets'
 ]
 
+// The Storage queues the queue triggers listen on: ProcessSignal on `signals`, IngestSignal on `ingest`
+// (where upstream relays write signal envelopes).
+var queueNames = [
+  'signals'
+  'ingest'
+]
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
@@ -107,6 +114,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     containerNames: concat([deploymentContainerName], hostContainerNames)
+    queueNames: queueNames
   }
 }
 
@@ -165,7 +173,7 @@ module roles 'modules/role-assignments.bicep' = {
     deploymentContainerName: deploymentContainerName
     hostContainerNames: hostContainerNames
     serviceBusNamespaceName: serviceBus.outputs.name
-    ingestQueueName: serviceBus.outputs.ingestQueueName
+    touchpointsTopicName: serviceBus.outputs.touchpointsTopicName
     languageAccountName: language.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -175,7 +183,7 @@ module roles 'modules/role-assignments.bicep' = {
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
-  // The host reads storage, Key Vault references and Service Bus as soon as it starts.
+  // The host reads storage and Key Vault references as soon as it starts, and the app publishes to Service Bus.
   dependsOn: [
     roles
   ]

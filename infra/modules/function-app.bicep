@@ -1,6 +1,6 @@
-// The Flex Consumption plan and function app. The package (scripts/package.sh) holds host.json, one
-// folder per function and the app published self-contained for linux-x64, so the runtime is `custom`.
-// Every connection is identity-based; every secret is a Key Vault reference.
+// The Flex Consumption plan and the function app: the isolated-worker .NET app functions/Triggers.Functions
+// (runtime dotnet-isolated 10.0), published and deployed by azd. Every connection is identity-based with
+// the one user-assigned identity; every secret is a Key Vault reference.
 
 import { channelConfig } from '../types.bicep'
 
@@ -43,7 +43,8 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 // Built from the name rather than read from the vault so the channel lambdas below use no runtime value.
 var vaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
 
-// AzureWebJobsStorage: the host (queue trigger, leases, keys) and the app (tables, queues) share it.
+// AzureWebJobsStorage, identity-based: the host (queue triggers, timer locks, function keys) and the app
+// (tables, queues) share it. Service URIs rather than __accountName, so they come from the account itself.
 var storageSettings = {
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
   AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
@@ -52,13 +53,16 @@ var storageSettings = {
   AzureWebJobsStorage__clientId: identity.properties.clientId
 }
 
-// ServiceBusConnection: the IngestSignal trigger's connection (FunctionCatalog).
+// ServiceBus: the app publishes touchpoint events to topic `touchpoints` when ServiceBus__fullyQualifiedNamespace
+// is set (else to a Storage queue), with the identity the Functions identity-connection settings name.
 var serviceBusSettings = {
-  ServiceBusConnection__fullyQualifiedNamespace: split(split(serviceBus.properties.serviceBusEndpoint, '/')[2], ':')[0]
-  ServiceBusConnection__credential: 'managedidentity'
-  ServiceBusConnection__clientId: identity.properties.clientId
+  ServiceBus__fullyQualifiedNamespace: split(split(serviceBus.properties.serviceBusEndpoint, '/')[2], ':')[0]
+  ServiceBus__credential: 'managedidentity'
+  ServiceBus__clientId: identity.properties.clientId
 }
 
+// The host's telemetry and the worker's OpenTelemetry exporter (on when the connection string is set);
+// local auth is off on the component, so both authenticate as the identity.
 var monitoringSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
@@ -68,7 +72,8 @@ var monitoringSettings = {
 var analysisSettings = {
   Analysis__Provider: 'azure-language'
   Analysis__AzureLanguage__Endpoint: language.properties.endpoint
-  // The Language client authenticates with DefaultAzureCredential, which picks a user-assigned identity by this id.
+  // The app's one TokenCredential (Language, and any client without settings of its own) picks the
+  // user-assigned identity by this id.
   AZURE_CLIENT_ID: identity.properties.clientId
 }
 
@@ -147,8 +152,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

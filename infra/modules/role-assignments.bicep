@@ -9,7 +9,7 @@ param storageAccountName string
 param deploymentContainerName string
 param hostContainerNames string[]
 param serviceBusNamespaceName string
-param ingestQueueName string
+param touchpointsTopicName string
 param languageAccountName string
 param keyVaultName string
 param applicationInsightsName string
@@ -19,7 +19,7 @@ var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -49,9 +49,9 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
   name: serviceBusNamespaceName
 }
 
-resource ingestQueue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' existing = {
+resource touchpointsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' existing = {
   parent: serviceBus
-  name: ingestQueueName
+  name: touchpointsTopicName
 }
 
 resource language 'Microsoft.CognitiveServices/accounts@2023-05-01' existing = {
@@ -66,7 +66,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-// Host leases and keys (AzureWebJobsStorage) and the Flex deployment package.
+// Host leases and keys (AzureWebJobsStorage) and the Flex deployment package. The Functions host documents
+// Blob Data Owner for its storage (it takes and breaks blob leases for timer locks); it is limited to these
+// containers instead of the account, so the identity can read or change no other blob.
 resource appBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (containerName, i) in blobContainerNames: {
     name: guid(containers[i].id, appPrincipalId, roleIds.storageBlobDataOwner)
@@ -79,7 +81,9 @@ resource appBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 ]
 
-// The app creates its queues at start-up and sends to them; the host's queue trigger reads `signals`.
+// The queue triggers (`signals`, `ingest`) receive and delete messages, the app enqueues to `signals` and
+// creates its queues at start-up, and the host creates `{queue}-poison` on the first poison message.
+// Creating a queue is an account-level operation, so no queue-scoped role would do.
 resource appQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, roleIds.storageQueueDataContributor)
   scope: storage
@@ -90,7 +94,8 @@ resource appQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// The app creates and writes its tables at start-up; the host writes diagnostic events to a table.
+// The app creates its tables at start-up and reads and writes them (creating a table is account-level);
+// the host writes diagnostic events to a table of its own.
 resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, roleIds.storageTableDataContributor)
   scope: storage
@@ -101,18 +106,20 @@ resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// The IngestSignal trigger receives from `ingest`; nothing in the app sends to Service Bus.
-resource appServiceBusDataReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(ingestQueue.id, appPrincipalId, roleIds.serviceBusDataReceiver)
-  scope: ingestQueue
+// The app publishes touchpoint events to topic `touchpoints` and does nothing else with Service Bus:
+// send rights on that one topic, not on the namespace; no receive, no manage.
+resource appServiceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(touchpointsTopic.id, appPrincipalId, roleIds.serviceBusDataSender)
+  scope: touchpointsTopic
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// analyze-text calls with an Entra token.
+// The Language client calls analyze-text with an Entra token (Analysis:Provider azure-language); the
+// narrowest built-in role that allows it, on the one account.
 resource appCognitiveServicesUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(language.id, appPrincipalId, roleIds.cognitiveServicesUser)
   scope: language
@@ -123,7 +130,7 @@ resource appCognitiveServicesUser 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
-// Key Vault references in the app settings resolve with this identity.
+// Key Vault references in the app settings (channel secrets) resolve with this identity: read secrets only.
 resource appKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appPrincipalId, roleIds.keyVaultSecretsUser)
   scope: vault
@@ -134,7 +141,8 @@ resource appKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
-// Telemetry ingestion with Entra ID (local auth is off on the component).
+// Telemetry ingestion with Entra ID (local auth is off on the component): the host's telemetry and the
+// worker's OpenTelemetry exporter send as this identity. Publishing only, on the one component.
 resource appMonitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, appPrincipalId, roleIds.monitoringMetricsPublisher)
   scope: applicationInsights

@@ -8,6 +8,9 @@ param tags object
 @description('Blob containers to create: the deployment package container and the host\'s own containers.')
 param containerNames string[]
 
+@description('Storage queues the function app\'s queue triggers listen on, created up front so upstream relays can be granted a role on `ingest` before the app first starts.')
+param queueNames string[]
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -36,6 +39,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         properties: {
           publicAccess: 'None'
         }
+      }
+    ]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queues 'queues' = [
+      for queueName in queueNames: {
+        name: queueName
       }
     ]
   }

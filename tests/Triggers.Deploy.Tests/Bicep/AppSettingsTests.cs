@@ -1,134 +1,148 @@
-using System.Text.RegularExpressions;
-using Triggers.Core.Hosting;
 using Triggers.Deploy.Tests.Infrastructure;
 using Triggers.Testing;
 
 namespace Triggers.Deploy.Tests.Bicep;
 
-/// <summary>The function app's settings give the app and the Functions host everything they read in Azure, and nothing else.</summary>
-public sealed partial class AppSettingsTests(InfraFixture infra)
+/// <summary>
+/// The function app's settings give the app and the Functions host everything they read in Azure, and nothing
+/// else: the compiled template's settings are exactly <see cref="FunctionAppContract.Settings"/>.
+/// </summary>
+public sealed class AppSettingsTests(InfraFixture infra)
 {
-    private const string IdentitySettings = "functions/Triggers.Azure/Storage/IdentitySettings.cs";
+    private const string IdentityClientId = "reference('identity').clientId";
 
-    // Identity-based connection properties the Functions host itself understands (functions-reference, "identity-based connections").
-    private static readonly HashSet<string> HostConnectionProperties = new(StringComparer.Ordinal)
+    public static TheoryData<string> ContractSettings => [.. FunctionAppContract.Settings.Select(s => s.Key)];
+
+    private AppSettings Read => AppSettings.Read(infra.FunctionApp);
+
+    private IReadOnlyList<TemplateSetting> Settings => Read.Settings;
+
+    private Dictionary<string, ArmNode> Static => Settings.Where(s => !s.IsDynamic).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
+    [Fact]
+    public void The_reader_follows_every_part_of_the_settings_expression()
     {
-        "fullyQualifiedNamespace", "credential", "clientId", "accountName", "blobServiceUri", "queueServiceUri", "tableServiceUri",
-    };
+        var read = Read;
 
-    // Settings without a configuration section, and who reads them.
-    private static readonly Dictionary<string, string> PlatformSettings = new(StringComparer.Ordinal)
-    {
-        ["AZURE_CLIENT_ID"] = "Azure.Identity's DefaultAzureCredential",
-        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "the Functions host's telemetry",
-        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "the Functions host's telemetry",
-    };
-
-    private static readonly Lazy<string> FunctionsSource = new(() => string.Join(
-        '\n',
-        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "functions"), "*.cs", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText)));
-
-    /// <summary>Settings the app reads in Azure: the file that reads each and what to look for there.</summary>
-    public static TheoryData<string, string, string> AppReads => new()
-    {
-        { "AzureWebJobsStorage__tableServiceUri", IdentitySettings, "\"tableServiceUri\"" },
-        { "AzureWebJobsStorage__queueServiceUri", IdentitySettings, "\"queueServiceUri\"" },
-        { "AzureWebJobsStorage__credential", IdentitySettings, "\"credential\"" },
-        { "AzureWebJobsStorage__clientId", IdentitySettings, "\"clientId\"" },
-        { "Analysis__Provider", "functions/Triggers.App/Analysis/AnalysisOptions.cs", "public string Provider" },
-        { "Analysis__AzureLanguage__Endpoint", "functions/Triggers.App/Analysis/AzureLanguageSettings.cs", "public string? Endpoint" },
-        // No TokenCredential is registered, so the Language client's DefaultAzureCredential needs the identity's client id.
-        { "AZURE_CLIENT_ID", "functions/Triggers.App/Analysis/AzureLanguageClientFactory.cs", "new DefaultAzureCredential()" },
-    };
-
-    private IReadOnlyList<AppSetting> Settings => AppSettings.Read(infra.FunctionApp);
+        Assert.Empty(read.Unreadable);
+        Assert.Equal(["additionalAppSettings"], read.PassedThrough.Select(p => p.Parameter));
+        // A key written twice would leave one value unused (union() keeps the last).
+        var duplicates = Settings.Where(s => !s.IsDynamic).GroupBy(s => s.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Empty(duplicates);
+    }
 
     [Theory]
-    [MemberData(nameof(AppReads))]
-    public void A_setting_the_app_reads_is_set_and_its_reader_is_still_there(string key, string readBy, string marker)
+    [MemberData(nameof(ContractSettings))]
+    public void A_setting_the_app_or_host_reads_is_set_and_its_reader_is_still_there(string key)
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, readBy));
-        Assert.True(source.Contains(marker, StringComparison.Ordinal), $"{readBy} no longer contains {marker}: update this list to what the app reads now");
+        var setting = FunctionAppContract.Settings.Single(s => s.Key == key);
 
+        Assert.True(
+            FunctionAppContract.ReaderIsPresent(setting),
+            $"no .cs file under functions/ matches /{setting.Marker}/ any more ({setting.Why}): update FunctionAppContract.Settings to what the app reads now");
         Assert.Contains(key, Settings.Select(s => s.Key));
     }
 
     [Fact]
-    public void Every_trigger_connection_in_the_catalog_is_identity_based_with_the_user_assigned_identity()
+    public void Every_setting_the_template_writes_is_in_the_contract()
     {
-        var settings = Settings.Where(s => !s.IsDynamic).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        var connections = FunctionCatalog.All.Where(f => f.Connection is not null).GroupBy(f => f.Connection!).ToList();
-        Assert.NotEmpty(connections);
+        var contract = FunctionAppContract.Settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var connection in connections)
+        var unread = Settings.Select(s => s.Key).Where(k => !contract.Contains(k)).ToList();
+
+        Assert.True(unread.Count == 0, $"set but read by nothing in FunctionAppContract.Settings: {string.Join(", ", unread)}");
+    }
+
+    [Fact]
+    public void Every_connection_is_identity_based_with_the_user_assigned_identity()
+    {
+        var settings = Static;
+        Assert.Equal(IdentityClientId, settings["AZURE_CLIENT_ID"].ToString());
+        Assert.Equal("Microsoft.ManagedIdentity/userAssignedIdentities", infra.FunctionApp.Resource("identity")?.Type);
+
+        foreach (var connection in FunctionAppContract.Connections)
         {
-            Assert.False(settings.ContainsKey(connection.Key), $"{connection.Key} is set as a connection string; use identity-based settings");
-            Assert.Equal("managedidentity", Assert.Contains($"{connection.Key}__credential", settings).StringValue());
-            Assert.Equal("identity.properties.clientId", Assert.Contains($"{connection.Key}__clientId", settings).Text);
-            if (connection.Any(f => f.Trigger == FunctionTrigger.ServiceBus))
-            {
-                Assert.Contains($"{connection.Key}__fullyQualifiedNamespace", settings);
-            }
-
-            if (connection.Any(f => f.Trigger == FunctionTrigger.Queue))
-            {
-                Assert.Contains($"{connection.Key}__queueServiceUri", settings);
-            }
+            Assert.False(settings.ContainsKey(connection), $"{connection} is set as a connection string; use identity-based settings");
+            Assert.Equal("managedidentity", Assert.Contains($"{connection}__credential", settings).StringValue);
+            Assert.Equal(IdentityClientId, Assert.Contains($"{connection}__clientId", settings).ToString());
         }
     }
 
     [Fact]
-    public void The_host_finds_blob_storage_for_timer_locks_and_function_keys()
+    public void Storage_settings_name_each_service_the_host_and_the_app_use_from_the_account_itself()
     {
-        // Timers take blob leases and function-level keys are kept in blobs, both through AzureWebJobsStorage.
-        Assert.Contains(FunctionCatalog.All, f => f.Trigger == FunctionTrigger.Timer || f.AuthLevel == "function");
+        var settings = Static;
+        var storage = FunctionAppContract.StorageConnection;
 
-        Assert.Contains($"{FunctionCatalog.StorageConnection}__blobServiceUri", Settings.Select(s => s.Key));
+        // Queue triggers and the app's queues; the app's tables; timer locks and function keys in blobs.
+        Assert.Contains(FunctionAppContract.Functions, f => f.Trigger == TriggerKind.Queue && f.Connection == storage);
+        Assert.Contains(FunctionAppContract.Functions, f => f.Trigger == TriggerKind.Timer || f.AuthLevel == "function");
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            Assert.Equal($"reference('storage').primaryEndpoints.{service}", Assert.Contains($"{storage}__{service}ServiceUri", settings).ToString());
+        }
+
+        Assert.Equal("Microsoft.Storage/storageAccounts", infra.FunctionApp.Resource("storage")?.Type);
+        Assert.False(settings.ContainsKey($"{storage}__accountName"), "the service URIs already say where the account is; accountName beside them is a second truth");
+    }
+
+    [Fact]
+    public void Service_Bus_settings_name_the_namespace_the_template_creates()
+    {
+        var settings = Static;
+        var serviceBus = FunctionAppContract.ServiceBusConnection;
+
+        var fullyQualifiedNamespace = Assert.Contains($"{serviceBus}__fullyQualifiedNamespace", settings);
+
+        Assert.Equal("split(split(reference('serviceBus').serviceBusEndpoint, '/')[2], ':')[0]", fullyQualifiedNamespace.ToString());
+        Assert.Equal("Microsoft.ServiceBus/namespaces", infra.FunctionApp.Resource("serviceBus")?.Type);
+        var module = Assert.Single(infra.MainModules, m => infra.SourceOf(m)?.RelativePath == "infra/modules/function-app.bicep");
+        Assert.Equal("reference('serviceBus').outputs.name.value", module.Parameters["serviceBusNamespaceName"].ToString());
+    }
+
+    [Fact]
+    public void No_setting_is_left_from_the_custom_handler_or_the_Service_Bus_ingest_queue()
+    {
+        var keys = Settings.Select(s => s.Key).ToList();
+
+        Assert.DoesNotContain(keys, k => k.StartsWith("ServiceBusConnection", StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, k => k.StartsWith("FUNCTIONS_CUSTOMHANDLER", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Settings, s => s.Value.ToString().Contains("custom", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public void Telemetry_goes_to_Application_Insights_authenticated_as_the_identity()
     {
-        var settings = Settings.Where(s => !s.IsDynamic).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var settings = Static;
 
-        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", settings);
-        var authentication = Assert.Contains("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", settings).Text;
-        Assert.Equal("'ClientId=${identity.properties.clientId};Authorization=AAD'", authentication);
+        Assert.Equal("reference('applicationInsights').ConnectionString", Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", settings).ToString());
+        Assert.Equal(
+            $"format('ClientId={{0}};Authorization=AAD', {IdentityClientId})",
+            Assert.Contains("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", settings).ToString());
     }
 
     [Fact]
     public void The_analysis_provider_the_template_selects_is_one_the_app_accepts()
     {
-        var provider = Assert.Single(Settings, s => s.Key == "Analysis__Provider").Value.StringValue();
-        var options = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "functions/Triggers.App/Analysis/AnalysisOptions.cs"));
+        var provider = Assert.Contains("Analysis__Provider", Static).StringValue;
 
         Assert.NotNull(provider);
-        Assert.Contains($"Provider = \"{provider}\";", options, StringComparison.Ordinal);
+        Assert.True(
+            FunctionAppContract.ReaderIsPresent(new SettingSpec("Analysis__Provider", SettingReader.App, "a provider the app knows", System.Text.RegularExpressions.Regex.Escape($"Provider = \"{provider}\";"))),
+            $"no .cs file under functions/ declares the provider \"{provider}\"");
+        Assert.Equal("reference('language').endpoint", Assert.Contains("Analysis__AzureLanguage__Endpoint", Static).ToString());
     }
 
     [Fact]
-    public void Every_setting_is_read_by_the_app_the_Functions_host_or_a_library()
+    public void The_operators_settings_cannot_override_a_connection_or_telemetry_setting()
     {
-        var connections = FunctionCatalog.All.Select(f => f.Connection).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var unread = new List<string>();
-        foreach (var setting in Settings.Where(s => !s.IsDynamic))
-        {
-            var segments = setting.Key.Split("__");
-            var read = segments.Length == 1
-                ? PlatformSettings.ContainsKey(setting.Key)
-                : connections.Contains(segments[0])
-                    ? segments.Length == 2 && HostConnectionProperties.Contains(segments[1])
-                    : segments.All(s => Regex.IsMatch(FunctionsSource.Value, $@"\b{Regex.Escape(s)}\b"));
-            if (!read)
-            {
-                unread.Add(setting.Key);
-            }
-        }
+        var additional = Assert.Single(Read.PassedThrough, p => p.Parameter == "additionalAppSettings").Position;
+        string[] prefixes = ["AzureWebJobsStorage__", "ServiceBus__", "APPLICATIONINSIGHTS_", "Channels__"];
 
-        Assert.Empty(unread);
+        // union() lets later objects win: everything the operator must not change comes after additionalAppSettings.
+        var overridable = Settings.Where(s => s.Position < additional && prefixes.Any(p => s.Key.StartsWith(p, StringComparison.Ordinal))).ToList();
+
+        Assert.Empty(overridable);
     }
 
     [Fact]
@@ -144,34 +158,37 @@ public sealed partial class AppSettingsTests(InfraFixture infra)
         ];
 
         Assert.Empty(Settings.Select(s => s.Key).Intersect(forbidden, StringComparer.OrdinalIgnoreCase));
-        Assert.DoesNotContain(Settings, s => s.Value.Text.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Settings, s => s.Value.ToString().Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Settings, s => s.Value.DescendantsAndSelf().Any(n => n.CalledFunction?.StartsWith("list", StringComparison.OrdinalIgnoreCase) == true));
     }
 
     [Fact]
     public void Channels_come_from_the_channels_parameter_with_every_secret_a_Key_Vault_reference()
     {
-        var registry = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "functions/Triggers.App/Channels/ChannelRegistry.cs"));
-        Assert.Contains("SectionName = \"Channels\"", registry, StringComparison.Ordinal);
-        Assert.Contains("section[\"Platform\"]", registry, StringComparison.Ordinal);
-
         var dynamic = Settings.Where(s => s.IsDynamic).ToList();
+
         Assert.All(dynamic, s => Assert.StartsWith("Channels__{}__", s.Key, StringComparison.Ordinal));
-        Assert.Contains(dynamic, s => s.Key == "Channels__{}__Platform");
-        var secretSettings = infra.FunctionApp.Root.DescendantsAndSelf()
-            .Where(n => n.CalledFunction() == "toObject" && n.Arguments()[0].Text.Contains("secrets", StringComparison.Ordinal))
-            .ToList();
-        var secrets = Assert.Single(secretSettings);
-        Assert.StartsWith("'@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/", secrets.Arguments()[2].Named.Last().Text, StringComparison.Ordinal);
-        Assert.Equal("channels", infra.Main.Modules.Single(m => m.Path == "modules/function-app.bicep").Body.PropertyPath("params.channels")?.Text);
+        Assert.Equal("lambdaVariables('channel').platform", Assert.Single(dynamic, s => s.Key == "Channels__{}__Platform").Value.ToString());
+        var secrets = Assert.Single(dynamic, s => s.Value.ToString().Contains("@Microsoft.KeyVault(", StringComparison.Ordinal));
+        Assert.StartsWith("format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', variables('vaultUri'), ", secrets.Value.ToString(), StringComparison.Ordinal);
+        var plain = Assert.Single(dynamic, s => s.Key == "Channels__{}__{}" && s != secrets);
+        Assert.Equal("string(lambdaVariables('setting').value)", plain.Value.ToString());
+
+        var module = Assert.Single(infra.MainModules, m => infra.SourceOf(m)?.RelativePath == "infra/modules/function-app.bicep");
+        Assert.Equal("parameters('channels')", module.Parameters["channels"].ToString());
     }
 
     [Fact]
     public void The_Key_Vault_reference_points_at_the_vault_the_template_creates()
     {
-        var vaultUri = Assert.Contains("vaultUri", infra.FunctionApp.Variables).Text;
-        var keyVaultParameter = infra.Main.Modules.Single(m => m.Path == "modules/function-app.bicep").Body.PropertyPath("params.keyVaultName")?.Text;
+        var vaultUri = infra.FunctionApp.Resolve(ArmExpressionParser.Parse("variables('vaultUri')")).ToString();
+        var module = Assert.Single(infra.MainModules, m => infra.SourceOf(m)?.RelativePath == "infra/modules/function-app.bicep");
+        var keyVault = Assert.Single(infra.MainModules, m => infra.SourceOf(m)?.RelativePath == "infra/modules/key-vault.bicep");
 
-        Assert.Equal("'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'", vaultUri);
-        Assert.Equal("keyVault.outputs.name", keyVaultParameter);
+        Assert.Equal("format('https://{0}{1}/', parameters('keyVaultName'), environment().suffixes.keyvaultDns)", vaultUri);
+        Assert.Equal($"reference('{keyVault.Symbol}').outputs.name.value", module.Parameters["keyVaultName"].ToString());
+        Assert.Equal(
+            "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))",
+            infra.FunctionApp.Resources.Single(r => r.Type == "Microsoft.Web/sites").Value("properties.keyVaultReferenceIdentity")?.ToString());
     }
 }

@@ -5,7 +5,7 @@ using Triggers.Testing;
 
 namespace Triggers.Deploy.Tests.Bicep;
 
-/// <summary>No secret passes through parameters or comes out of outputs: secrets live in Key Vault only.</summary>
+/// <summary>No secret passes through parameters or comes out of outputs of the compiled templates: secrets live in Key Vault only.</summary>
 public sealed partial class SecretExposureTests(InfraFixture infra) : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("triggers-secrets-").FullName;
@@ -31,13 +31,13 @@ public sealed partial class SecretExposureTests(InfraFixture infra) : IDisposabl
     [Fact]
     public void No_parameter_or_output_of_any_template_carries_a_secret()
     {
-        Assert.Empty(SecretAudit.Violations(infra.Files));
+        Assert.Empty(SecretAudit.Violations(infra.Templates));
     }
 
     [Fact]
     public void Main_takes_no_secure_parameter_so_the_parameters_file_never_holds_a_secret()
     {
-        Assert.DoesNotContain(infra.Main.Parameters, p => p.Decorators.Contains("secure"));
+        Assert.DoesNotContain(infra.Main.Parameters, p => p.IsSecure);
 
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra/main.parameters.json")))!["parameters"]!.AsObject();
         foreach (var (name, value) in parameters)
@@ -59,6 +59,7 @@ public sealed partial class SecretExposureTests(InfraFixture infra) : IDisposabl
         string[] markers = ["AccountKey=", "SharedAccessKey=", "InstrumentationKey=", "-----BEGIN"];
 
         Assert.All(infra.Files, f => Assert.DoesNotContain(markers, m => f.Source.Contains(m, StringComparison.OrdinalIgnoreCase)));
+        Assert.All(infra.Templates, t => Assert.DoesNotContain(markers, m => t.Json.ToJsonString().Contains(m, StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]
@@ -75,9 +76,12 @@ public sealed partial class SecretExposureTests(InfraFixture infra) : IDisposabl
             output echo string = adminPassword
             output STORAGE_KEY string = storage.listKeys().keys[0].value
             """, TestContext.Current.CancellationToken);
-        var files = await BicepParser.ParseAsync(_scratch, ["leaky.bicep"], TestContext.Current.CancellationToken);
+        var output = Path.Combine(_scratch, "leaky.json");
+        var build = await BicepCli.BuildAsync(path, output, TestContext.Current.CancellationToken);
+        Assert.True(build.Result.ExitCode == 0, build.Describe());
+        var template = new ArmTemplate(JsonNode.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken))!.AsObject(), "leaky.bicep");
 
-        var violations = SecretAudit.Violations(files);
+        var violations = SecretAudit.Violations([template]);
 
         Assert.Contains(violations, v => v.Contains("parameter 'adminPassword' looks like a secret", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("output 'echo' exposes @secure() parameter 'adminPassword'", StringComparison.Ordinal));

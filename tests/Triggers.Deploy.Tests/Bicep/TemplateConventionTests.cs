@@ -1,54 +1,62 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Triggers.Deploy.Tests.Infrastructure;
 using Triggers.Testing;
 
 namespace Triggers.Deploy.Tests.Bicep;
 
 /// <summary>The azd template shape (Azure-Samples Flex Consumption templates), and modules wired as declared.</summary>
-public sealed partial class TemplateConventionTests(InfraFixture infra)
+public sealed class TemplateConventionTests(InfraFixture infra)
 {
     [Fact]
-    public void Main_deploys_at_subscription_scope_and_creates_its_resource_group()
+    public void Main_deploys_at_subscription_scope_and_creates_its_resource_group_for_every_module()
     {
         Assert.Equal("subscription", infra.Main.TargetScope);
-        var group = Assert.Single(infra.Main.Resources, r => r.FullType == "Microsoft.Resources/resourceGroups");
+        var group = Assert.Single(infra.Main.Resources, r => r.Type == "Microsoft.Resources/resourceGroups");
         Assert.False(group.IsExisting);
-        Assert.All(infra.Main.Modules, m => Assert.Equal(group.Symbol, m.Body.Property("scope")?.Text));
+
+        Assert.NotEmpty(infra.MainModules);
+        Assert.All(infra.MainModules, m => Assert.Equal(group.Name.ToString(), m.Deployment.Value("resourceGroup")?.ToString()));
+        Assert.All(infra.MainModules, m => Assert.Contains(group.Symbol!, m.Deployment.Node("dependsOn")!.AsArray().Select(d => (string?)d)));
     }
 
     [Fact]
     public void The_resource_token_hashes_subscription_environment_and_location()
     {
-        var token = Assert.Contains("resourceToken", infra.Main.Variables);
+        var token = infra.Main.Resolve(ArmExpressionParser.Parse("variables('resourceToken')"));
 
-        Assert.Equal("toLower(uniqueString(subscription().id,environmentName,location))", Squeeze(token.Text));
+        Assert.Equal("toLower(uniqueString(subscription().id, parameters('environmentName'), parameters('location')))", token.ToString());
     }
 
     [Fact]
     public void One_tags_object_with_the_azd_environment_reaches_every_module_and_every_located_resource()
     {
-        var tags = infra.Main.Resolve(Assert.Contains("tags", infra.Main.Variables));
-        Assert.Equal("environmentName", tags.Property("azd-env-name")?.Text);
+        var tags = Assert.IsType<ArmJson>(infra.Main.Resolve(ArmExpressionParser.Parse("variables('tags')")));
+        Assert.Equal("parameters('environmentName')", tags.Property("azd-env-name")?.ToString());
 
         // A module that creates located resources declares tags, and main hands it the one object.
-        var tagged = infra.Main.Modules.Where(m => infra.File("infra/" + m.Path).Parameters.Any(p => p.Name == "tags")).ToList();
-        Assert.All(tagged, m => Assert.Equal("tags", m.Body.PropertyPath("params.tags")?.Text));
-        var untagged = infra.Main.Modules.Except(tagged).Select(m => infra.File("infra/" + m.Path));
-        Assert.All(untagged, f => Assert.DoesNotContain(f.Resources, r => !r.IsExisting && r.Body.Property("location") is not null));
-        var located = infra.AllResources.Where(r => !r.IsExisting && r.Body.Property("location") is not null).ToList();
+        var tagged = infra.MainModules.Where(m => m.Template.Parameters.Any(p => p.Name == "tags")).ToList();
+        Assert.All(tagged, m => Assert.Equal("variables('tags')", m.Parameters["tags"].ToString()));
+        var untagged = infra.MainModules.Except(tagged).Select(m => m.Template);
+        Assert.All(untagged, t => Assert.DoesNotContain(t.Resources, r => !r.IsExisting && r.Json["location"] is not null));
+
+        var located = infra.AllResources.Where(r => !r.IsExisting && r.Json["location"] is not null).ToList();
         Assert.NotEmpty(located);
-        Assert.All(located, r => Assert.Matches(TagsExpression(), r.Body.Property("tags")?.Text ?? $"{r.Symbol} in {r.Node.Where} has no tags"));
+        Assert.All(located, r =>
+        {
+            var source = r.Template == infra.Main ? "variables('tags')" : "parameters('tags')";
+            var value = r.Value("tags")?.ToString() ?? $"{r.Where} has no tags";
+            Assert.True(value == source || value.StartsWith($"union({source}, ", StringComparison.Ordinal), $"{r.Where}: tags are {value}, not {source}");
+        });
     }
 
     [Fact]
     public void Only_the_function_app_carries_the_azd_service_tag_named_in_azure_yaml()
     {
-        var tagged = infra.AllResources.Where(r => r.Body.Property("tags")?.Text.Contains("azd-service-name", StringComparison.Ordinal) == true).ToList();
+        var tagged = infra.AllResources.Where(r => r.Value("tags")?.ToString().Contains("azd-service-name", StringComparison.Ordinal) == true).ToList();
 
         var site = Assert.Single(tagged);
-        Assert.Equal("Microsoft.Web/sites", site.FullType);
-        Assert.Contains("'azd-service-name': 'api'", site.Body.Property("tags")!.Text, StringComparison.Ordinal);
+        Assert.Equal("Microsoft.Web/sites", site.Type);
+        Assert.Equal("union(parameters('tags'), createObject('azd-service-name', 'api'))", site.Value("tags")!.ToString());
         Assert.Matches(@"(?m)^  api:\s*$", ReadRepositoryFile("azure.yaml"));
     }
 
@@ -56,14 +64,14 @@ public sealed partial class TemplateConventionTests(InfraFixture infra)
     public void Every_resource_type_is_pinned_to_one_API_version_across_all_templates()
     {
         Assert.All(infra.AllResources, r => Assert.Matches(@"^\d{4}-\d{2}-\d{2}(-preview)?$", r.ApiVersion));
-        var versions = infra.AllResources.GroupBy(r => r.FullType).Where(g => g.Select(r => r.ApiVersion).Distinct().Count() > 1).Select(g => g.Key);
+        var versions = infra.AllResources.GroupBy(r => r.Type).Where(g => g.Select(r => r.ApiVersion).Distinct().Count() > 1).Select(g => g.Key);
         Assert.Empty(versions);
     }
 
     [Fact]
-    public void Every_module_file_is_used_by_main_and_every_module_main_uses_exists()
+    public void Every_module_file_is_used_by_main_and_every_module_main_uses_is_a_module_file()
     {
-        var used = infra.Main.Modules.Select(m => "infra/" + m.Path).Order(StringComparer.Ordinal).ToList();
+        var used = infra.MainModules.Select(m => infra.SourceOf(m)?.RelativePath ?? $"(module {m.Symbol}: no file)").Order(StringComparer.Ordinal).ToList();
         var present = infra.Files.Select(f => f.RelativePath).Where(p => p.StartsWith("infra/modules/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(present, used);
@@ -72,14 +80,13 @@ public sealed partial class TemplateConventionTests(InfraFixture infra)
     [Fact]
     public void Modules_receive_exactly_the_parameters_they_declare_and_every_required_one()
     {
-        foreach (var module in infra.Main.Modules)
+        foreach (var module in infra.MainModules)
         {
-            var file = infra.File("infra/" + module.Path);
-            var declared = file.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
-            var passed = module.Body.Property("params")!.Properties().Select(p => p.Key).ToList();
+            var declared = module.Template.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+            var passed = module.Parameters.Keys.ToList();
 
-            Assert.All(passed, name => Assert.True(declared.ContainsKey(name), $"main passes '{name}' to {module.Path}, which declares no such parameter"));
-            var missing = declared.Values.Where(p => p.Default is null && !passed.Contains(p.Name)).Select(p => p.Name);
+            Assert.All(passed, name => Assert.True(declared.ContainsKey(name), $"main passes '{name}' to module {module.Symbol}, which declares no such parameter"));
+            var missing = declared.Values.Where(p => !p.HasDefault && !passed.Contains(p.Name)).Select(p => p.Name);
             Assert.Empty(missing);
         }
     }
@@ -87,11 +94,19 @@ public sealed partial class TemplateConventionTests(InfraFixture infra)
     [Fact]
     public void Module_outputs_used_by_main_are_declared_by_the_module()
     {
-        var modules = infra.Main.Modules.ToDictionary(m => m.Symbol, m => infra.File("infra/" + m.Path), StringComparer.Ordinal);
-        var references = ModuleOutput().Matches(infra.Main.Source).Select(m => (Module: m.Groups["module"].Value, Output: m.Groups["output"].Value)).Distinct().ToList();
+        var modules = infra.MainModules.ToDictionary(m => m.Symbol, StringComparer.Ordinal);
+        // reference('module').outputs.name
+        var references = infra.Main.AllValues()
+            .OfType<ArmMember>()
+            .Where(m => m.Target is ArmMember { Name: "outputs", Target: ArmCall { Name: "reference", Args: [{ StringValue: { } symbol }] } } && modules.ContainsKey(symbol))
+            .Select(m => (Module: ((ArmCall)((ArmMember)m.Target).Target).Args[0].StringValue!, Output: m.Name))
+            .Distinct()
+            .ToList();
 
         Assert.NotEmpty(references);
-        Assert.All(references, r => Assert.Contains(r.Output, modules[r.Module].Outputs.Select(o => o.Name)));
+        Assert.All(references, r => Assert.True(
+            modules[r.Module].Template.Outputs.Any(o => o.Name == r.Output),
+            $"main reads output '{r.Output}' of module {r.Module}, which declares no such output"));
     }
 
     [Fact]
@@ -106,24 +121,40 @@ public sealed partial class TemplateConventionTests(InfraFixture infra)
     }
 
     [Fact]
-    public void Every_abbreviation_main_uses_is_defined_and_every_defined_one_is_used()
+    public void The_abbreviations_are_loaded_from_abbreviations_json_and_every_one_is_used()
     {
-        var defined = JsonNode.Parse(ReadRepositoryFile("infra/abbreviations.json"))!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        var used = Abbreviation().Matches(infra.Main.Source).Select(m => m.Groups["name"].Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        var file = JsonNode.Parse(ReadRepositoryFile("infra/abbreviations.json"))!.AsObject();
+        var loaded = Assert.IsType<ArmJson>(infra.Main.Resolve(ArmExpressionParser.Parse("variables('abbrs')")));
+        Assert.True(JsonNode.DeepEquals(file, loaded.Json), "main's abbrs is not the content of infra/abbreviations.json");
 
-        Assert.Equal(defined, used);
+        var used = infra.Main.AllValues()
+            .OfType<ArmMember>()
+            .Where(m => m.Target is ArmCall { Name: "variables", Args: [{ StringValue: "abbrs" }] })
+            .Select(m => m.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(file.Select(p => p.Key).Order(StringComparer.Ordinal), used);
     }
 
     [Fact]
     public void Globally_named_resources_take_an_abbreviation_and_the_resource_token()
     {
-        var named = infra.Main.Modules
-            .SelectMany(m => m.Body.Property("params")!.Properties().Where(p => p.Key == "name" || p.Key.EndsWith("Name", StringComparison.Ordinal)))
-            .Where(p => p.Value.Type == "string")
+        // Names main builds for its modules: format('{0}...{n}', variables('abbrs').x, ..., variables('resourceToken')).
+        var named = infra.MainModules
+            .SelectMany(m => m.Parameters.Where(p => p.Key == "name" || p.Key.EndsWith("Name", StringComparison.Ordinal)))
+            .Select(p => (p.Key, Value: infra.Main.Resolve(p.Value)))
+            .Where(p => p.Value.CalledFunction == "format")
             .ToList();
 
         Assert.NotEmpty(named);
-        Assert.All(named, p => Assert.Matches(@"^'\$\{abbrs\.\w+\}.*\$\{resourceToken\}'$", p.Value.Text));
+        Assert.All(named, p =>
+        {
+            var format = (ArmCall)p.Value;
+            Assert.StartsWith("{0}", format.Args[0].StringValue, StringComparison.Ordinal);
+            Assert.Matches(@"^variables\('abbrs'\)\.\w+$", format.Args[1].ToString());
+            Assert.Equal("variables('resourceToken')", format.Args[^1].ToString());
+        });
     }
 
     [Fact]
@@ -134,25 +165,11 @@ public sealed partial class TemplateConventionTests(InfraFixture infra)
         var declared = infra.Main.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
         Assert.All(values.Select(v => v.Key), name => Assert.True(declared.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not declare"));
-        Assert.All(declared.Values.Where(p => p.Default is null), p => Assert.True(values.ContainsKey(p.Name), $"main.bicep requires '{p.Name}' but main.parameters.json does not set it"));
+        Assert.All(declared.Values.Where(p => !p.HasDefault), p => Assert.True(values.ContainsKey(p.Name), $"main.bicep requires '{p.Name}' but main.parameters.json does not set it"));
         Assert.Equal("${AZURE_ENV_NAME}", (string?)values["environmentName"]?["value"]);
         Assert.Equal("${AZURE_LOCATION}", (string?)values["location"]?["value"]);
         Assert.Equal("${AZURE_PRINCIPAL_ID}", (string?)values["principalId"]?["value"]);
     }
 
-    private static string Squeeze(string text) => Whitespace().Replace(text, string.Empty);
-
     private static string ReadRepositoryFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath));
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^(tags|union\(tags,[\s\S]*\))$")]
-    private static partial Regex TagsExpression();
-
-    [GeneratedRegex(@"\b(?<module>\w+)\.outputs\.(?<output>\w+)")]
-    private static partial Regex ModuleOutput();
-
-    [GeneratedRegex(@"\babbrs\.(?<name>\w+)")]
-    private static partial Regex Abbreviation();
 }

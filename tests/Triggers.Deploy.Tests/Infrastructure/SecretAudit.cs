@@ -10,11 +10,10 @@ internal static partial class SecretAudit
         "key", "keys", "secret", "secrets", "password", "passwd", "pwd", "token", "tokens", "sas", "credential", "credentials", "connectionstring",
     };
 
-    // Calls and properties that hand out keys or connection strings.
+    // Properties that hold keys or connection strings (every list*() call is a leak as well).
     private static readonly string[] Leaks =
     [
-        "listKeys", "listSecrets", "listConnectionStrings", "listAccountSas", "listServiceSas", "listCredentials",
-        "ConnectionString", "connectionString", "primaryKey", "secondaryKey", "InstrumentationKey", "primaryConnectionString",
+        "ConnectionString", "connectionString", "primaryKey", "secondaryKey", "InstrumentationKey", "primaryConnectionString", "secondaryConnectionString",
     ];
 
     /// <summary>True for names such as STORAGE_KEY, adminPassword or APPLICATIONINSIGHTS_CONNECTION_STRING; "key vault" is a resource, not a key.</summary>
@@ -34,33 +33,41 @@ internal static partial class SecretAudit
             || words.Zip(words.Skip(1)).Any(pair => pair is ("connection", "string"));
     }
 
-    public static IReadOnlyList<string> Violations(IEnumerable<BicepFile> files)
+    public static IReadOnlyList<string> Violations(IEnumerable<ArmTemplate> templates)
     {
         var violations = new List<string>();
-        foreach (var file in files)
+        foreach (var template in templates)
         {
-            var secureParameters = file.Parameters.Where(p => p.Decorators.Contains("secure")).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var parameter in file.Parameters.Where(p => LooksSecret(p.Name)))
+            var secureParameters = template.Parameters.Where(p => p.IsSecure).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var parameter in template.Parameters.Where(p => LooksSecret(p.Name)))
             {
-                violations.Add($"{parameter.Node.Where}: parameter '{parameter.Name}' looks like a secret; secrets go to Key Vault, never through parameters");
+                violations.Add($"{template.Origin}: parameter '{parameter.Name}' looks like a secret; secrets go to Key Vault, never through parameters");
             }
 
-            foreach (var output in file.Outputs)
+            foreach (var output in template.Outputs)
             {
                 if (LooksSecret(output.Name))
                 {
-                    violations.Add($"{output.Node.Where}: output '{output.Name}' looks like a secret");
+                    violations.Add($"{template.Origin}: output '{output.Name}' looks like a secret");
                 }
 
-                var identifiers = output.Value.DescendantsAndSelf().Where(n => n.Type is "identifier" or "property_identifier").Select(n => n.Text).ToList();
-                foreach (var secure in identifiers.Where(secureParameters.Contains).Distinct())
+                var nodes = output.Value.DescendantsAndSelf().ToList();
+                var exposed = nodes.OfType<ArmCall>()
+                    .Where(c => c.Name == "parameters" && c.Args is [{ StringValue: { } name }] && secureParameters.Contains(name))
+                    .Select(c => c.Args[0].StringValue!)
+                    .Distinct(StringComparer.Ordinal);
+                foreach (var secure in exposed)
                 {
-                    violations.Add($"{output.Node.Where}: output '{output.Name}' exposes @secure() parameter '{secure}'");
+                    violations.Add($"{template.Origin}: output '{output.Name}' exposes @secure() parameter '{secure}'");
                 }
 
-                foreach (var leak in Leaks.Where(l => identifiers.Contains(l, StringComparer.Ordinal)))
+                // list*() hands out keys; these properties hold keys or connection strings.
+                var read = nodes.OfType<ArmCall>().Select(c => c.Name).Where(n => n.StartsWith("list", StringComparison.OrdinalIgnoreCase))
+                    .Concat(nodes.OfType<ArmMember>().Select(m => m.Name).Where(n => Leaks.Contains(n, StringComparer.Ordinal)))
+                    .Distinct(StringComparer.Ordinal);
+                foreach (var leak in read)
                 {
-                    violations.Add($"{output.Node.Where}: output '{output.Name}' reads {leak}");
+                    violations.Add($"{template.Origin}: output '{output.Name}' reads {leak}");
                 }
             }
         }

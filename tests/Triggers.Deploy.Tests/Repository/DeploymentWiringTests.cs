@@ -4,24 +4,36 @@ using Triggers.Testing;
 
 namespace Triggers.Deploy.Tests.Repository;
 
-/// <summary>azure.yaml, the packaging script, CI and the docs agree with each other and with the templates.</summary>
+/// <summary>azure.yaml, the packaging script, CI and the docs agree with each other and with the compiled templates.</summary>
 public sealed partial class DeploymentWiringTests(InfraFixture infra)
 {
+    // The service azure.yaml deploys, as azure.yaml writes it (relative to the repository root).
+    private const string FunctionsProject = "./functions/Triggers.Functions";
+
     private static string Read(string relativePath) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath));
 
     [Fact]
-    public void Azd_deploys_what_the_packaging_script_builds_after_running_it()
+    public void Azd_publishes_the_isolated_worker_project_itself_as_a_function_app()
     {
         var yaml = Read("azure.yaml");
-        var script = Read("scripts/package.sh");
 
-        var dist = Assert.Single(YamlValue("dist").Matches(yaml)).Groups["value"].Value;
-        Assert.Equal(".", Assert.Single(YamlValue("project").Matches(yaml)).Groups["value"].Value);
-        Assert.Contains($"output=\"$root/{dist}\"", script, StringComparison.Ordinal);
+        Assert.Equal(FunctionsProject, Assert.Single(YamlValue("project").Matches(yaml)).Groups["value"].Value);
+        // language dotnet: azd runs `dotnet publish` on the project and deploys the output; nothing is prebuilt.
+        Assert.Equal("dotnet", Assert.Single(YamlValue("language").Matches(yaml)).Groups["value"].Value);
         Assert.Equal("function", Assert.Single(YamlValue("host").Matches(yaml)).Groups["value"].Value);
-        // azd builds nothing for `custom`; it zips `dist`, so the hook must build it first.
-        Assert.Equal("custom", Assert.Single(YamlValue("language").Matches(yaml)).Groups["value"].Value);
-        Assert.Matches(@"(?m)^\s+prepackage:\s*\n(\s+\w+:.*\n)*?\s+run:\s*\./scripts/package\.sh\s*$", yaml);
+        Assert.Empty(YamlValue("dist").Matches(yaml));
+        Assert.DoesNotContain("package.sh", yaml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails until functions/Triggers.Functions (the isolated-worker project, written apart) is in the repository.</summary>
+    [Fact]
+    public void The_project_azd_deploys_is_an_isolated_worker_function_app()
+    {
+        var directory = Path.Combine(RepositoryPaths.Root, FunctionsProject);
+        var project = Path.Combine(directory, Path.GetFileName(FunctionsProject) + ".csproj");
+
+        Assert.True(File.Exists(project), $"azure.yaml deploys {FunctionsProject}, but {Path.GetRelativePath(RepositoryPaths.Root, project)} does not exist");
+        Assert.Contains("Microsoft.Azure.Functions.Worker.Sdk", File.ReadAllText(project), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +84,7 @@ public sealed partial class DeploymentWiringTests(InfraFixture infra)
         // Variables azd or the operator sets, rather than anything the templates produce.
         string[] azdVariables = ["AZURE_ENV_NAME", "AZURE_PRINCIPAL_ID", "AZURE_PRINCIPAL_TYPE", "AZURE_SUBSCRIPTION_ID"];
         var produced = infra.Main.Outputs.Select(o => o.Name)
-            .Concat(AppSettings.Read(infra.FunctionApp).Select(s => s.Key))
+            .Concat(AppSettings.Read(infra.FunctionApp).Settings.Select(s => s.Key))
             .ToHashSet(StringComparer.Ordinal);
 
         var named = EnvironmentName().Matches(guide).Select(m => m.Value).Distinct().Where(n => !azdVariables.Contains(n)).ToList();
@@ -85,10 +97,10 @@ public sealed partial class DeploymentWiringTests(InfraFixture infra)
     public void The_guide_states_the_Key_Vault_secret_names_the_template_references()
     {
         var guide = Read("docs/deploy.md");
-        var reference = infra.FunctionApp.Root.DescendantsAndSelf().First(n => n.Type == "string" && n.Text.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)).Text;
+        var reference = AppSettings.Read(infra.FunctionApp).Settings.Single(s => s.Value.ToString().Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)).Value.ToString();
 
         // The template lower-cases 'channel-{name}-{setting}' with '_' in the name as '-'; the guide must say the same.
-        Assert.Contains("toLower('channel-${replace(channel.name, '_', '-')}-${secret}')", reference, StringComparison.Ordinal);
+        Assert.Contains("toLower(format('channel-{0}-{1}', replace(lambdaVariables('channel').name, '_', '-'), lambdaVariables('secret')))", reference, StringComparison.Ordinal);
         Assert.Contains("`channel-{channel}-{setting}` in lower case, with any\n   `_` in the channel name written as `-`", guide, StringComparison.Ordinal);
     }
 
