@@ -77,6 +77,14 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
         return [.. results.OrderBy(t => t.NextLookAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
     }
 
+    /// <remarks>A scan of the tenant partition for a non-empty <c>PendingEvents</c>; rows without the column do not match.</remarks>
+    public async Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var results = await QueryAsync(InTenant(tenant) + " and PendingEvents gt ''", cancellationToken);
+        return [.. results.OrderBy(t => t.Id, StringComparer.Ordinal).Take(limit)];
+    }
+
     /// <exception cref="ArgumentException">The touchpoint has no <see cref="Touchpoint.Version"/>: it was not read from the store.</exception>
     public async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {

@@ -35,6 +35,8 @@ internal static class TouchpointEntities
         ["StatusReason"] = t.StatusReason,
         ["SentAt"] = t.SentAt,
         ["ProviderMessageId"] = t.ProviderMessageId,
+        ["RecordedEvents"] = t.RecordedEvents,
+        ["PendingEvents"] = t.PendingEvents,
     };
 
     /// <summary>Rows written before a column existed read as that field's default (WakeAt null means "at DueAt").</summary>
@@ -64,6 +66,8 @@ internal static class TouchpointEntities
         StatusReason = e.GetString("StatusReason"),
         SentAt = e.GetDateTimeOffset("SentAt"),
         ProviderMessageId = e.GetString("ProviderMessageId"),
+        RecordedEvents = e.GetString("RecordedEvents"),
+        PendingEvents = e.GetString("PendingEvents") is { Length: > 0 } pending ? pending : null,
         Version = e.ETag == default ? null : e.ETag.ToString(),
     };
 }

@@ -11,6 +11,9 @@ public static class QueueNames
     /// <summary>Touchpoints that failed for good after the last send attempt, with the reason.</summary>
     public const string TouchpointsPoison = "touchpoints-poison";
 
+    /// <summary>Touchpoint events as CloudEvents, where no Service Bus is configured (docs/events.md).</summary>
+    public const string TouchpointEvents = "touchpoint-events";
+
     /// <summary>Every Storage queue the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, SignalsPoison, Ingest, IngestPoison, TouchpointsPoison];
+    public static IReadOnlyList<string> All { get; } = [Signals, SignalsPoison, Ingest, IngestPoison, TouchpointsPoison, TouchpointEvents];
 }

@@ -21,6 +21,9 @@ public interface ITouchpointStore
     /// <summary>The contact's <c>planned</c> touchpoints on the channel (for human precedence).</summary>
     Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken);
 
+    /// <summary>Touchpoints whose outbox holds events not yet published (see <see cref="TouchpointOutbox"/>), at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces the stored touchpoint if it has not changed since it was read (its <see cref="Touchpoint.Version"/>);
     /// returns the touchpoint with its new version, or null when someone else changed it first.

@@ -66,6 +66,15 @@ public sealed record Touchpoint
     /// <summary>The platform's id for the sent message, when it returns one.</summary>
     public string? ProviderMessageId { get; init; }
 
+    /// <summary>
+    /// The touchpoint's event outbox: every event recorded for it, as <c>type@time</c> separated by spaces (see
+    /// <see cref="TouchpointOutbox"/>). Recorded in the same write as the status it announces, so none is lost or doubled.
+    /// </summary>
+    public string? RecordedEvents { get; init; }
+
+    /// <summary>The recorded events not yet published, in the same form; null when all are out.</summary>
+    public string? PendingEvents { get; init; }
+
     /// <summary>The store's concurrency token (ETag) as read; not persisted. Updates succeed only if it still matches.</summary>
     public string? Version { get; init; }
 

@@ -29,7 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<IProcessedSignalStore>(sp => new TableProcessedSignalStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<ITouchpointStore>(sp => new TableTouchpointStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new TableTouchpointStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IRuleSource>(sp => new TableRuleSource(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ISignalQueue>(sp =>
             new QueueSignalQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Signals)));

@@ -15,10 +15,13 @@ public sealed class DispatchSummary
 
     public int Total => _counts.Values.Sum();
 
+    /// <summary>Events found pending in touchpoints' outboxes and published by this run.</summary>
+    public int EventsRepublished { get; set; }
+
     public int this[string outcome] => _counts.GetValueOrDefault(outcome);
 
     public void Add(string outcome) => _counts[outcome] = _counts.GetValueOrDefault(outcome) + 1;
 
     public override string ToString() =>
-        $"{this[Sent]} sent, {this[Deferred]} deferred, {this[Blocked]} blocked, {this[Cancelled]} cancelled, {this[Retried]} to retry, {this[Failed]} failed, {this[Skipped]} skipped";
+        $"{this[Sent]} sent, {this[Deferred]} deferred, {this[Blocked]} blocked, {this[Cancelled]} cancelled, {this[Retried]} to retry, {this[Failed]} failed, {this[Skipped]} skipped, {EventsRepublished} pending event(s) published";
 }

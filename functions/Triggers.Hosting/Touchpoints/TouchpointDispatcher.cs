@@ -23,6 +23,7 @@ namespace Triggers.Hosting.Touchpoints;
 /// </summary>
 public sealed partial class TouchpointDispatcher(
     ITouchpointStore touchpoints,
+    OutboxTouchpointStore outbox,
     IContactStateStore contacts,
     ISendLedger ledger,
     IHandoffStore handoffs,
@@ -44,6 +45,8 @@ public sealed partial class TouchpointDispatcher(
         var summary = new DispatchSummary();
         foreach (var tenant in channels.All.Select(c => c.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
+            // Events a crash or a broker outage left in touchpoints' outboxes go out first, under their own ids.
+            summary.EventsRepublished += await outbox.PublishPendingAsync(tenant, options.Value.BatchSize, stopClaiming);
             var due = await touchpoints.ListDueAsync(tenant, time.GetUtcNow(), options.Value.BatchSize, stopClaiming);
             foreach (var touchpoint in due)
             {

@@ -1,3 +1,9 @@
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Triggers.Azure.Events;
+using Triggers.Core.Hosting;
+using Triggers.Core.Processing;
 using Microsoft.Extensions.Options;
 using Triggers.Hosting.ConfigTables;
 using Triggers.Azure.Stores;
@@ -42,7 +48,34 @@ public static class TouchpointServiceCollectionExtensions
         services.AddSingleton<PlanningGuardrails>();
         services.AddSingleton<TouchpointDispatcher>();
 
+        // Touchpoint events, through the outbox every touchpoint write passes.
+        services.AddTouchpointEvents(configuration);
+
         return services;
+    }
+
+    private static void AddTouchpointEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TouchpointEventsOptions.SectionName);
+        services.AddOptions<TouchpointEventsOptions>()
+            .Bind(section)
+            .Validate(o => !o.Problems().Any(), "ServiceBus:fullyQualifiedNamespace must be a host name such as contoso.servicebus.windows.net.")
+            .ValidateOnStart();
+        if (section.Get<TouchpointEventsOptions>() is { UsesServiceBus: true } && Uri.CheckHostName(section["fullyQualifiedNamespace"]) == UriHostNameType.Dns)
+        {
+            // fullyQualifiedNamespace, credential and clientId: the keys the Functions host uses for identity connections.
+            services.AddAzureClients(clients => clients.AddServiceBusClient(section));
+            services.AddSingleton<ITouchpointEventPublisher>(sp => new ServiceBusTouchpointEventPublisher(
+                sp.GetRequiredService<ServiceBusClient>().CreateSender(ServiceBusTouchpointEventPublisher.Topic)));
+        }
+        else
+        {
+            services.AddSingleton<ITouchpointEventPublisher>(sp => new QueueTouchpointEventPublisher(
+                sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.TouchpointEvents)));
+        }
+
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxTouchpointStore>(sp, sp.GetRequiredService<TableTouchpointStore>()));
+        services.AddSingleton<ITouchpointStore>(sp => sp.GetRequiredService<OutboxTouchpointStore>());
     }
 
     /// <summary>A marker whose creation at start-up loads and validates the guardrail settings.</summary>

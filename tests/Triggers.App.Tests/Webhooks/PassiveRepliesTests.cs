@@ -189,6 +189,9 @@ public sealed class PassiveRepliesTests
         public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.Status == TouchpointStatus.Planned && t.Channel == channel && t.Contact == contact)]);
 
+        public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.PendingEvents is not null).Take(limit)]);
+
         public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
         {
             Items[touchpoint.Id] = touchpoint;
