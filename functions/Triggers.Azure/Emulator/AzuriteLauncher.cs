@@ -77,7 +77,11 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         }
     }
 
-    internal static async Task<AzuriteLauncher?> EnsureAsync(
+    /// <summary>
+    /// Uses an emulator already listening on all of <paramref name="ports"/> (returns null), or starts one
+    /// there that keeps its data in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static async Task<AzuriteLauncher?> EnsureAsync(
         AzuritePorts ports, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
