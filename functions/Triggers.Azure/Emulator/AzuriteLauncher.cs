@@ -11,7 +11,9 @@ namespace Triggers.Azure.Emulator;
 /// </summary>
 public sealed partial class AzuriteLauncher : IAsyncDisposable
 {
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    // start.js exits as soon as Azurite has closed and saved its stores (milliseconds for a laptop's data);
+    // the grace only bounds a hang, and is long so that it never cuts a save short.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
     private readonly OutputTail _output;
@@ -115,7 +117,7 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         return await StartAsync(installation, ports, Path.GetFullPath(dataDirectory), logger, cancellationToken);
     }
 
-    /// <summary>Asks Azurite to close (by closing its stdin), then kills the process tree if it lingers.</summary>
+    /// <summary>Asks Azurite to close and save (by closing its stdin), then kills the process tree if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

@@ -180,7 +180,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
     {
         private readonly (int Http, AzuritePorts Storage) _ports = PickPorts();
         private readonly ConcurrentQueue<string> _tail = new();
-        private readonly List<int> _azuritePids = [];
+        private readonly List<(int Pid, DateTime SeenAt)> _azuritePids = [];
         private Process? _process;
 
         public Uri BaseAddress => new($"http://127.0.0.1:{_ports.Http}");
@@ -288,24 +288,25 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
             }
 
             // An emulator of an earlier run that did not exit must not keep the ports after the test.
-            int[] pids;
+            (int Pid, DateTime SeenAt)[] started;
             lock (_azuritePids)
             {
-                pids = [.. _azuritePids];
+                started = [.. _azuritePids];
             }
 
-            foreach (var pid in pids)
+            foreach (var (pid, seenAt) in started)
             {
                 try
                 {
                     using var azurite = Process.GetProcessById(pid);
-                    if (!azurite.WaitForExit(TimeSpan.FromSeconds(10)))
+                    // A later start time means the pid was reused by someone else's process: leave it alone.
+                    if (azurite.StartTime <= seenAt && !azurite.WaitForExit(TimeSpan.FromSeconds(5)))
                     {
                         output.WriteLine($"Azurite (pid {pid}) was still running after its host died; killing it");
                         azurite.Kill(entireProcessTree: true);
                     }
                 }
-                catch (ArgumentException)
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
                     // already gone
                 }
@@ -323,7 +324,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
             {
                 lock (_azuritePids)
                 {
-                    _azuritePids.Add(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                    _azuritePids.Add((int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), TimeProvider.System.GetLocalNow().DateTime));
                 }
             }
 
