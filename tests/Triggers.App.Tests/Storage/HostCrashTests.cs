@@ -15,7 +15,7 @@ namespace Triggers.App.Tests.Storage;
 /// The standalone app as a developer runs it: a separate process that starts Azurite itself, killed with
 /// SIGKILL in the middle of a stream of webhooks. What it acknowledged must still be there after restarts.
 /// </summary>
-// In the app collection, which runs alone: the crashes and restarts are timed against a busy machine already.
+// In the app collection, which runs apart from the other test collections, so they do not slow its senders and restarts.
 [Collection(AppCollection.Name)]
 public sealed partial class HostCrashTests(ITestOutputHelper output)
 {
@@ -76,9 +76,8 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
             var unknown = stored.Keys.Where(t => !Sent().Contains(t)).ToList();
             Assert.True(
                 lost.Count == 0 && doubled.Count == 0 && unknown.Count == 0 && host.StartedAzurite == Kills + 1,
-                $"After {Kills} kills of the host, {lost.Count} of {Total} acknowledged signals were lost " +
-                $"(e.g. {string.Join(", ", lost.Take(5))}), {doubled.Count} stored more than once " +
-                $"(e.g. {string.Join(", ", doubled.Take(5))}), {unknown.Count} unexpected; the host started Azurite itself " +
+                $"After {Kills} kills of the host, {lost.Count} of {Total} acknowledged signals were lost{Examples(lost)}, " +
+                $"{doubled.Count} stored more than once{Examples(doubled)}, {unknown.Count} unexpected{Examples(unknown)}; the host started Azurite itself " +
                 $"{host.StartedAzurite} of {Kills + 1} times. Host output (tail):{Environment.NewLine}{host.Tail}");
         }
         finally
@@ -87,6 +86,9 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
             DeleteQuietly(folder);
         }
     }
+
+    private static string Examples(List<string> items) =>
+        items.Count == 0 ? string.Empty : $" (e.g. {string.Join(", ", items.Take(5))})";
 
     private static string Channel(int sender) => $"crash{sender}";
 
