@@ -11,7 +11,9 @@ namespace Triggers.Azure.Emulator;
 /// </summary>
 public sealed partial class AzuriteLauncher : IAsyncDisposable
 {
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    // start.js exits as soon as Azurite has closed and saved its stores (milliseconds for a laptop's data);
+    // the grace only bounds a hang, and is long so that it never cuts a save short.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
     private readonly OutputTail _output;
@@ -77,7 +79,11 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         }
     }
 
-    internal static async Task<AzuriteLauncher?> EnsureAsync(
+    /// <summary>
+    /// Uses an emulator already listening on all of <paramref name="ports"/> (returns null), or starts one
+    /// there that keeps its data in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static async Task<AzuriteLauncher?> EnsureAsync(
         AzuritePorts ports, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
@@ -111,7 +117,7 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         return await StartAsync(installation, ports, Path.GetFullPath(dataDirectory), logger, cancellationToken);
     }
 
-    /// <summary>Asks Azurite to close (by closing its stdin), then kills the process tree if it lingers.</summary>
+    /// <summary>Asks Azurite to close and save (by closing its stdin), then kills the process tree if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
