@@ -12,6 +12,10 @@ internal static class ConnectionStringProblems
         && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
         && !pairs.ContainsKey("DevelopmentStorageProxyUri");
 
+    /// <summary>The value of one key of the string, or null.</summary>
+    public static string? Value(string connectionString, string key) =>
+        Pairs(connectionString) is { } pairs && pairs.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+
     public static string? Find(string connectionString)
     {
         if (Pairs(connectionString) is not { } pairs)

@@ -38,6 +38,9 @@ public sealed class StorageConnection
 
     public Uri QueueEndpoint { get; }
 
+    /// <summary>The Blob endpoint a connection string names (the emulator's for <c>UseDevelopmentStorage=true</c>); the app itself uses no blobs.</summary>
+    public Uri? BlobEndpoint { get; private init; }
+
     /// <summary>The storage account name, when the settings name or imply it.</summary>
     public string? AccountName { get; }
 
@@ -92,7 +95,10 @@ public sealed class StorageConnection
                 var tables = new TableServiceClient(connectionString);
                 var queues = new QueueServiceClient(connectionString);
                 var isDevelopment = ConnectionStringProblems.IsDevelopmentStorage(connectionString);
-                return new StorageConnection(connectionString, tables.Uri, queues.Uri, tables.AccountName, null, isDevelopment);
+                var blob = isDevelopment
+                    ? DevelopmentStorage.BlobEndpointFor(Emulator.AzuritePorts.Default.Blob)
+                    : ConnectionStringProblems.Value(connectionString, "BlobEndpoint") is { } named ? new Uri(named) : null;
+                return new StorageConnection(connectionString, tables.Uri, queues.Uri, tables.AccountName, null, isDevelopment) { BlobEndpoint = blob };
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
             {
