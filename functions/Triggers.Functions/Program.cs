@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -17,7 +18,10 @@ builder.Services.AddTriggers(builder.Configuration);
 var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    telemetry.UseAzureMonitorExporter();
+    // Local auth is off on the Application Insights resource (infra/): the worker signs in as the app's identity
+    // (AZURE_CLIENT_ID), as the host does with APPLICATIONINSIGHTS_AUTHENTICATION_STRING.
+    var entra = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+    telemetry.UseAzureMonitorExporter(options => options.Credential = entra ? new DefaultAzureCredential() : null);
 }
 
 await builder.Build().RunAsync();

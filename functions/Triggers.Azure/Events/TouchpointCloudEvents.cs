@@ -17,7 +17,8 @@ public static class TouchpointCloudEvents
     public static CloudEvent ToCloudEvent(TouchpointEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new CloudEvent(TouchpointEvent.Source, e.Type, BinaryData.FromObjectAsJson(e.Data, DataJson), "application/json")
+        // Json: the data is written as a JSON value under "data", not as "data_base64".
+        return new CloudEvent(TouchpointEvent.Source, e.Type, BinaryData.FromObjectAsJson(e.Data, DataJson), "application/json", CloudEventDataFormat.Json)
         {
             Id = e.Id,
             Time = e.Time,

@@ -29,6 +29,34 @@ internal static class TestStorage
         return count;
     }
 
+    /// <summary>
+    /// Every touchpoint event of <paramref name="tenant"/> now on queue touchpoint-events, as parsed CloudEvents. Takes them
+    /// off the queue; other tenants' events are left invisible for a while (app tests run one class at a time).
+    /// </summary>
+    public static async Task<List<System.Text.Json.Nodes.JsonObject>> TouchpointEventsAsync(AzuriteFixture azurite, string tenant, CancellationToken cancellationToken)
+    {
+        var queue = Queue(azurite, "touchpoint-events");
+        var found = new List<System.Text.Json.Nodes.JsonObject>();
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), cancellationToken)).Value;
+            if (batch.Length == 0)
+            {
+                return found;
+            }
+
+            foreach (var message in batch)
+            {
+                var cloudEvent = System.Text.Json.Nodes.JsonNode.Parse(message.Body.ToString())!.AsObject();
+                if ((string?)cloudEvent["data"]?["tenant"] == tenant)
+                {
+                    found.Add(cloudEvent);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                }
+            }
+        }
+    }
+
     /// <summary>Looks through a poison queue for a message that matches, for up to 10 s.</summary>
     public static async Task<string?> FindPoisonAsync(AzuriteFixture azurite, Func<string, bool> match, string poisonQueue = "signals-poison")
     {

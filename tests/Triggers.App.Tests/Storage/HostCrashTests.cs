@@ -220,7 +220,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
                     ["Processing__VisibilityTimeout"] = "00:00:05",
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Logging__LogLevel__Default"] = "Warning",
-                    ["Logging__LogLevel__Triggers.App.Storage"] = "Information",
+                    ["Logging__LogLevel__Triggers.App.Standalone"] = "Information",
                     ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
                 },
             };

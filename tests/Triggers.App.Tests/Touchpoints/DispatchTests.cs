@@ -83,6 +83,15 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = JsonNode.Parse(_receiver.Bodies.First())!;
         Assert.Equal("您好，感谢关注", body["text"]!.GetValue<string>());
         Assert.Equal(_tenant, body["tenant"]!.GetValue<string>());
+
+        // Each touchpoint announced once as planned and once as sent, across the restart and the redeliveries.
+        var events = await TestStorage.TouchpointEventsAsync(azurite, _tenant, ct);
+        var byType = events.GroupBy(e => (string)e["type"]!).ToDictionary(g => g.Key, g => g.Select(e => (string)e["id"]!).ToList());
+        Assert.Equal(["triggers.touchpoint.planned", "triggers.touchpoint.sent"], byType.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Signals, byType["triggers.touchpoint.sent"].Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Signals, byType["triggers.touchpoint.sent"].Count);
+        Assert.Equal(Signals, byType["triggers.touchpoint.planned"].Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Signals, byType["triggers.touchpoint.planned"].Count);
     }
 
     private Dictionary<string, string?> Settings() => new()

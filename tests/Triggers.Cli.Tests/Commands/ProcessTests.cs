@@ -33,7 +33,8 @@ public sealed class ProcessTests
         Assert.Equal(0, exit);
         Assert.Contains("jsonlogic", output, StringComparison.Ordinal);
         Assert.Contains("analyze", output, StringComparison.Ordinal);
-        Assert.Contains("functions", output, StringComparison.Ordinal);
+        Assert.Contains("rules", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("functions", output, StringComparison.Ordinal);
     }
 
     [Fact]

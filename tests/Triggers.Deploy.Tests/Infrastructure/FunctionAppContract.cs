@@ -76,10 +76,10 @@ internal static class FunctionAppContract
 
         // Service Bus, sending only: set, the app publishes touchpoint events to topic `touchpoints`
         // (ARCHITECTURE.md, "The Azure stack"). Read as a client section by Microsoft.Extensions.Azure with the
-        // Functions identity-connection names; the publisher is not in this branch yet, so no marker.
-        new("ServiceBus__fullyQualifiedNamespace", SettingReader.Library, "the namespace to publish to; its presence selects the Service Bus publisher"),
-        new("ServiceBus__credential", SettingReader.Library, "managed identity for the Service Bus client"),
-        new("ServiceBus__clientId", SettingReader.Library, "which user-assigned identity the Service Bus client uses"),
+        // Functions identity-connection names (Triggers.Hosting/Touchpoints: TouchpointEventsOptions, AddServiceBusClient).
+        new("ServiceBus__fullyQualifiedNamespace", SettingReader.App, "the namespace to publish to; its presence selects the Service Bus publisher", @"public string\? FullyQualifiedNamespace\b"),
+        new("ServiceBus__credential", SettingReader.Library, "managed identity for the Service Bus client", @"AddServiceBusClient\(section\)"),
+        new("ServiceBus__clientId", SettingReader.Library, "which user-assigned identity the Service Bus client uses", @"AddServiceBusClient\(section\)"),
 
         // Analysis.
         new("Analysis__Provider", SettingReader.App, "the analyser: azure-language in Azure", @"public string Provider\b"),
