@@ -14,17 +14,17 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Touchpoints);
 
-    public async Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    public async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         try
         {
-            await _table.AddEntityAsync(TouchpointEntities.ToEntity(touchpoint), cancellationToken);
-            return true;
+            var response = await _table.AddEntityAsync(TouchpointEntities.ToEntity(touchpoint), cancellationToken);
+            return touchpoint with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
-            return false;
+            return null;
         }
     }
 
@@ -78,12 +78,8 @@ public sealed class TableTouchpointStore(TableServiceClient tables) : ITouchpoin
     }
 
     /// <remarks>A scan of the tenant partition for a non-empty <c>PendingEvents</c>; rows without the column do not match.</remarks>
-    public async Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var results = await QueryAsync(InTenant(tenant) + " and PendingEvents gt ''", cancellationToken);
-        return [.. results.OrderBy(t => t.Id, StringComparer.Ordinal).Take(limit)];
-    }
+    public async Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken) =>
+        await QueryAsync(InTenant(tenant) + " and PendingEvents gt ''", cancellationToken);
 
     /// <exception cref="ArgumentException">The touchpoint has no <see cref="Touchpoint.Version"/>: it was not read from the store.</exception>
     public async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)

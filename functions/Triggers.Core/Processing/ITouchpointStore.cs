@@ -4,8 +4,8 @@ namespace Triggers.Core.Processing;
 
 public interface ITouchpointStore
 {
-    /// <summary>Records a planned touchpoint; returns false when one with the same id already exists.</summary>
-    Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken);
+    /// <summary>Records a new touchpoint; returns it with its <see cref="Touchpoint.Version"/>, or null when one with the same id already exists.</summary>
+    Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken);
 
     /// <summary>The touchpoint with this id, or null.</summary>
     Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken);
@@ -21,8 +21,8 @@ public interface ITouchpointStore
     /// <summary>The contact's <c>planned</c> touchpoints on the channel (for human precedence).</summary>
     Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken);
 
-    /// <summary>Touchpoints whose outbox holds events not yet published (see <see cref="TouchpointOutbox"/>), at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken);
+    /// <summary>The tenant's touchpoints whose outbox holds events not yet published (see <see cref="TouchpointOutbox"/>).</summary>
+    Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the stored touchpoint if it has not changed since it was read (its <see cref="Touchpoint.Version"/>);

@@ -28,6 +28,11 @@ public sealed record TouchpointEvent
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentException.ThrowIfNullOrEmpty(type);
+        // Only what belongs to the announced outcome: a planned event published late (by the outbox sweep) must not carry
+        // the send that happened since.
+        var status = StatusOf(type);
+        var sent = status == TouchpointStatus.Sent;
+        var stopped = status is TouchpointStatus.Blocked or TouchpointStatus.Cancelled;
         return new TouchpointEvent
         {
             Id = $"{touchpoint.Id}.{TouchpointEventTypes.ShortName(type)}",
@@ -42,16 +47,16 @@ public sealed record TouchpointEvent
                 Channel = touchpoint.Channel,
                 Contact = touchpoint.Contact,
                 Action = touchpoint.Type,
-                Status = StatusOf(type),
+                Status = status,
                 RuleId = touchpoint.RuleId,
                 SignalId = touchpoint.SignalId,
                 DueAt = touchpoint.DueAt,
-                SentAt = touchpoint.SentAt,
-                Guardrail = touchpoint.Guardrail,
-                Reason = touchpoint.StatusReason,
+                SentAt = sent ? touchpoint.SentAt : null,
+                Guardrail = stopped ? touchpoint.Guardrail : null,
+                Reason = status == TouchpointStatus.Planned ? null : touchpoint.StatusReason,
                 Template = touchpoint.Template,
                 Text = touchpoint.Text,
-                ProviderMessageId = touchpoint.ProviderMessageId,
+                ProviderMessageId = sent ? touchpoint.ProviderMessageId : null,
                 Why = touchpoint.Why,
                 ActedOnByBrand = ActedOnByBrand(touchpoint.Type),
             },

@@ -96,7 +96,7 @@ public sealed partial class SignalProcessor(
             {
                 // Guardrails at planning too: a blocked touchpoint is kept (status blocked, with the guardrail's name).
                 var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, rule, now, cancellationToken);
-                if (await touchpoints.AddIfAbsentAsync(touchpoint, cancellationToken))
+                if (await touchpoints.TryAddAsync(touchpoint, cancellationToken) is not null)
                 {
                     planned++;
                     Log.Planned(logger, touchpoint.Id, touchpoint.Type, rule.Id, signal.Id, touchpoint.DueAt);

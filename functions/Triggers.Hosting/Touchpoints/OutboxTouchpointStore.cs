@@ -1,3 +1,4 @@
+using Triggers.Azure.Events;
 using Triggers.Core.Processing;
 using Triggers.Core.Touchpoints;
 
@@ -5,11 +6,16 @@ namespace Triggers.Hosting.Touchpoints;
 
 /// <summary>
 /// The touchpoint store every part of the app writes through. Each write records the event of a new outcome in the same
-/// entity (<see cref="TouchpointOutbox.Record"/>), then publishes what is pending and clears it. A failed publish, or a
-/// crash between the write and the publish, leaves the event pending; the dispatcher's next pass publishes it again with
-/// the same id (<see cref="PublishPendingAsync"/>), so an event is never lost, and Service Bus duplicate detection drops
-/// the rare second copy.
+/// entity (<see cref="TouchpointOutbox.Record"/>); the writer then publishes the events its write recorded and clears
+/// them. A failed publish, or a crash between the write and the publish, leaves the event pending; the dispatcher's next
+/// pass publishes it with the same id (<see cref="PublishPendingAsync"/>), so an event is never lost, and Service Bus
+/// duplicate detection drops the rare second copy.
 /// </summary>
+/// <remarks>
+/// Clearing the outbox is a write of its own. It may change the version of a touchpoint a dispatcher holds; the
+/// dispatcher then re-reads and, if the touchpoint is still its claim, writes its outcome again (TouchpointDispatcher).
+/// The sweep leaves alone a touchpoint whose lease is running, so a send in flight is never disturbed by it.
+/// </remarks>
 public sealed partial class OutboxTouchpointStore(
     ITouchpointStore inner,
     ITouchpointEventPublisher publisher,
@@ -19,41 +25,70 @@ public sealed partial class OutboxTouchpointStore(
     /// <summary>How long an event may be pending before the sweep publishes it (its writer normally does, at once).</summary>
     public static readonly TimeSpan SweepAfter = TimeSpan.FromMinutes(1);
 
-    public async Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    private const int ClearAttempts = 3;
+
+    /// <summary>
+    /// Records the touchpoint and publishes its event. When it exists already (a redelivered signal, or a passive reply the
+    /// webhook recorded), publishes what that one left pending, unless a dispatcher is sending it.
+    /// </summary>
+    public async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        if (!await inner.AddIfAbsentAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken))
+        var added = await inner.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
+        if (added is not null)
         {
-            return false;
+            return await PublishAsync(added, TouchpointOutbox.Pending(added), cancellationToken);
         }
 
-        // Read back for its version, which clearing the outbox needs.
-        if (await inner.GetAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken) is { } stored)
+        if (await inner.GetAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken) is { } existing && !IsLeased(existing))
         {
-            await PublishAsync(stored, cancellationToken);
+            await PublishAsync(existing, TouchpointOutbox.Pending(existing), cancellationToken);
         }
 
-        return true;
+        return null;
     }
 
+    /// <summary>Records the touchpoint with its event pending, for a caller that cannot wait for a broker (the webhook).</summary>
+    public Task<Touchpoint?> TryAddWithoutPublishingAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        return inner.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Writes the touchpoint and publishes the event this write recorded; events pending from before are the sweep's.</summary>
     public async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        var stored = await inner.TryReplaceAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
-        return stored is null ? null : await PublishAsync(stored, cancellationToken);
+        var before = TouchpointOutbox.Pending(touchpoint).Select(e => e.Type).ToHashSet(StringComparer.Ordinal);
+        var recorded = TouchpointOutbox.Record(touchpoint, time.GetUtcNow());
+        var stored = await inner.TryReplaceAsync(recorded, cancellationToken);
+        return stored is null
+            ? null
+            : await PublishAsync(stored, [.. TouchpointOutbox.Pending(recorded).Where(e => !before.Contains(e.Type))], cancellationToken);
     }
 
-    /// <summary>Publishes the events of a tenant's touchpoints left pending for at least <see cref="SweepAfter"/>.</summary>
+    /// <summary>
+    /// Publishes the events of a tenant's touchpoints left pending for at least <see cref="SweepAfter"/>, oldest first, at
+    /// most <paramref name="limit"/> touchpoints; touchpoints a dispatcher is sending are left to it.
+    /// </summary>
     public async Task<int> PublishPendingAsync(string tenant, int limit, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - SweepAfter;
+        var due = (await inner.ListWithPendingEventsAsync(tenant, cancellationToken))
+            .Where(t => !IsLeased(t))
+            .Select(t => (Touchpoint: t, Pending: TouchpointOutbox.Pending(t)))
+            .Where(x => x.Pending.Count > 0 && x.Pending[0].At <= cutoff)
+            .OrderBy(x => x.Pending[0].At)
+            .ThenBy(x => x.Touchpoint.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
         var published = 0;
-        foreach (var touchpoint in await inner.ListWithPendingEventsAsync(tenant, limit, cancellationToken))
+        foreach (var (touchpoint, pending) in due)
         {
-            if (TouchpointOutbox.Pending(touchpoint) is { Count: > 0 } pending && pending[0].At <= cutoff)
+            if (await TryPublishAsync(touchpoint, pending, cancellationToken))
             {
-                var after = await PublishAsync(touchpoint, cancellationToken);
-                published += after.PendingEvents is null ? pending.Count : 0;
+                published += pending.Count;
+                await ClearAsync(touchpoint, pending, cancellationToken);
             }
         }
 
@@ -72,37 +107,93 @@ public sealed partial class OutboxTouchpointStore(
     public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
         inner.ListPendingForContactAsync(tenant, channel, contact, cancellationToken);
 
-    public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken) =>
-        inner.ListWithPendingEventsAsync(tenant, limit, cancellationToken);
+    public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken) =>
+        inner.ListWithPendingEventsAsync(tenant, cancellationToken);
 
-    /// <summary>Publishes the stored touchpoint's pending events and clears them; returns it as stored afterwards.</summary>
-    private async Task<Touchpoint> PublishAsync(Touchpoint stored, CancellationToken cancellationToken)
+    private bool IsLeased(Touchpoint touchpoint) =>
+        touchpoint.Status == TouchpointStatus.Sending && touchpoint.LeaseUntil is { } lease && lease > time.GetUtcNow();
+
+    /// <summary>
+    /// Publishes <paramref name="events"/> of the stored touchpoint and clears them. Returns the touchpoint as this writer
+    /// stored it, with the version after the clear when the clear was the very next write; otherwise the version of its
+    /// own write, so a caller never continues with someone else's version.
+    /// </summary>
+    private async Task<Touchpoint> PublishAsync(Touchpoint stored, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
     {
-        var pending = TouchpointOutbox.Pending(stored);
-        if (pending.Count == 0)
+        if (events.Count == 0 || !await TryPublishAsync(stored, events, cancellationToken))
         {
             return stored;
         }
 
+        return await ClearAsync(stored, events, cancellationToken) ?? stored;
+    }
+
+    private async Task<bool> TryPublishAsync(Touchpoint touchpoint, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    {
         try
         {
-            await publisher.PublishAsync([.. pending.Select(p => TouchpointOutbox.EventOf(stored, p))], cancellationToken);
+            await publisher.PublishAsync([.. events.Select(e => TouchpointOutbox.EventOf(touchpoint, e))], cancellationToken);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Still pending in the outbox: the dispatcher's sweep publishes it later.
-            Log.PublishFailed(logger, stored.Id, publisher.Destination, ex.Message);
-            return stored;
+            if (ex is TouchpointEventPublishException { IsTransient: false })
+            {
+                Log.PublishRefused(logger, touchpoint.Id, publisher.Destination, ex.Message);
+            }
+            else
+            {
+                Log.PublishFailed(logger, touchpoint.Id, publisher.Destination, ex.Message);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Takes the published events off the touchpoint's pending list, re-reading when another write came first (only the
+    /// outbox columns change). Returns the cleared touchpoint when the first attempt succeeded, else null. A clear that
+    /// keeps failing leaves the events pending: the sweep publishes them again under the same ids.
+    /// </summary>
+    private async Task<Touchpoint?> ClearAsync(Touchpoint stored, IReadOnlyList<PendingEvent> published, CancellationToken cancellationToken)
+    {
+        var current = stored;
+        for (var attempt = 0; attempt < ClearAttempts; attempt++)
+        {
+            try
+            {
+                if (await inner.TryReplaceAsync(TouchpointOutbox.Published(current, published), cancellationToken) is { } cleared)
+                {
+                    return attempt == 0 ? cleared : null;
+                }
+
+                if (await inner.GetAsync(stored.Tenant, stored.Id, cancellationToken) is not { } reread || !TouchpointOutbox.Pending(reread).Any(p => published.Contains(p)))
+                {
+                    return null;
+                }
+
+                current = reread;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.ClearFailed(logger, stored.Id, ex.Message);
+                return null;
+            }
         }
 
-        // If someone changed the touchpoint meanwhile, the events stay pending and the sweep publishes them again
-        // under the same ids: a duplicate the topic drops, never a loss.
-        return await inner.TryReplaceAsync(TouchpointOutbox.Published(stored, pending), cancellationToken) ?? stored;
+        return null;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3701, Level = LogLevel.Warning, Message = "Events of touchpoint {TouchpointId} stay in its outbox; publishing to {Destination} failed: {Reason}")]
+        [LoggerMessage(EventId = 3701, Level = LogLevel.Warning, Message = "Events of touchpoint {TouchpointId} stay in its outbox; publishing to {Destination} failed and is retried: {Reason}")]
         public static partial void PublishFailed(ILogger logger, string touchpointId, string destination, string reason);
+
+        [LoggerMessage(EventId = 3702, Level = LogLevel.Error, Message = "Events of touchpoint {TouchpointId} stay in its outbox; {Destination} refused them, and retrying will not help until this is fixed: {Reason}")]
+        public static partial void PublishRefused(ILogger logger, string touchpointId, string destination, string reason);
+
+        [LoggerMessage(EventId = 3703, Level = LogLevel.Warning, Message = "Published events of touchpoint {TouchpointId} could not be cleared from its outbox; the sweep publishes them again under the same ids: {Reason}")]
+        public static partial void ClearFailed(ILogger logger, string touchpointId, string reason);
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class TouchpointDispatcher(
                 GuardrailDecision.Cancel => DispatchSummary.Cancelled,
                 _ => DispatchSummary.Blocked,
             };
-            return await FinishAsync(decided, outcome, cancellationToken);
+            return await FinishAsync(claimed, decided, outcome, cancellationToken);
         }
 
         if (string.Equals(claimed.Type, ActionTypes.Handoff, StringComparison.Ordinal))
@@ -132,7 +132,7 @@ public sealed partial class TouchpointDispatcher(
             if (FrequencyCap.Check(recount with { CountsIncludeThisTouch = true }, policy, includesThisTouch: true) is { } over)
             {
                 await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = GuardrailNames.FrequencyCap, StatusReason = over, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+                return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Blocked, Guardrail = GuardrailNames.FrequencyCap, StatusReason = over, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
             }
         }
 
@@ -158,9 +158,9 @@ public sealed partial class TouchpointDispatcher(
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), ProviderMessageId = result.ProviderMessageId, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
+                return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), ProviderMessageId = result.ProviderMessageId, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
             case SendOutcome.Blocked:
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Blocked, Guardrail = result.Guardrail ?? GuardrailNames.PlatformPolicy, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
+                return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Blocked, Guardrail = result.Guardrail ?? GuardrailNames.PlatformPolicy, StatusReason = result.Detail, LeaseUntil = null }, DispatchSummary.Blocked, cancellationToken);
             case SendOutcome.Permanent:
                 return await FailAsync(claimed, result.Detail, cancellationToken);
             default:
@@ -176,7 +176,7 @@ public sealed partial class TouchpointDispatcher(
                 }
 
                 var wake = time.GetUtcNow() + backoff;
-                return await FinishAsync(claimed with { Status = TouchpointStatus.Planned, WakeAt = wake, StatusReason = $"attempt {claimed.Attempts} failed, retrying at {wake:o}: {result.Detail}", LeaseUntil = null }, DispatchSummary.Retried, cancellationToken);
+                return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Planned, WakeAt = wake, StatusReason = $"attempt {claimed.Attempts} failed, retrying at {wake:o}: {result.Detail}", LeaseUntil = null }, DispatchSummary.Retried, cancellationToken);
         }
     }
 
@@ -185,7 +185,7 @@ public sealed partial class TouchpointDispatcher(
         var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
         var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
-        return await FinishAsync(claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
+        return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }
 
     /// <summary>The contact's current emotion on the topics of the signals the person will read.</summary>
@@ -206,7 +206,7 @@ public sealed partial class TouchpointDispatcher(
     private async Task<string> FailAsync(Touchpoint claimed, string reason, CancellationToken cancellationToken)
     {
         var failed = claimed with { Status = TouchpointStatus.Failed, StatusReason = reason, LeaseUntil = null };
-        var outcome = await FinishAsync(failed, DispatchSummary.Failed, cancellationToken);
+        var outcome = await FinishAsync(claimed, failed, DispatchSummary.Failed, cancellationToken);
         if (outcome == DispatchSummary.Failed)
         {
             await poison.SendAsync(QueueNames.TouchpointsPoison, TouchpointMessage.Serialize(failed), reason, claimed.Attempts, cancellationToken);
@@ -215,9 +215,9 @@ public sealed partial class TouchpointDispatcher(
         return outcome;
     }
 
-    private async Task<string> FinishAsync(Touchpoint next, string outcome, CancellationToken cancellationToken)
+    private async Task<string> FinishAsync(Touchpoint claimed, Touchpoint next, string outcome, CancellationToken cancellationToken)
     {
-        if (await touchpoints.TryReplaceAsync(next, cancellationToken) is null)
+        if (await touchpoints.TryReplaceAsync(next, cancellationToken) is null && await RewriteOnOurClaimAsync(claimed, next, cancellationToken) is null)
         {
             // Our lease ran out and another dispatcher took the touchpoint over; it decides now.
             Log.LostLease(logger, next.Id, next.Status);
@@ -226,6 +226,23 @@ public sealed partial class TouchpointDispatcher(
 
         Log.Finished(logger, next.Id, next.Type, next.Status, next.StatusReason ?? string.Empty);
         return outcome;
+    }
+
+    /// <summary>
+    /// The write of an outcome lost its version. If the touchpoint is still our claim (the same lease and attempt: only its
+    /// event outbox was cleared meanwhile), the outcome is written again on the current version, keeping its outbox.
+    /// </summary>
+    private async Task<Touchpoint?> RewriteOnOurClaimAsync(Touchpoint claimed, Touchpoint next, CancellationToken cancellationToken)
+    {
+        var current = await touchpoints.GetAsync(claimed.Tenant, claimed.Id, cancellationToken);
+        if (current is not { Status: TouchpointStatus.Sending } || current.LeaseUntil != claimed.LeaseUntil || current.Attempts != claimed.Attempts)
+        {
+            return null;
+        }
+
+        return await touchpoints.TryReplaceAsync(
+            next with { Version = current.Version, RecordedEvents = current.RecordedEvents, PendingEvents = current.PendingEvents },
+            cancellationToken);
     }
 
     private RuleAction? FindAction(Touchpoint touchpoint)

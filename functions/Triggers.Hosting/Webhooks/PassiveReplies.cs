@@ -21,7 +21,7 @@ public sealed partial class PassiveReplies(
     SignalAnalysis analyzer,
     RuleCache rules,
     CooldownGate cooldowns,
-    ITouchpointStore touchpoints,
+    OutboxTouchpointStore touchpoints,
     IContactStateStore contacts,
     GuardrailPolicies guardrails,
     TimeProvider time,
@@ -87,7 +87,9 @@ public sealed partial class PassiveReplies(
                     continue;
                 }
 
-                if (await touchpoints.AddIfAbsentAsync(sent, cancellationToken)
+                // Recorded, not published here: the webhook has a few seconds and a broker connection can take them. The
+                // worker publishes it when it processes this signal (the add finds it there), or the sweep does.
+                if (await touchpoints.TryAddWithoutPublishingAsync(sent, cancellationToken) is not null
                     || (await touchpoints.GetAsync(sent.Tenant, sent.Id, cancellationToken))?.Status == TouchpointStatus.Sent)
                 {
                     Log.Replied(logger, rule.Id, signal.Id, channel.Name);

@@ -58,7 +58,7 @@ public sealed class PassiveRepliesTests
         var signal = Signal();
         var rule = RuleSet.Compile([Definition()]).Rules[0];
         var planned = Assert.Single(TouchpointPlanner.Plan(rule, signal, TextAnalysis.Neutral("t"), signal.ReceivedAt));
-        await store.AddIfAbsentAsync(planned, CancellationToken.None);
+        await store.TryAddAsync(planned, CancellationToken.None);
 
         var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), signal, CancellationToken.None);
 
@@ -105,7 +105,8 @@ public sealed class PassiveRepliesTests
         var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
         var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
         var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
-        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), store, contacts ?? new MemoryContacts(), GuardrailPolicies.Load(configuration), TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+        var outbox = new OutboxTouchpointStore(store, new NoEvents(), TimeProvider.System, NullLogger<OutboxTouchpointStore>.Instance);
+        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), outbox, contacts ?? new MemoryContacts(), GuardrailPolicies.Load(configuration), TimeProvider.System, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>
@@ -170,12 +171,21 @@ public sealed class PassiveRepliesTests
         }
     }
 
+    /// <summary>The passive path records events and never publishes them itself (the webhook cannot wait for a broker).</summary>
+    private sealed class NoEvents : ITouchpointEventPublisher
+    {
+        public string Destination => "nowhere";
+
+        public Task PublishAsync(IReadOnlyList<TouchpointEvent> events, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The passive-reply path must not publish inside the webhook's time budget.");
+    }
+
     private sealed class MemoryTouchpoints : ITouchpointStore
     {
         public Dictionary<string, Touchpoint> Items { get; } = [];
 
-        public Task<bool> AddIfAbsentAsync(Touchpoint touchpoint, CancellationToken cancellationToken) =>
-            Task.FromResult(Items.TryAdd(touchpoint.Id, touchpoint));
+        public Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken) =>
+            Task.FromResult(Items.TryAdd(touchpoint.Id, touchpoint) ? touchpoint : null);
 
         public Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken) =>
             Task.FromResult(Items.GetValueOrDefault(id));
@@ -189,8 +199,8 @@ public sealed class PassiveRepliesTests
         public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.Status == TouchpointStatus.Planned && t.Channel == channel && t.Contact == contact)]);
 
-        public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, int limit, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.PendingEvents is not null).Take(limit)]);
+        public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Touchpoint>>([.. Items.Values.Where(t => t.PendingEvents is not null)]);
 
         public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
         {

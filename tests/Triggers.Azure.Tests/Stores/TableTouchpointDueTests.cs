@@ -34,7 +34,7 @@ public sealed class TableTouchpointDueTests(AzuriteFixture azurite)
             Planned(azurite.UniqueName("other"), "other-tenant", -100),
         })
         {
-            await store.AddIfAbsentAsync(touchpoint, ct);
+            await store.TryAddAsync(touchpoint, ct);
         }
 
         var due = await store.ListDueAsync(tenant, Now, 100, ct);
@@ -80,7 +80,7 @@ public sealed class TableTouchpointDueTests(AzuriteFixture azurite)
             Planned(tenant, "already-sent", -30) with { Contact = contact, Status = TouchpointStatus.Sent },
         })
         {
-            await store.AddIfAbsentAsync(touchpoint, ct);
+            await store.TryAddAsync(touchpoint, ct);
         }
 
         var pending = await store.ListPendingForContactAsync(tenant, "demo", contact, ct);

@@ -15,11 +15,11 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
 
-        var first = await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "tp1", TouchpointStatus.Planned, T0.AddMinutes(5)), ct);
-        var second = await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "tp1", TouchpointStatus.Planned, T0.AddMinutes(9)), ct);
+        var first = await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "tp1", TouchpointStatus.Planned, T0.AddMinutes(5)), ct);
+        var second = await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "tp1", TouchpointStatus.Planned, T0.AddMinutes(9)), ct);
 
-        Assert.True(first);
-        Assert.False(second);
+        Assert.NotNull(first?.Version);
+        Assert.Null(second);
         var stored = Assert.Single(await store.ListAsync(tenant, null, 10, ct));
         Assert.NotNull(stored.Version);
         Assert.Equal(StoreTestData.Touchpoint(tenant, "tp1", TouchpointStatus.Planned, T0.AddMinutes(5)), stored with { Version = null });
@@ -55,9 +55,9 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
         var store = new TableTouchpointStore(await StoreTestData.TablesAsync(azurite));
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
-        await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "late", TouchpointStatus.Planned, T0.AddMinutes(30)), ct);
-        await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "early", TouchpointStatus.Planned, T0.AddMinutes(10)), ct);
-        await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "done", TouchpointStatus.Sent, T0.AddMinutes(1)), ct);
+        await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "late", TouchpointStatus.Planned, T0.AddMinutes(30)), ct);
+        await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "early", TouchpointStatus.Planned, T0.AddMinutes(10)), ct);
+        await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "done", TouchpointStatus.Sent, T0.AddMinutes(1)), ct);
 
         var planned = await store.ListAsync(tenant, TouchpointStatus.Planned, 10, ct);
 
@@ -72,7 +72,7 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         var original = Full(tenant);
 
-        await store.AddIfAbsentAsync(original, ct);
+        await store.TryAddAsync(original, ct);
         var got = await store.GetAsync(tenant, original.Id, ct);
         var listed = Assert.Single(await store.ListAsync(tenant, null, 10, ct));
 
@@ -93,7 +93,7 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
         var store = new TableTouchpointStore(await StoreTestData.TablesAsync(azurite));
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
-        await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "tp", TouchpointStatus.Planned, T0), ct);
+        await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "tp", TouchpointStatus.Planned, T0), ct);
         var read = (await store.GetAsync(tenant, "tp", ct))!;
 
         var claimed = await store.TryReplaceAsync(read with { Status = TouchpointStatus.Sending, LeaseUntil = T0.AddMinutes(2) }, ct);
@@ -115,7 +115,7 @@ public sealed class TableTouchpointStoreTests(AzuriteFixture azurite)
         var store = new TableTouchpointStore(await StoreTestData.TablesAsync(azurite));
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
-        await store.AddIfAbsentAsync(StoreTestData.Touchpoint(tenant, "tp", TouchpointStatus.Planned, T0), ct);
+        await store.TryAddAsync(StoreTestData.Touchpoint(tenant, "tp", TouchpointStatus.Planned, T0), ct);
         var read = (await store.GetAsync(tenant, "tp", ct))!;
 
         var results = await Task.WhenAll(

@@ -80,6 +80,7 @@ public sealed class TouchpointOutboxTests
 
         Assert.Equal(TouchpointEventTypes.Planned, first.Type);
         Assert.Equal(TouchpointStatus.Planned, first.Data.Status);
+        Assert.Null(first.Data.SentAt);
         Assert.Equal(T0, first.Time);
         Assert.Equal(first.Id, again.Id);
         Assert.Equal("tp-0123456789abcdef0123456789abcd.planned", first.Id);
