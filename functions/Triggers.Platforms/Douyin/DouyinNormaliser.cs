@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Triggers.Core.Signals;
 
 namespace Triggers.Platforms.Douyin;
@@ -11,7 +12,7 @@ public static class DouyinNormaliser
     private static readonly HashSet<string> ReceivedMessages = new(StringComparer.Ordinal) { "im_receive_msg", "receive_msg", "im_group_receive_msg" };
     private static readonly HashSet<string> SentMessages = new(StringComparer.Ordinal) { "im_send_msg", "im_group_send_msg" };
 
-    /// <param name="messageId">The Msg-Id header (Douyin's dedupe key), or null when the push had none.</param>
+    /// <param name="messageId">The Msg-Id header, or null when the push had none: kept as an attribute, never as the dedupe key.</param>
     /// <exception cref="PayloadFormatException">A time field is present but not a unix time.</exception>
     public static Signal ToSignal(DouyinPayload payload, string? messageId, ChannelSettings channel, DateTimeOffset receivedAt)
     {
@@ -25,8 +26,7 @@ public static class DouyinNormaliser
             ?? DouyinJson.Time(content, "msg_time", "content")
             ?? receivedAt;
 
-        // Msg-Id is the same for the same entity and action, which is what Douyin asks receivers to dedupe on.
-        var dedupeKey = messageId ?? payload.LogId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload.Text)));
+        var dedupeKey = SignedIdentity(payload.Text);
 
         return new Signal
         {
@@ -45,6 +45,24 @@ public static class DouyinNormaliser
             RawFormat = "json",
             Attributes = DouyinAttributes.Of(payload, messageId),
         };
+    }
+
+    /// <summary>
+    /// The dedupe key, from the signed body alone: a SHA-256 of the body without its <c>log_id</c>. Douyin asks receivers to
+    /// dedupe on the <c>Msg-Id</c> header, but the signature does not cover headers, so anyone who saw one request could
+    /// resend it with a new <c>Msg-Id</c> and double its effects. The body names the event, its users and its content
+    /// with their times and ids, so two genuine events never share it, while a retry of one push (whatever its log id)
+    /// and a replay with any headers do.
+    /// </summary>
+    internal static string SignedIdentity(string body)
+    {
+        var node = JsonNode.Parse(body);
+        if (node is JsonObject envelope)
+        {
+            envelope.Remove("log_id");
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? body)));
     }
 
     private static string Kind(DouyinPayload payload)

@@ -2,7 +2,7 @@ namespace Triggers.Platforms.Douyin;
 
 /// <summary>
 /// The request-level check that runs before the body is read. Douyin signs no timestamp, so there is no
-/// replay window: a replayed body is caught only by the dedupe on Msg-Id.
+/// replay window: a replayed body is caught by the dedupe on the signed body (see <see cref="DouyinNormaliser.SignedIdentity"/>).
 /// </summary>
 internal static class DouyinVerifier
 {

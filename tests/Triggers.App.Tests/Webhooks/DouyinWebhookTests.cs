@@ -66,6 +66,48 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : ChannelWebhookT
     }
 
     [Fact]
+    public async Task An_authentic_push_replayed_with_its_unsigned_msg_id_changed_or_removed_stores_nothing_new()
+    {
+        // Msg-Id is a header: the signature covers the body only, so whoever saw one request can resend it with any Msg-Id.
+        using var client = App.CreateAdminClient();
+        var signature = Sha1Hex(Secret, MessageBody);
+        var ct = TestContext.Current.CancellationToken;
+
+        var responses = new[]
+        {
+            await PostAsync(client, MessageBody, signature, msgId: "dy-original"),
+            await PostAsync(client, MessageBody, signature, msgId: "dy-replayed-with-a-new-id"),
+            await PostAsync(client, MessageBody, signature, msgId: null),
+        };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Eventually.WaitAsync(() => ListSignalsAsync(client), s => s.GetArrayLength() > 0, TimeSpan.FromSeconds(10));
+        await Task.Delay(1500, ct);
+        Assert.Single((await ListSignalsAsync(client)).EnumerateArray());
+        Assert.Equal(1, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, ct));
+    }
+
+    [Fact]
+    public async Task Douyins_retry_of_a_push_with_a_new_log_id_is_the_same_signal_and_a_different_message_is_a_new_one()
+    {
+        using var client = App.CreateAdminClient();
+        var ct = TestContext.Current.CancellationToken;
+        var first = MessageBody.Replace("\"content\"", "\"log_id\":\"log-1\",\"content\"", StringComparison.Ordinal);
+        var retry = MessageBody.Replace("\"content\"", "\"log_id\":\"log-2\",\"content\"", StringComparison.Ordinal);
+        var other = MessageBody.Replace("1681303285997", "1681303299000", StringComparison.Ordinal);
+
+        foreach (var body in (string[])[first, retry, other])
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, body, Sha1Hex(Secret, body))).StatusCode);
+        }
+
+        var signals = await Eventually.WaitAsync(() => ListSignalsAsync(client), s => s.GetArrayLength() >= 2, TimeSpan.FromSeconds(10));
+        await Task.Delay(1500, ct);
+        Assert.Equal(2, (await ListSignalsAsync(client)).GetArrayLength());
+        Assert.Equal(2, signals.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Forged_signature_is_rejected_with_401_and_nothing_is_stored()
     {
         using var client = App.CreateAdminClient();

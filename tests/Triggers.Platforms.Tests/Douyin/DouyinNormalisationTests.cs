@@ -18,23 +18,34 @@ public sealed class DouyinNormalisationTests
         Assert.Equal("捷途70", signal.Text);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1681303285997), signal.OccurredAt);
         Assert.Equal(Now, signal.ReceivedAt);
-        Assert.Equal("msg-001", signal.DedupeKey);
-        Assert.Equal(SignalIds.Create("acme", "demo", "msg-001"), signal.Id);
+        Assert.Equal(BodyIdentity(S.ImReceiveMsg), signal.DedupeKey);
+        Assert.Equal(SignalIds.Create("acme", "demo", BodyIdentity(S.ImReceiveMsg)), signal.Id);
+        Assert.Equal("msg-001", signal.Attributes["msgId"]);
         Assert.Equal(S.ImReceiveMsg, signal.Raw);
         Assert.Equal("json", signal.RawFormat);
         Assert.Equal("aaa-7ae0-4399-914a-5eb1df5861ba", signal.Attributes["toUserId"]);
     }
 
     [Fact]
-    public void Without_msg_id_the_log_id_and_then_a_body_hash_identify_the_event()
+    public void The_signed_body_without_its_log_id_identifies_the_event_whatever_the_unsigned_msg_id_header_says()
     {
         var withLogId = Single(Adapter.Handle(SignedPost(S.NewFollowAction), Channel()));
-        var first = Single(Adapter.Handle(SignedPost(S.ImReceiveMsg), Channel()));
-        var again = Single(Adapter.Handle(SignedPost(S.ImReceiveMsg), Channel()));
+        var withMsgId = Single(Adapter.Handle(SignedPost(S.NewFollowAction, msgId: "f-9"), Channel()));
+        var otherLogId = S.NewFollowAction.Replace("202306151447300000000000005369C6D", "20230615144730000000000000FFFFFF", StringComparison.Ordinal);
+        var retried = Single(Adapter.Handle(SignedPost(otherLogId), Channel()));
 
-        Assert.Equal("202306151447300000000000005369C6D", withLogId.DedupeKey);
-        Assert.StartsWith("sha256:", first.DedupeKey, StringComparison.Ordinal);
-        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(BodyIdentity(S.NewFollowAction), withLogId.DedupeKey);
+        Assert.Equal(withLogId.Id, withMsgId.Id);
+        Assert.Equal(withLogId.Id, retried.Id);
+        Assert.Equal("202306151447300000000000005369C6D", withLogId.Attributes["logId"]);
+    }
+
+    /// <summary>The documented rule, computed here: SHA-256 of the body with its top-level log_id removed.</summary>
+    private static string BodyIdentity(string body)
+    {
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        envelope.Remove("log_id");
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString())));
     }
 
     [Fact]

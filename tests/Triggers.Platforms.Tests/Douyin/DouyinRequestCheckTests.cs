@@ -85,6 +85,6 @@ public sealed class DouyinRequestCheckTests
 
         var signal = Single(Adapter.Handle(Post(Encoding.UTF8.GetBytes(S.ImReceiveMsg), headers), Channel()));
 
-        Assert.Equal("m-7", signal.DedupeKey);
+        Assert.Equal("m-7", signal.Attributes["msgId"]);
     }
 }
