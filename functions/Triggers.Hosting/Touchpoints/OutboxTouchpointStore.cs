@@ -28,6 +28,12 @@ public sealed partial class OutboxTouchpointStore(
     private const int ClearAttempts = 3;
 
     /// <summary>
+    /// Once its write is stored, a writer's publish and clear run to the end within this, whatever the caller's token says:
+    /// a stop in between would leave the event pending and the sweep would publish it twice.
+    /// </summary>
+    private static readonly TimeSpan FinishWithin = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// Records the touchpoint and publishes its event. When it exists already (a redelivered signal, or a passive reply the
     /// webhook recorded), publishes what that one left pending, unless a dispatcher is sending it.
     /// </summary>
@@ -37,12 +43,12 @@ public sealed partial class OutboxTouchpointStore(
         var added = await inner.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
         if (added is not null)
         {
-            return await PublishAsync(added, TouchpointOutbox.Pending(added), cancellationToken);
+            return await PublishAsync(added, TouchpointOutbox.Pending(added));
         }
 
         if (await inner.GetAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken) is { } existing && !IsLeased(existing))
         {
-            await PublishAsync(existing, TouchpointOutbox.Pending(existing), cancellationToken);
+            await PublishAsync(existing, TouchpointOutbox.Pending(existing));
         }
 
         return null;
@@ -64,7 +70,7 @@ public sealed partial class OutboxTouchpointStore(
         var stored = await inner.TryReplaceAsync(recorded, cancellationToken);
         return stored is null
             ? null
-            : await PublishAsync(stored, [.. TouchpointOutbox.Pending(recorded).Where(e => !before.Contains(e.Type))], cancellationToken);
+            : await PublishAsync(stored, [.. TouchpointOutbox.Pending(recorded).Where(e => !before.Contains(e.Type))]);
     }
 
     /// <summary>
@@ -85,10 +91,16 @@ public sealed partial class OutboxTouchpointStore(
         var published = 0;
         foreach (var (touchpoint, pending) in due)
         {
-            if (await TryPublishAsync(touchpoint, pending, cancellationToken))
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            using var finish = new CancellationTokenSource(FinishWithin);
+            if (await TryPublishAsync(touchpoint, pending, finish.Token))
             {
                 published += pending.Count;
-                await ClearAsync(touchpoint, pending, cancellationToken);
+                await ClearAsync(touchpoint, pending, finish.Token);
             }
         }
 
@@ -118,14 +130,21 @@ public sealed partial class OutboxTouchpointStore(
     /// stored it, with the version after the clear when the clear was the very next write; otherwise the version of its
     /// own write, so a caller never continues with someone else's version.
     /// </summary>
-    private async Task<Touchpoint> PublishAsync(Touchpoint stored, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    private async Task<Touchpoint> PublishAsync(Touchpoint stored, IReadOnlyList<PendingEvent> events)
     {
-        if (events.Count == 0 || !await TryPublishAsync(stored, events, cancellationToken))
+        // The write is stored: finishing its outbox is bounded by FinishWithin, not by the caller's token.
+        if (events.Count == 0)
         {
             return stored;
         }
 
-        return await ClearAsync(stored, events, cancellationToken) ?? stored;
+        using var finish = new CancellationTokenSource(FinishWithin);
+        if (!await TryPublishAsync(stored, events, finish.Token))
+        {
+            return stored;
+        }
+
+        return await ClearAsync(stored, events, finish.Token) ?? stored;
     }
 
     private async Task<bool> TryPublishAsync(Touchpoint touchpoint, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
@@ -135,9 +154,9 @@ public sealed partial class OutboxTouchpointStore(
             await publisher.PublishAsync([.. events.Select(e => TouchpointOutbox.EventOf(touchpoint, e))], cancellationToken);
             return true;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // Still pending in the outbox: the dispatcher's sweep publishes it later.
+            // Still pending in the outbox (also when it timed out): the dispatcher's sweep publishes it later.
             if (ex is TouchpointEventPublishException { IsTransient: false })
             {
                 Log.PublishRefused(logger, touchpoint.Id, publisher.Destination, ex.Message);
@@ -175,7 +194,7 @@ public sealed partial class OutboxTouchpointStore(
 
                 current = reread;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 Log.ClearFailed(logger, stored.Id, ex.Message);
                 return null;

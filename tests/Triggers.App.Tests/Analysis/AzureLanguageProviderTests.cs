@@ -57,7 +57,8 @@ public sealed class AzureLanguageProviderTests
         await using var standIn = await LanguageStandIn.StartAsync();
         standIn.Hang = true;
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
-        var settings = AnalysisHosts.AzureLanguage(standIn.Endpoint, timeout: "00:00:00.200");
+        // Long enough that the call after the cooldown is answered in time on a loaded machine, short enough to keep the test quick.
+        var settings = AnalysisHosts.AzureLanguage(standIn.Endpoint, timeout: "00:00:01");
         settings["Analysis:AzureLanguage:OutageCooldown"] = "00:01:00";
         using var host = AnalysisHosts.Build(settings, s => s.AddSingleton<TimeProvider>(clock));
         await host.StartAsync(Ct);
