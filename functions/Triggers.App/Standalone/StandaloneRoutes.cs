@@ -16,6 +16,7 @@ public static class StandaloneRoutes
 
         // In Azure the Functions host checks x-functions-key (AuthorizationLevel.Function); here the filter does.
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
+        admin.MapGet(Routes.AdminHealth, (HttpRequest r, HealthCheck h) => h.DetailsAsync(r));
         admin.MapGet(Routes.AdminSignals, (HttpRequest r, AdminApi a) => a.ListSignalsAsync(r));
         admin.MapGet(Routes.AdminTouchpoints, (HttpRequest r, AdminApi a) => a.ListTouchpointsAsync(r));
         admin.MapGet(Routes.AdminRuleProblems, (AdminApi a) => a.GetRuleProblems());

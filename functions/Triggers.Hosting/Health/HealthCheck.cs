@@ -7,7 +7,11 @@ using Triggers.Azure.Storage;
 
 namespace Triggers.Hosting.Health;
 
-/// <summary><c>GET /api/health</c>: 200 with JSON once storage is reachable and initialised; 503 with the reason otherwise. Lists broken rules.</summary>
+/// <summary>
+/// Health, said to two audiences. <c>GET /api/health</c> is anonymous (load balancers, uptime checks, anyone on the
+/// internet): the status and the class of its reason, nothing about channels, tenants or rules. <c>GET /api/admin/health</c>
+/// (admin key) adds the detail operators need: the storage error, the channels, the broken rules and topics.
+/// </summary>
 public sealed class HealthCheck(
     TableServiceClient tables,
     StorageReadiness readiness,
@@ -18,38 +22,59 @@ public sealed class HealthCheck(
 {
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>200 with <c>{"status":"healthy"}</c> once storage is reachable and initialised; 503 with the reason's class otherwise.</summary>
     public async Task<IResult> CheckAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ct = request.HttpContext.RequestAborted;
-        string? problem = null;
+        var storage = await ProbeAsync(request.HttpContext.RequestAborted);
+        return Results.Json(new PublicHealth(Status(storage), storage?.Class), statusCode: StatusCode(storage));
+    }
+
+    /// <summary>The same status with its detail, for operators.</summary>
+    public async Task<IResult> DetailsAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var storage = await ProbeAsync(request.HttpContext.RequestAborted);
+        var snapshot = rules.Current;
+        var body = new HealthReport(
+            Status(storage),
+            storage?.Class,
+            storage?.Detail,
+            host.ApplicationName,
+            storage is null ? "reachable" : "unavailable",
+            [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
+            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
+            new HealthTopics(topics.Current?.Problems ?? []));
+        return Results.Json(body, statusCode: StatusCode(storage));
+    }
+
+    private static string Status(StorageProblem? problem) => problem is null ? "healthy" : "unhealthy";
+
+    private static int StatusCode(StorageProblem? problem) => problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+
+    private async Task<StorageProblem?> ProbeAsync(CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(StorageTimeout);
         try
         {
             await tables.PingAsync(timeout.Token);
-            problem = readiness.Problem;
+            return readiness.Problem is { } notReady ? new StorageProblem("storage-not-ready", notReady) : null;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            problem = ex is OperationCanceledException
-                ? $"storage did not answer within {StorageTimeout.TotalSeconds:0} s"
-                : $"storage unreachable: {ex.Message}";
+            return ex is OperationCanceledException
+                ? new StorageProblem("storage-timeout", $"storage did not answer within {StorageTimeout.TotalSeconds:0} s")
+                : new StorageProblem("storage-unreachable", $"storage unreachable: {ex.Message}");
         }
-
-        var snapshot = rules.Current;
-        var body = new HealthReport(
-            problem is null ? "healthy" : "unhealthy",
-            problem,
-            host.ApplicationName,
-            problem is null ? "reachable" : "unavailable",
-            [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
-            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
-            new HealthTopics(topics.Current?.Problems ?? []));
-        return Results.Json(body, statusCode: problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private sealed record HealthReport(string Status, string? Reason, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics);
+    /// <summary>What is wrong with storage: a class safe to show anyone, and the detail for operators.</summary>
+    private sealed record StorageProblem(string Class, string Detail);
+
+    private sealed record PublicHealth(string Status, string? Reason);
+
+    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics);
 
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 

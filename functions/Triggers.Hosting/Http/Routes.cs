@@ -11,6 +11,7 @@ public static class Routes
     public const string Health = "health";
     public const string Webhook = "webhooks/{channel}";
 
+    public const string AdminHealth = "admin/health";
     public const string AdminSignals = "admin/signals";
     public const string AdminTouchpoints = "admin/touchpoints";
     public const string AdminRuleProblems = "admin/rules/problems";

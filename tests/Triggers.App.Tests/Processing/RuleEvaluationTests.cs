@@ -53,7 +53,7 @@ public sealed class RuleEvaluationTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rule_with_invalid_json_is_reported_in_health_and_the_other_rules_still_fire()
+    public async Task A_rule_with_invalid_json_is_reported_in_admin_health_and_the_other_rules_still_fire()
     {
         using var client = _app.CreateAdminClient();
         await AddRuleAsync("broken", """{"==":[{"var":"signal.kind"},"event"]""", """[{"type":"message","text":"never"}]""");
@@ -64,7 +64,7 @@ public sealed class RuleEvaluationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var touchpoints = await Eventually.WaitAsync(() => ListTouchpointsAsync(client), t => t.GetArrayLength() > 0, TimeSpan.FromSeconds(10));
         Assert.Equal("working", Assert.Single(touchpoints.EnumerateArray()).GetProperty("ruleId").GetString());
-        var health = await client.GetFromJsonAsync<JsonElement>("/api/health", TestContext.Current.CancellationToken);
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/admin/health", TestContext.Current.CancellationToken);
         var problem = Assert.Single(
             health.GetProperty("rules").GetProperty("problems").EnumerateArray(),
             p => p.GetProperty("tenant").GetString() == _tenant);

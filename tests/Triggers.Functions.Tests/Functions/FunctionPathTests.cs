@@ -35,7 +35,7 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task The_health_function_answers_200_and_names_the_function_app_once_storage_is_ready()
+    public async Task The_anonymous_health_function_answers_200_with_the_status_only()
     {
         var request = _app.Request("GET", "/api/health");
 
@@ -43,7 +43,19 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.Equal("healthy", FunctionAppServices.Json(body).GetProperty("status").GetString());
+        Assert.DoesNotContain(_channel, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_health_function_names_the_function_app_and_its_channels()
+    {
+        var request = _app.Request("GET", "/api/admin/health");
+
+        var (status, body) = await FunctionAppServices.ExecuteAsync(await _app.Function<AdminHealth>().RunAsync(request), request);
+
+        Assert.Equal(200, status);
         Assert.Equal("Triggers.Functions", FunctionAppServices.Json(body).GetProperty("host").GetString());
+        Assert.Contains(FunctionAppServices.Json(body).GetProperty("channels").EnumerateArray(), c => c.GetProperty("name").GetString() == _channel);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ internal static class FunctionContract
     [
         Http("Health", "Anonymous", "health", "get"),
         Http("Webhook", "Anonymous", "webhooks/{channel}", "get", "post"),
+        Http("AdminHealth", "Function", "admin/health", "get"),
         Http("AdminSignals", "Function", "admin/signals", "get"),
         Http("AdminTouchpoints", "Function", "admin/touchpoints", "get"),
         Http("AdminRuleProblems", "Function", "admin/rules/problems", "get"),
