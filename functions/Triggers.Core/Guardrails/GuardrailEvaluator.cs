@@ -21,7 +21,7 @@ public static class GuardrailEvaluator
     /// <summary>Whether the type is counted against, and held back by, frequency caps (and quiet hours, consent, windows).</summary>
     public static bool CountsAgainstCaps(string type) => ActionTypes.ReachesContact(type);
 
-    public static GuardrailDecision Evaluate(Touchpoint touchpoint, RuleAction? action, GuardrailContext context, GuardrailOptions options)
+    public static GuardrailDecision Evaluate(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(context);
@@ -31,7 +31,7 @@ public static class GuardrailEvaluator
         var facesContact = ActionTypes.ReachesContact(touchpoint.Type);
         return (facesContact ? Precedence(touchpoint, context, options, at, zone) : null)
             ?? (facesContact ? Consent(context, zone) : null)
-            ?? Banned(action, context.Policy)
+            ?? Banned(touchpoint, context.Policy)
             ?? (facesContact ? Window(touchpoint.Type, context, at, zone) : null)
             ?? (facesContact ? Caps(context, options) : null)
             ?? (facesContact ? Quiet(touchpoint, context, options, at, zone) : null)
@@ -68,9 +68,9 @@ public static class GuardrailEvaluator
         return new GuardrailDecision.Block(GuardrailNames.Consent, $"the contact opted out ({contact.ConsentSource ?? "unknown source"}){since}");
     }
 
-    private static GuardrailDecision.Block? Banned(RuleAction? action, PlatformPolicy policy)
+    private static GuardrailDecision.Block? Banned(Touchpoint touchpoint, PlatformPolicy policy)
     {
-        foreach (var use in action?.Uses ?? [])
+        foreach (var use in touchpoint.UseList)
         {
             if (policy.BanOn(use) is { } ban)
             {

@@ -61,7 +61,7 @@ public static class RuleSimulator
                 foreach (var planned in TouchpointPlanner.Plan(rule, signal, processed.Analysis, now))
                 {
                     var action = rule.Actions[planned.ActionIndex];
-                    var simulated = contacts.Decide(planned, action, policy, now);
+                    var simulated = contacts.Decide(planned, policy, now);
                     tally.Touchpoints.Add(simulated);
                     if (simulated.Status != TouchpointStatus.Planned && simulated.Guardrail is { } guardrail)
                     {

@@ -26,7 +26,7 @@ internal sealed class SimulatedContacts
     }
 
     /// <summary>What the planning-time guardrails would have done with the touchpoint; touches that go ahead are counted.</summary>
-    public SimulatedTouchpoint Decide(Touchpoint touchpoint, RuleAction action, GuardrailOptions policy, DateTimeOffset now)
+    public SimulatedTouchpoint Decide(Touchpoint touchpoint, GuardrailOptions policy, DateTimeOffset now)
     {
         var at = touchpoint.DueAt > now ? touchpoint.DueAt : now;
         var day = TenantCalendar.LocalDay(at, policy.TimeZone);
@@ -45,7 +45,7 @@ internal sealed class SimulatedContacts
             Stage = GuardrailStage.Planning,
         };
 
-        var decided = GuardrailEvaluator.Evaluate(touchpoint, action, context, policy).ApplyTo(touchpoint);
+        var decided = GuardrailEvaluator.Evaluate(touchpoint, context, policy).ApplyTo(touchpoint);
         if (decided.Status == TouchpointStatus.Planned)
         {
             // It goes ahead (perhaps later): count it on the day it would go out.

@@ -38,6 +38,12 @@ public sealed record Touchpoint
 
     public string? Template { get; init; }
 
+    /// <summary>
+    /// The action's <c>uses</c> (see <c>ActionUses</c>), space-separated; null for none. Kept on the touchpoint with its type,
+    /// text, template and channel, so dispatch decides from the touchpoint alone and never reads the rules again.
+    /// </summary>
+    public string? Uses { get; init; }
+
     public string? Text { get; init; }
 
     /// <summary>The channel's platform (wechat, wecom, generic...), so guardrails and senders need no lookup.</summary>
@@ -77,6 +83,9 @@ public sealed record Touchpoint
 
     /// <summary>The store's concurrency token (ETag) as read; not persisted. Updates succeed only if it still matches.</summary>
     public string? Version { get; init; }
+
+    /// <summary>The action's uses as a list.</summary>
+    public IReadOnlyList<string> UseList => Uses is { Length: > 0 } uses ? uses.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
 
     /// <summary>The time the dispatcher should look at it next.</summary>
     public DateTimeOffset NextLookAt => WakeAt ?? DueAt;

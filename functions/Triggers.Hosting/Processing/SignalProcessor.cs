@@ -95,7 +95,7 @@ public sealed partial class SignalProcessor(
             foreach (var plannedTouchpoint in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, planningGuardrails.PlatformOf(signal)))
             {
                 // Guardrails at planning too: a blocked touchpoint is kept (status blocked, with the guardrail's name).
-                var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, rule, now, cancellationToken);
+                var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, now, cancellationToken);
                 if (await touchpoints.TryAddAsync(touchpoint, cancellationToken) is not null)
                 {
                     planned++;

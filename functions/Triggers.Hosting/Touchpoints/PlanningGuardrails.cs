@@ -16,14 +16,12 @@ public sealed class PlanningGuardrails(ChannelRegistry channels, GuardrailPolici
         return channels.Find(signal.Channel)?.Platform ?? signal.Platform;
     }
 
-    public async Task<Touchpoint> ApplyAsync(Touchpoint touchpoint, CompiledRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Touchpoint> ApplyAsync(Touchpoint touchpoint, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        ArgumentNullException.ThrowIfNull(rule);
         var policy = guardrails.For(touchpoint.Tenant);
         var platform = touchpoint.Platform ?? channels.Find(touchpoint.Channel)?.Platform ?? string.Empty;
-        var action = touchpoint.ActionIndex < rule.Actions.Count ? rule.Actions[touchpoint.ActionIndex] : null;
         var context = await GuardrailFacts.LoadAsync(touchpoint, platform, policy, contacts, ledger, GuardrailStage.Planning, now, cancellationToken);
-        return GuardrailEvaluator.Evaluate(touchpoint, action, context, policy).ApplyTo(touchpoint);
+        return GuardrailEvaluator.Evaluate(touchpoint, context, policy).ApplyTo(touchpoint);
     }
 }

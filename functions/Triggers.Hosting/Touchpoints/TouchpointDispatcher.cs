@@ -31,7 +31,6 @@ public sealed partial class TouchpointDispatcher(
     IEmotionStore emotions,
     ITouchpointSender sender,
     ChannelRegistry channels,
-    RuleCache rules,
     GuardrailPolicies guardrails,
     TemplateTexts templates,
     PoisonQueue poison,
@@ -86,9 +85,8 @@ public sealed partial class TouchpointDispatcher(
         }
 
         var policy = guardrails.For(claimed.Tenant);
-        var action = FindAction(claimed);
         var context = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
-        var decision = GuardrailEvaluator.Evaluate(claimed, action, context, policy);
+        var decision = GuardrailEvaluator.Evaluate(claimed, context, policy);
         if (decision is not GuardrailDecision.Allow)
         {
             // A deferral is not a send attempt, so it gives the claimed attempt back.
@@ -243,12 +241,6 @@ public sealed partial class TouchpointDispatcher(
         return await touchpoints.TryReplaceAsync(
             next with { Version = current.Version, RecordedEvents = current.RecordedEvents, PendingEvents = current.PendingEvents },
             cancellationToken);
-    }
-
-    private RuleAction? FindAction(Touchpoint touchpoint)
-    {
-        var rule = rules.Current?.Rules.ForTenant(touchpoint.Tenant).FirstOrDefault(r => string.Equals(r.Id, touchpoint.RuleId, StringComparison.Ordinal));
-        return rule is not null && touchpoint.ActionIndex < rule.Actions.Count ? rule.Actions[touchpoint.ActionIndex] : null;
     }
 
     private static partial class Log

@@ -206,7 +206,7 @@ public sealed class ConsentRulesTests
             Channel = "wechat-main", Contact = "o-actor-1", Status = TouchpointStatus.Planned, DueAt = due, PlannedAt = T0, Why = "w",
         };
         GuardrailDecision Judge(ContactState state) => GuardrailEvaluator.Evaluate(
-            touchpoint, null, new GuardrailContext { Now = T0, Contact = state, Policy = PlatformPolicies.For("wechat"), Stage = GuardrailStage.Planning }, Options);
+            touchpoint, new GuardrailContext { Now = T0, Contact = state, Policy = PlatformPolicies.For("wechat"), Stage = GuardrailStage.Planning }, Options);
 
         var unfollowed = Run(Say("hi"), Event(SignalKinds.Unfollow, 1));
         var block = Assert.IsType<GuardrailDecision.Block>(Judge(unfollowed));

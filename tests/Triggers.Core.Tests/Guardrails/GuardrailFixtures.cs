@@ -55,5 +55,5 @@ internal static class GuardrailFixtures
     };
 
     public static GuardrailDecision Evaluate(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions? options = null) =>
-        GuardrailEvaluator.Evaluate(touchpoint, null, context, options ?? new GuardrailOptions());
+        GuardrailEvaluator.Evaluate(touchpoint, context, options ?? new GuardrailOptions());
 }

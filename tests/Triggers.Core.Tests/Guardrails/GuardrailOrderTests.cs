@@ -51,9 +51,9 @@ public sealed class GuardrailOrderTests
     [Fact]
     public void A_banned_use_blocks_even_an_action_that_stays_on_our_side()
     {
-        var action = new RuleAction("alert", null, null, "x", TimeSpan.Zero, 0) { Uses = [ActionUses.OutboundCall] };
+        var touchpoint = Touchpoint(At(3, 12, 0), "alert") with { Uses = ActionUses.OutboundCall };
 
-        var decision = GuardrailEvaluator.Evaluate(Touchpoint(At(3, 12, 0), "alert"), action, Context(At(3, 12, 0)), new GuardrailOptions());
+        var decision = GuardrailEvaluator.Evaluate(touchpoint, Context(At(3, 12, 0)), new GuardrailOptions());
 
         Assert.Equal(GuardrailNames.PlatformPolicy, Assert.IsType<GuardrailDecision.Block>(decision).Guardrail);
     }

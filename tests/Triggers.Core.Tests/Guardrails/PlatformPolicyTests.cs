@@ -10,7 +10,8 @@ public sealed class PlatformPolicyTests
 {
     private static readonly DateTimeOffset Noon = At(5, 12, 0);
 
-    private static RuleAction Using(params string[] uses) => new("message", null, null, "hi", TimeSpan.Zero, 0) { Uses = uses };
+    /// <summary>The action's uses as the planner records them on the touchpoint.</summary>
+    private static string Using(params string[] uses) => string.Join(' ', uses);
 
     [Fact]
     public void A_WeChat_message_49_hours_after_the_contacts_last_message_is_blocked_by_platform_policy()
@@ -82,7 +83,7 @@ public sealed class PlatformPolicyTests
 
         foreach (var (platform, type) in new[] { ("douyin", "message"), ("kuaishou", "alert"), ("douyin", "tag") })
         {
-            var decision = GuardrailEvaluator.Evaluate(Touchpoint(Noon, type), livestream, Context(Noon, platform: platform), new GuardrailOptions());
+            var decision = GuardrailEvaluator.Evaluate(Touchpoint(Noon, type) with { Uses = livestream }, Context(Noon, platform: platform), new GuardrailOptions());
 
             var block = Assert.IsType<GuardrailDecision.Block>(decision);
             Assert.Equal(GuardrailNames.PlatformPolicy, block.Guardrail);
@@ -93,7 +94,7 @@ public sealed class PlatformPolicyTests
     [Fact]
     public void WeChat_bans_outbound_calls_and_says_the_ban_is_a_default_to_confirm()
     {
-        var decision = GuardrailEvaluator.Evaluate(Touchpoint(Noon), Using(ActionUses.OutboundCall), Context(Noon), new GuardrailOptions());
+        var decision = GuardrailEvaluator.Evaluate(Touchpoint(Noon) with { Uses = Using(ActionUses.OutboundCall) }, Context(Noon), new GuardrailOptions());
 
         Assert.Contains("a default to confirm with the platform", Assert.IsType<GuardrailDecision.Block>(decision).Detail, StringComparison.Ordinal);
     }
@@ -102,7 +103,7 @@ public sealed class PlatformPolicyTests
     public void The_generic_platform_bans_nothing()
     {
         var decision = GuardrailEvaluator.Evaluate(
-            Touchpoint(Noon), Using(ActionUses.OutboundCall, ActionUses.DigitalHumanLivestream), Context(Noon, platform: "generic"), new GuardrailOptions());
+            Touchpoint(Noon) with { Uses = Using(ActionUses.OutboundCall, ActionUses.DigitalHumanLivestream) }, Context(Noon, platform: "generic"), new GuardrailOptions());
 
         Assert.IsType<GuardrailDecision.Allow>(decision);
     }

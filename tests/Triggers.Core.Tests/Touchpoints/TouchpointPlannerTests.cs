@@ -30,6 +30,20 @@ public sealed class TouchpointPlannerTests
     }
 
     [Fact]
+    public void A_touchpoint_carries_its_actions_type_text_template_channel_and_uses_so_dispatch_needs_no_rule()
+    {
+        var rule = TestSignals.Compile(TestSignals.Rule("livestream", then: """
+            [{"type": "invite", "channel": "live", "template": "range-test", "uses": ["digital-human-livestream"], "delay": "PT1H"}]
+            """));
+
+        var touchpoint = Assert.Single(TouchpointPlanner.Plan(rule, TestSignals.Message(), TestSignals.Angry(), PlannerFixtures.Now));
+
+        Assert.Equal(("invite", "live", "range-test", (string?)null), (touchpoint.Type, touchpoint.Channel, touchpoint.Template, touchpoint.Text));
+        Assert.Equal(["digital-human-livestream"], touchpoint.UseList);
+        Assert.Null(TouchpointPlanner.Plan(PlannerFixtures.Rule, TestSignals.Message(), TestSignals.Angry(), PlannerFixtures.Now)[0].Uses);
+    }
+
+    [Fact]
     public void The_channel_defaults_to_the_signals_channel()
     {
         var touchpoints = TouchpointPlanner.Plan(PlannerFixtures.Rule, TestSignals.Message(), TestSignals.Angry(), PlannerFixtures.Now);
