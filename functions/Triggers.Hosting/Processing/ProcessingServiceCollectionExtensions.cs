@@ -33,6 +33,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<CooldownGate>();
         services.AddSingleton<IRuleHistoryStore>(sp => new TableRuleHistoryStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<RetiredRules>();
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<SignalProcessor>();

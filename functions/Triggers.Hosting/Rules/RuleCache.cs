@@ -18,7 +18,8 @@ public sealed partial class RuleCache(
     ChannelRegistry channels,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<RuleCache> logger) : IConfigTableCache
+    ILogger<RuleCache> logger,
+    RetiredRules? retired = null) : IConfigTableCache
 {
     public string TableName => "Rules";
 
@@ -67,6 +68,7 @@ public sealed partial class RuleCache(
             var snapshot = new RuleSnapshot(rules, problems, time.GetUtcNow());
             _snapshot = snapshot;
             await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
+            await RetireAsync(loaded, cancellationToken);
             return snapshot;
         }
         catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
@@ -77,6 +79,24 @@ public sealed partial class RuleCache(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Planned touchpoints of rules disabled or deleted since the last load are cancelled now, within this refresh.</summary>
+    private async Task RetireAsync(RuleSourceSnapshot loaded, CancellationToken cancellationToken)
+    {
+        if (retired is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await retired.ApplyAsync(loaded, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.RetireFailed(logger, ex.Message);
         }
     }
 
@@ -118,6 +138,9 @@ public sealed partial class RuleCache(
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Rules loaded: {Count} active, {Problems} broken")]
         public static partial void Loaded(ILogger logger, int count, int problems);
+
+        [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Cancelling the planned touchpoints of disabled or deleted rules failed; retrying at the next refresh: {Reason}")]
+        public static partial void RetireFailed(ILogger logger, string reason);
 
         [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reading table Rules failed; keeping the last loaded rules: {Reason}")]
         public static partial void RefreshFailed(ILogger logger, string reason);

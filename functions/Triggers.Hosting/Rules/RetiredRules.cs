@@ -1,0 +1,52 @@
+using Triggers.Hosting.Channels;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.Hosting.Rules;
+
+/// <summary>Cancels the planned touchpoints of rules disabled or deleted in table Rules (see <see cref="RuleRetirement"/>).</summary>
+public sealed partial class RetiredRules(ITouchpointStore touchpoints, ChannelRegistry channels, ILogger<RetiredRules> logger)
+{
+    // Planned touchpoints of one tenant are read whole: a partition scan on status, as the dispatcher's.
+    private const int MaxPlannedPerTenant = 100_000;
+
+    private IReadOnlySet<(string Tenant, string RuleId)>? _standing;
+
+    /// <summary>After a load of table Rules: if a rule stopped standing since the last look, cancels its planned touchpoints.</summary>
+    public async Task<int> ApplyAsync(RuleSourceSnapshot loaded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var standing = RuleRetirement.Standing(loaded);
+        if (!RuleRetirement.AnyGone(_standing, standing))
+        {
+            _standing = standing;
+            return 0;
+        }
+
+        var cancelled = 0;
+        foreach (var tenant in channels.All.Select(c => c.Tenant).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var touchpoint in await touchpoints.ListAsync(tenant, TouchpointStatus.Planned, MaxPlannedPerTenant, cancellationToken))
+            {
+                // A touchpoint that changed meanwhile (claimed, sent) is not ours to cancel: the replace loses, and that is right.
+                if (RuleRetirement.ReasonToCancel(touchpoint, loaded) is { } reason
+                    && await touchpoints.TryReplaceAsync(RuleRetirement.Cancel(touchpoint, reason), cancellationToken) is not null)
+                {
+                    cancelled++;
+                    Log.Cancelled(logger, touchpoint.Id, touchpoint.RuleId, tenant, reason);
+                }
+            }
+        }
+
+        // Only after every tenant was looked at: a failure above looks again at the next load.
+        _standing = standing;
+        return cancelled;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} of rule {RuleId} (tenant {Tenant}) cancelled: {Reason}")]
+        public static partial void Cancelled(ILogger logger, string touchpointId, string ruleId, string tenant, string reason);
+    }
+}
