@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -26,10 +27,10 @@ internal static class EnvelopeReplays
     ];
 
     /// <summary>Replays that change what msg_signature covers, or drop it: all refused with 401.</summary>
-    public static IEnumerable<Replay> SignedChanges(string timestamp) =>
+    public static IEnumerable<Replay> SignedChanges() =>
     [
         new("a byte of Encrypt changed", r => r.WithBody(Body(r).Replace(EncryptOf(Body(r)), Flip(EncryptOf(Body(r))), StringComparison.Ordinal)), RefusedWith: 401),
-        new("the timestamp moved by one second", r => r.WithQuery("timestamp", (long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), RefusedWith: 401),
+        new("the timestamp moved by one second", r => r.WithQuery("timestamp", (long.Parse(r.Query["timestamp"], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)), RefusedWith: 401),
         new("the nonce changed", r => r.WithQuery("nonce", "replayed-nonce"), RefusedWith: 401),
         new("msg_signature changed", r => r.WithQuery("msg_signature", new string('0', 40)), RefusedWith: 401),
         new("msg_signature removed", r => r.WithoutQuery("msg_signature"), RefusedWith: 401),

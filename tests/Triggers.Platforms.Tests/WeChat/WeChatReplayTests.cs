@@ -13,8 +13,6 @@ namespace Triggers.Platforms.Tests.WeChat;
 /// </summary>
 public sealed class WeChatReplayTests
 {
-    private static readonly string Timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
     private static readonly ReplaySet SafeUnsigned = new(
     [
         .. Replays.OrdinaryHeaders("text/xml"),
@@ -39,7 +37,7 @@ public sealed class WeChatReplayTests
         new("with signature's hex in upper case", r => r.WithQuery("signature", r.Query["signature"].ToUpperInvariant())),
     ]);
 
-    private static readonly ReplaySet SafeSignedChanges = new(EnvelopeReplays.SignedChanges(Timestamp));
+    private static readonly ReplaySet SafeSignedChanges = new(EnvelopeReplays.SignedChanges());
 
     private static readonly ReplaySet PlainSignedChanges = new(
     [
