@@ -5,7 +5,8 @@ namespace Triggers.Platforms.WeCom;
 /// <summary>
 /// WeCom's two calls. GET proves the URL: echostr is encrypted, and the answer is its decrypted plaintext.
 /// POST carries an encrypted envelope (XML, or JSON with lower-case keys); nothing but the envelope is
-/// read before msg_signature is checked, and its unsigned ToUserName/AgentID are ignored.
+/// read before msg_signature is checked, and its unsigned ToUserName/AgentID are only trusted where the decrypted
+/// message agrees (<see cref="WeChatEnvelope.EnsureMatches"/>): every signal field comes from the decrypted message.
 /// </summary>
 internal static class WeComInbound
 {

@@ -29,7 +29,11 @@ public static class XiaohongshuNormaliser
         };
     }
 
-    /// <summary>No message id is documented, so the identity is the tag and the data text as sent.</summary>
+    /// <summary>
+    /// No message id is documented, so the identity is the tag and the data text as sent. The inferred sign
+    /// (<see cref="XiaohongshuSign"/>) does not cover the body, so this identity is not signed either: keying on the
+    /// signed timestamp would not stop a changed body and would split retries signed afresh (docs/platforms/xiaohongshu.md).
+    /// </summary>
     public static string DedupeKey(string msgTag, string data) => $"{msgTag}:{StableId.From(msgTag, data)}";
 
     public static Signal ToSignal(XiaohongshuPush push, ChannelSettings channel, DateTimeOffset receivedAt)

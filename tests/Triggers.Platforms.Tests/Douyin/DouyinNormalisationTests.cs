@@ -40,6 +40,61 @@ public sealed class DouyinNormalisationTests
         Assert.Equal("202306151447300000000000005369C6D", withLogId.Attributes["logId"]);
     }
 
+    /// <summary>
+    /// Issue 12 item 5: the signature covers the body only, so every header (Msg-Id, X-Request-Id, User-Agent,
+    /// Content-Type, forwarding headers, the names' case), the signature's spelling and the query are unsigned.
+    /// Msg-Id is kept as the msgId attribute and may differ; nothing else may.
+    /// </summary>
+    private static readonly ReplaySet UnsignedReplays = new(
+    [
+        .. Replays.OrdinaryHeaders("application/json"),
+        .. Replays.ExtraQuery("msg_id", "log_id", "X-Douyin-Signature"),
+        new("with Msg-Id changed", r => r.WithHeader("Msg-Id", "dy-replayed-with-a-new-id")),
+        new("with Msg-Id removed", r => r.WithoutHeader("Msg-Id")),
+        new("with the signature's hex in upper case", r => r.WithHeader("X-Douyin-Signature", S.ImReceiveMsgSignature.ToUpperInvariant())),
+        new("with spaces around the signature", r => r.WithHeader("X-Douyin-Signature", $" {S.ImReceiveMsgSignature}  ")),
+    ]);
+
+    private static readonly ReplaySet SignedChanges = new(
+    [
+        new("a body byte changed", r => r.WithOneBodyByteChanged(), RefusedWith: 401),
+        new("a log_id added to the body", r => r.WithBody(S.ImReceiveMsg.Replace("\"content\"", "\"log_id\":\"log-9\",\"content\"", StringComparison.Ordinal)), RefusedWith: 401),
+        new("the signature removed", r => r.WithoutHeader("X-Douyin-Signature"), RefusedWith: 401),
+    ]);
+
+    public static TheoryData<string> UnsignedReplayNames => UnsignedReplays.Names;
+
+    public static TheoryData<string> SignedReplayNames => SignedChanges.Names;
+
+    private static WebhookRequest AuthenticMessage() =>
+        Post(S.ImReceiveMsg, S.ImReceiveMsgSignature, msgId: "msg-001").WithHeader("Content-Type", "application/json").WithHeader("User-Agent", "Douyin-Webhook");
+
+    [Theory]
+    [MemberData(nameof(UnsignedReplayNames))]
+    public void An_authentic_push_replayed_with_an_unsigned_header_or_query_parameter_changed_removed_or_added_stores_nothing_new(string replay)
+    {
+        var original = Replays.Original(Adapter.Handle(AuthenticMessage(), Channel()));
+
+        Replays.Check(UnsignedReplays[replay], original, Adapter.Handle(UnsignedReplays[replay].Apply(AuthenticMessage()), Channel()), "msgId");
+    }
+
+    [Theory]
+    [MemberData(nameof(SignedReplayNames))]
+    public void A_replay_with_the_signed_body_changed_or_unsigned_is_refused(string replay)
+    {
+        Replays.Original(Adapter.Handle(AuthenticMessage(), Channel()));
+
+        Replays.Check(SignedChanges[replay], [], Adapter.Handle(SignedChanges[replay].Apply(AuthenticMessage()), Channel()));
+    }
+
+    [Fact]
+    public void A_replay_days_later_is_the_same_signal_because_douyin_signs_no_timestamp_and_the_signed_body_is_the_identity()
+    {
+        var original = Replays.Original(Adapter.Handle(AuthenticMessage(), Channel()));
+
+        Replays.SameSignals(original, Adapter.Handle(AuthenticMessage().At(Now.AddDays(3)), Channel()), "msgId");
+    }
+
     /// <summary>The documented rule, computed here: SHA-256 of the body with its top-level log_id removed.</summary>
     private static string BodyIdentity(string body)
     {
