@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -5,7 +6,9 @@ namespace Triggers.Hosting.Admin;
 
 internal static class AdminResults
 {
-    public static IResult Error(int status, string error) => Results.Json(new AdminError(error), statusCode: status);
+    /// <summary>An RFC 9457 problem (<c>application/problem+json</c>): the status's title, and the detail saying what is wrong and how to fix it.</summary>
+    public static IResult Error(int status, string error) =>
+        Results.Problem(detail: error, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status));
 
     /// <summary>A non-blank string member of a JSON body, trimmed; null when absent, blank or not a string.</summary>
     public static string? Text(JsonObject? body, string name) =>
@@ -37,5 +40,4 @@ internal static class AdminResults
         }
     }
 
-    private sealed record AdminError(string Error);
 }

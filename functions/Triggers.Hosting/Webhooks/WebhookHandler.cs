@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Triggers.Hosting.Channels;
 using Triggers.Platforms;
@@ -90,10 +91,13 @@ public sealed partial class WebhookHandler(
         return Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
     }
 
+    // No platform prescribes the body of a rejection, so it is an RFC 9457 problem that names the channel.
     private static IResult Error(int status, string channel, string error) =>
-        Results.Json(new WebhookError(error, channel), statusCode: status);
-
-    private sealed record WebhookError(string Error, string Channel);
+        Results.Problem(
+            detail: error,
+            statusCode: status,
+            title: ReasonPhrases.GetReasonPhrase(status),
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["channel"] = channel });
 
     private static partial class Log
     {

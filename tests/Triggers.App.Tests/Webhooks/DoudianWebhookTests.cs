@@ -72,7 +72,7 @@ public sealed class DoudianWebhookTests(AzuriteFixture azurite) : ChannelWebhook
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("event-sign", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("event-sign", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
     }

@@ -117,7 +117,7 @@ public sealed class DouyinWebhookTests(AzuriteFixture azurite) : ChannelWebhookT
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("X-Douyin-Signature", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("X-Douyin-Signature", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
         Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));

@@ -69,7 +69,7 @@ public sealed class GenericWebhookTests(AzuriteFixture azurite) : ChannelWebhook
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("$[1].kind: expected one of", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("$[1].kind: expected one of", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertNothingStoredAsync(client);
     }
 

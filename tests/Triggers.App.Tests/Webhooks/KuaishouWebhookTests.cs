@@ -71,7 +71,7 @@ public sealed class KuaishouWebhookTests(AzuriteFixture azurite) : ChannelWebhoo
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         var error = await forged.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("kwaisign", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("kwaisign", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
     }

@@ -86,7 +86,7 @@ public sealed class WeChatShopWebhookTests(AzuriteFixture azurite) : ChannelWebh
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("safe mode", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("safe mode", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PostAsync(HttpClient client, string query, string body) =>

@@ -64,7 +64,7 @@ public sealed class WeChatWebhookTests(AzuriteFixture azurite) : ChannelWebhookT
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("signature", error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("signature", error.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
         Assert.Equal(0, await TestStorage.DedupeMarkerCountAsync(Azurite, Channel, TestContext.Current.CancellationToken));

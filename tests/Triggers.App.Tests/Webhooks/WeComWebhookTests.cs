@@ -99,7 +99,7 @@ public sealed class WeComWebhookTests(AzuriteFixture azurite) : ChannelWebhookTe
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Contains("msg_signature", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("msg_signature", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ListSignalsAsync(client)).GetArrayLength());
     }
