@@ -86,10 +86,10 @@ public sealed partial class FallbackTextAnalyzer(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Azure AI Language is unavailable ({Reason}); the embedded analyser answers for the next {Cooldown}")]
+        [LoggerMessage(EventId = 3111, Level = LogLevel.Warning, Message = "Azure AI Language is unavailable ({Reason}); the embedded analyser answers for the next {Cooldown}")]
         public static partial void Unavailable(ILogger logger, string reason, TimeSpan cooldown);
 
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Azure AI Language refused a text ({Reason}); the embedded analyser answered: {Detail}")]
+        [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Azure AI Language refused a text ({Reason}); the embedded analyser answered: {Detail}")]
         public static partial void Refused(ILogger logger, string reason, string detail);
     }
 }

@@ -51,6 +51,8 @@ public sealed partial class SignalProcessor(
             return ProcessingOutcome.Poisoned;
         }
 
+        // Every line logged while this signal is processed carries its identity, so one signal's story reads as one.
+        using var scope = logger.BeginScope(LogScopes.Signal(signal));
         try
         {
             await ProcessAsync(signal, cancellationToken);

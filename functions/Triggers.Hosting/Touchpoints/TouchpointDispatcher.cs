@@ -68,6 +68,7 @@ public sealed partial class TouchpointDispatcher(
 
     private async Task<string> DispatchAsync(Touchpoint due, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(LogScopes.Touchpoint(due));
         var now = time.GetUtcNow();
         var claimed = await touchpoints.TryReplaceAsync(
             due with { Status = TouchpointStatus.Sending, Attempts = due.Attempts + 1, LeaseUntil = now + options.Value.Lease },
