@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Triggers.Core.Analysis;
+using Triggers.Testing;
 
 namespace Triggers.App.Tests.Analysis;
 
@@ -56,7 +57,7 @@ public sealed class AzureLanguageProviderTests
     {
         await using var standIn = await LanguageStandIn.StartAsync();
         standIn.Hang = true;
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new SteppedClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
         // Long enough that the call after the cooldown is answered in time on a loaded machine, short enough to keep the test quick.
         var settings = AnalysisHosts.AzureLanguage(standIn.Endpoint, timeout: "00:00:01");
         settings["Analysis:AzureLanguage:OutageCooldown"] = "00:01:00";

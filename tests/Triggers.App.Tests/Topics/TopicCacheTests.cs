@@ -7,6 +7,7 @@ using Triggers.Azure.Stores;
 using Azure.Data.Tables;
 using Triggers.Core.Topics;
 using Triggers.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.App.Tests.Topics;
 
@@ -14,7 +15,7 @@ public sealed partial class TopicCacheTests(AzuriteFixture azurite) : IAsyncLife
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private readonly string _tenant = azurite.UniqueName("tn");
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
     private readonly ListLogger<TopicCache> _log = new();
     private TableClient _topics = null!;
 

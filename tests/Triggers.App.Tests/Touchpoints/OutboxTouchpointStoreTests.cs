@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Triggers.App.Tests.Analysis;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Azure.Stores;
 using Triggers.Core.Processing;
 using Triggers.Core.Touchpoints;
 using Triggers.Hosting.Touchpoints;
 using Triggers.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.App.Tests.Touchpoints;
 
@@ -14,7 +14,7 @@ public sealed class OutboxTouchpointStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 6, 2, 0, 0, TimeSpan.Zero);
     private readonly string _tenant = "ob" + Guid.NewGuid().ToString("N")[..12];
-    private readonly ManualClock _clock = new(T0);
+    private readonly FakeTimeProvider _clock = new(T0);
     private readonly RecordingPublisher _publisher = new();
 
     private async Task<(OutboxTouchpointStore Outbox, TableTouchpointStore Table)> StoresAsync()

@@ -1,6 +1,7 @@
 using Triggers.Azure.Stores;
 using Triggers.Core.Processing;
 using Triggers.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.Azure.Tests.Stores;
 
@@ -11,7 +12,7 @@ public sealed class TableDedupeStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_signal_is_new_then_unconfirmed_until_its_enqueue_is_confirmed_then_a_duplicate()
     {
-        var store = new TableDedupeStore(await StoreTestData.TablesAsync(azurite), new FixedClock(Now), TimeSpan.FromDays(1));
+        var store = new TableDedupeStore(await StoreTestData.TablesAsync(azurite), new FakeTimeProvider(Now), TimeSpan.FromDays(1));
         var signal = StoreTestData.Signal(azurite.UniqueName("ch"), "m1", Now);
         var ct = TestContext.Current.CancellationToken;
 
@@ -31,8 +32,8 @@ public sealed class TableDedupeStoreTests(AzuriteFixture azurite)
         var tables = await StoreTestData.TablesAsync(azurite);
         var channel = azurite.UniqueName("ch");
         var ct = TestContext.Current.CancellationToken;
-        var old = new TableDedupeStore(tables, new FixedClock(Now.AddDays(-2)), TimeSpan.FromDays(1));
-        var fresh = new TableDedupeStore(tables, new FixedClock(Now), TimeSpan.FromDays(1));
+        var old = new TableDedupeStore(tables, new FakeTimeProvider(Now.AddDays(-2)), TimeSpan.FromDays(1));
+        var fresh = new TableDedupeStore(tables, new FakeTimeProvider(Now), TimeSpan.FromDays(1));
         await old.BeginAsync(StoreTestData.Signal(channel, "old", Now), ct);
         await fresh.BeginAsync(StoreTestData.Signal(channel, "fresh", Now), ct);
 
@@ -42,8 +43,4 @@ public sealed class TableDedupeStoreTests(AzuriteFixture azurite)
         Assert.Equal(DedupeState.Unconfirmed, await fresh.BeginAsync(StoreTestData.Signal(channel, "fresh", Now), ct));
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

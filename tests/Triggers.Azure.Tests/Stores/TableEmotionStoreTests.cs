@@ -4,6 +4,7 @@ using Triggers.Core.Analysis;
 using Triggers.Core.Emotion;
 using Triggers.Core.Signals;
 using Triggers.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.Azure.Tests.Stores;
 
@@ -115,7 +116,7 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
     public async Task The_tracker_driven_by_a_fake_clock_finds_the_peak_and_ignores_redelivery()
     {
         var tables = await TablesAsync(azurite);
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var options = new EmotionOptions();
         var store = new TableEmotionStore(tables, options.SeriesRetention);
         var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, clock);
@@ -164,7 +165,7 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
     public async Task A_signal_from_a_platform_clock_ahead_of_ours_is_placed_at_our_now()
     {
         var tables = await TablesAsync(azurite);
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var options = new EmotionOptions();
         var store = new TableEmotionStore(tables, options.SeriesRetention);
         var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, clock);
@@ -186,7 +187,7 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
         var tables = await TablesAsync(azurite);
         var options = new EmotionOptions();
         var store = new TableEmotionStore(tables, options.SeriesRetention);
-        var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, new FakeClock(T0.AddDays(1)));
+        var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, new FakeTimeProvider(T0.AddDays(1)));
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
 
@@ -204,7 +205,7 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
         var tables = await TablesAsync(azurite);
         var options = new EmotionOptions();
         var store = new TableEmotionStore(tables, options.SeriesRetention);
-        var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, new FakeClock(T0));
+        var tracker = new EmotionTracker(store, new TableRoomStore(tables, options.SeriesRetention), options, new FakeTimeProvider(T0));
         var tenant = azurite.UniqueName("tn");
         var ct = TestContext.Current.CancellationToken;
 
@@ -214,12 +215,4 @@ public sealed class TableEmotionStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.GetAsync(new EmotionKey(tenant, "openid-1", "price"), ct));
     }
 
-    private sealed class FakeClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -1,4 +1,5 @@
 using Triggers.Core.Emotion;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.Core.Tests.Emotion;
 
@@ -20,7 +21,7 @@ public sealed class PeakDetectorTests
         //   5  0    0.65  0.41739      no  (0.65 < 0.66739)        0.487173
         //   6  6d   0.66  0.12179325   yes (two half-lives: ×0.25) 0.283255275
         var options = new EmotionOptions();
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         (TimeSpan Gap, double Intensity)[] series =
             [(TimeSpan.Zero, 0.50), (TimeSpan.Zero, 0.52), (TimeSpan.Zero, 0.55), (TimeSpan.Zero, 0.58), (TimeSpan.Zero, 0.65), (TimeSpan.FromDays(6), 0.66)];
         double[] expectedPrior = [0, 0.15, 0.261, 0.3477, 0.41739, 0.12179325];
@@ -49,7 +50,7 @@ public sealed class PeakDetectorTests
     public void Without_the_gap_the_same_intensity_is_no_peak_because_the_baseline_has_not_decayed()
     {
         var options = new EmotionOptions();
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         EmotionState? state = null;
         foreach (var (intensity, i) in new[] { 0.50, 0.52, 0.55, 0.58, 0.65 }.Select((x, i) => (x, i)))
         {
@@ -67,7 +68,7 @@ public sealed class PeakDetectorTests
     public void The_baseline_halves_with_every_half_life_of_silence()
     {
         var options = new EmotionOptions { HalfLife = TimeSpan.FromDays(3) };
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var state = new EmotionState(0.8, 0, 0, 0, clock.GetUtcNow(), false, "s0", 1);
 
         clock.Advance(TimeSpan.FromDays(1.5));
@@ -121,7 +122,7 @@ public sealed class PeakDetectorTests
     public void Redelivering_a_signal_returns_the_previous_state_unchanged()
     {
         var options = new EmotionOptions();
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var first = PeakDetector.Update(null, 0.9, clock.GetUtcNow(), "s1", options);
         clock.Advance(TimeSpan.FromHours(1));
         var second = PeakDetector.Update(first, 0.3, clock.GetUtcNow(), "s2", options);

@@ -5,6 +5,7 @@ using Triggers.Core.Tests.Emotion;
 using Triggers.Core.Tests.Support;
 using Triggers.Core.Touchpoints;
 using static Triggers.Core.Tests.Guardrails.GuardrailFixtures;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Triggers.Core.Tests.Guardrails;
 
@@ -76,7 +77,7 @@ public sealed class HumanPrecedenceTests
     [Fact]
     public void At_dispatch_an_agent_message_recorded_after_planning_cancels_the_touch()
     {
-        var clock = new FakeClock(Planned);
+        var clock = new FakeTimeProvider(Planned);
         var touchpoint = Touchpoint(Planned.AddHours(1), plannedAt: clock.GetUtcNow());
         clock.Advance(TimeSpan.FromMinutes(30));
         var contact = ConsentRules.Apply(Contact(lastInbound: Planned), AgentMessage(clock.GetUtcNow()), new GuardrailOptions(), clock.GetUtcNow());
@@ -92,7 +93,7 @@ public sealed class HumanPrecedenceTests
     [Fact]
     public void At_dispatch_in_postpone_mode_the_touch_is_deferred_until_two_hours_after_the_person_then_goes_out()
     {
-        var clock = new FakeClock(Planned);
+        var clock = new FakeTimeProvider(Planned);
         var touchpoint = Touchpoint(Planned.AddHours(1), plannedAt: clock.GetUtcNow());
         clock.Advance(TimeSpan.FromMinutes(30));
         var contact = ConsentRules.Apply(Contact(lastInbound: Planned), AgentMessage(clock.GetUtcNow()), Postpone, clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using Triggers.Platforms.Outbound;
+using Triggers.Testing;
 
 namespace Triggers.Platforms.Tests.Outbound;
 
@@ -6,7 +7,7 @@ public sealed class AccessTokenCacheTests
 {
     private static readonly AccessTokenKey Key = AccessTokenKey.For("wechat", "wx1", "secret-1");
 
-    private readonly ManualClock _clock = new(SenderHarness.Start);
+    private readonly SteppedClock _clock = new(SenderHarness.Start);
 
     [Fact]
     public async Task Callers_arriving_during_a_fetch_wait_for_it_and_share_its_token()

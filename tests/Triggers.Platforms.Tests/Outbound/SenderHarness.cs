@@ -1,5 +1,6 @@
 using Triggers.Platforms.Outbound;
 using Triggers.Platforms.Tests.Outbound.Fake;
+using Triggers.Testing;
 
 namespace Triggers.Platforms.Tests.Outbound;
 
@@ -19,7 +20,7 @@ internal sealed class SenderHarness : IAsyncDisposable
 
     public FakePlatformServer Server { get; }
 
-    public ManualClock Clock { get; } = new(Start);
+    public SteppedClock Clock { get; } = new(Start);
 
     public OutboundEndpoints Endpoints { get; }
 
