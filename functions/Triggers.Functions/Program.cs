@@ -4,7 +4,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 using Triggers.Hosting;
+using Triggers.Hosting.Processing;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -15,7 +17,9 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddTriggers(builder.Configuration);
 
 // Traces, metrics and logs; to Application Insights when its connection string is set.
-var telemetry = builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+var telemetry = builder.Services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing.AddSource(TriggersTelemetry.SourceName))
+    .UseFunctionsWorkerDefaults();
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
     // Local auth is off on the Application Insights resource (infra/): the worker signs in as the app's identity

@@ -40,4 +40,10 @@ public sealed record Signal
 
     /// <summary>Platform fields worth keeping beyond the common shape (for example the account id a message was sent to).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the work that received it (the webhook request), carried on the queue so processing
+    /// and dispatch continue the same trace; null when nothing was tracing.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

@@ -81,6 +81,9 @@ public sealed record Touchpoint
     /// <summary>The recorded events not yet published, in the same form; null when all are out.</summary>
     public string? PendingEvents { get; init; }
 
+    /// <summary>The W3C <c>traceparent</c> of the signal's processing that planned it, so its dispatch joins the same trace.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The store's concurrency token (ETag) as read; not persisted. Updates succeed only if it still matches.</summary>
     public string? Version { get; init; }
 

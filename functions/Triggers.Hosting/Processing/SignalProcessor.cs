@@ -53,6 +53,7 @@ public sealed partial class SignalProcessor(
 
         // Every line logged while this signal is processed carries its identity, so one signal's story reads as one.
         using var scope = logger.BeginScope(LogScopes.Signal(signal));
+        using var activity = TriggersTelemetry.StartContinuing("ProcessSignal", System.Diagnostics.ActivityKind.Consumer, signal.TraceParent);
         try
         {
             await ProcessAsync(signal, cancellationToken);
@@ -98,7 +99,7 @@ public sealed partial class SignalProcessor(
             {
                 // Guardrails at planning too: a blocked touchpoint is kept (status blocked, with the guardrail's name).
                 var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, now, cancellationToken);
-                if (await touchpoints.TryAddAsync(touchpoint, cancellationToken) is not null)
+                if (await touchpoints.TryAddAsync(touchpoint with { TraceParent = TriggersTelemetry.CurrentTraceParent() }, cancellationToken) is not null)
                 {
                     planned++;
                     Log.Planned(logger, touchpoint.Id, touchpoint.Type, rule.Id, signal.Id, touchpoint.DueAt);

@@ -69,6 +69,7 @@ public sealed partial class TouchpointDispatcher(
     private async Task<string> DispatchAsync(Touchpoint due, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(LogScopes.Touchpoint(due));
+        using var activity = TriggersTelemetry.StartContinuing("DispatchTouchpoint", System.Diagnostics.ActivityKind.Producer, due.TraceParent);
         var now = time.GetUtcNow();
         var claimed = await touchpoints.TryReplaceAsync(
             due with { Status = TouchpointStatus.Sending, Attempts = due.Attempts + 1, LeaseUntil = now + options.Value.Lease },

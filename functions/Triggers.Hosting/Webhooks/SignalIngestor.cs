@@ -1,3 +1,4 @@
+using Triggers.Hosting.Processing;
 using Triggers.Core.Processing;
 using Triggers.Core.Signals;
 
@@ -22,7 +23,7 @@ public sealed partial class SignalIngestor(IDedupeStore dedupe, ISignalQueue que
                 continue;
             }
 
-            await queue.EnqueueAsync(signal, cancellationToken);
+            await queue.EnqueueAsync(signal with { TraceParent = TriggersTelemetry.CurrentTraceParent() ?? signal.TraceParent }, cancellationToken);
             await dedupe.ConfirmAsync(signal, cancellationToken);
             enqueued++;
             Log.Enqueued(logger, signal.Channel, signal.Id, signal.Kind, state == DedupeState.Unconfirmed);
