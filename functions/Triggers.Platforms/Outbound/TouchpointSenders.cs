@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Triggers.Platforms.Outbound.Generic;
+using Triggers.Platforms.Generic.Outbound;
 using Triggers.Platforms.Outbound.Http;
-using Triggers.Platforms.Outbound.WeChat;
-using Triggers.Platforms.Outbound.WeCom;
+using Triggers.Platforms.WeChat.Outbound;
+using Triggers.Platforms.WeCom.Outbound;
 
 namespace Triggers.Platforms.Outbound;
 

@@ -1,7 +1,8 @@
+using Triggers.Platforms.Outbound;
 using Triggers.Core.Touchpoints;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeChat;
+namespace Triggers.Platforms.WeChat.Outbound;
 
 /// <summary>
 /// WeChat errcodes as the dispatcher needs them (public documentation, corroborated by SDKs; docs/senders.md).

@@ -1,9 +1,10 @@
+using Triggers.Platforms.Outbound;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Triggers.Core.Touchpoints;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeCom;
+namespace Triggers.Platforms.WeCom.Outbound;
 
 /// <summary>
 /// A message to one WeCom external contact (customer): <c>POST /cgi-bin/externalcontact/add_msg_template</c>.

@@ -1,7 +1,8 @@
+using Triggers.Platforms.Outbound;
 using Microsoft.Extensions.Logging;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeChat;
+namespace Triggers.Platforms.WeChat.Outbound;
 
 /// <summary>
 /// A text customer-service message (客服消息) from an Official Account: <c>POST /cgi-bin/message/custom/send</c>.

@@ -1,9 +1,10 @@
+using Triggers.Platforms.Outbound;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Triggers.Platforms.Generic;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.Generic;
+namespace Triggers.Platforms.Generic.Outbound;
 
 /// <summary>
 /// Relays a touchpoint to the brand's own system: <c>POST {OutboundUrl}</c>, signed exactly as inbound generic

@@ -1,7 +1,8 @@
+using Triggers.Platforms.Outbound;
 using Microsoft.Extensions.Logging;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeCom;
+namespace Triggers.Platforms.WeCom.Outbound;
 
 /// <summary><c>GET /cgi-bin/gettoken?corpid=&amp;corpsecret=</c>: one token per (corp, secret), valid about two hours.</summary>
 internal sealed class WeComTokenClient(PlatformHttp http, OutboundEndpoints endpoints, ILogger logger)

@@ -1,6 +1,7 @@
+using Triggers.Platforms.Outbound;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeCom;
+namespace Triggers.Platforms.WeCom.Outbound;
 
 /// <summary>
 /// An ops alert to a WeCom group chat through its robot: <c>POST /cgi-bin/webhook/send?key=</c>. The robot talks

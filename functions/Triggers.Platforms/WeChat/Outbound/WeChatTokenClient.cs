@@ -1,7 +1,8 @@
+using Triggers.Platforms.Outbound;
 using Microsoft.Extensions.Logging;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeChat;
+namespace Triggers.Platforms.WeChat.Outbound;
 
 /// <summary>
 /// <c>POST /cgi-bin/stable_token</c> without force_refresh: it hands back the current token while it is valid, so

@@ -1,8 +1,9 @@
+using Triggers.Platforms.Outbound;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Triggers.Platforms.Outbound.Generic;
+namespace Triggers.Platforms.Generic.Outbound;
 
 /// <summary>The generic webhook body: the touchpoint as the receiving system needs it to act and to de-duplicate.</summary>
 internal static class OutboundPayload

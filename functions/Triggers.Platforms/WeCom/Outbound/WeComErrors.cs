@@ -1,6 +1,7 @@
+using Triggers.Platforms.Outbound;
 using Triggers.Platforms.Outbound.Http;
 
-namespace Triggers.Platforms.Outbound.WeCom;
+namespace Triggers.Platforms.WeCom.Outbound;
 
 /// <summary>
 /// WeCom errcodes as the dispatcher needs them (public documentation, corroborated by SDKs; docs/senders.md).
