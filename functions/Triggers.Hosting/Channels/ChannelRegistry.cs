@@ -24,6 +24,9 @@ public sealed partial class ChannelRegistry
 
     public IReadOnlyCollection<ChannelSettings> All => _channels.Values;
 
+    /// <summary>The tenants the configured channels serve, each once, in ordinal order.</summary>
+    public IReadOnlyList<string> Tenants => [.. _channels.Values.Select(c => c.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     public ChannelSettings? Find(string name) => _channels.GetValueOrDefault(name);
 
     public bool IsKnown(string name) => _channels.ContainsKey(name);

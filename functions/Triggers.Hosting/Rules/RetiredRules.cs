@@ -25,7 +25,7 @@ public sealed partial class RetiredRules(ITouchpointStore touchpoints, ChannelRe
         }
 
         var cancelled = 0;
-        foreach (var tenant in channels.All.Select(c => c.Tenant).Distinct(StringComparer.Ordinal))
+        foreach (var tenant in channels.Tenants)
         {
             foreach (var touchpoint in await touchpoints.ListAsync(tenant, TouchpointStatus.Planned, MaxPlannedPerTenant, cancellationToken))
             {

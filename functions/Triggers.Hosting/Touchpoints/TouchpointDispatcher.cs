@@ -42,7 +42,7 @@ public sealed partial class TouchpointDispatcher(
     public async Task<DispatchSummary> DispatchOnceAsync(CancellationToken stopClaiming)
     {
         var summary = new DispatchSummary();
-        foreach (var tenant in channels.All.Select(c => c.Tenant).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var tenant in channels.Tenants)
         {
             // Events a crash or a broker outage left in touchpoints' outboxes go out first, under their own ids.
             summary.EventsRepublished += await outbox.PublishPendingAsync(tenant, options.Value.BatchSize, stopClaiming);

@@ -61,7 +61,8 @@ public static class TouchpointServiceCollectionExtensions
             .Bind(section)
             .Validate(o => !o.Problems().Any(), "ServiceBus:fullyQualifiedNamespace must be a host name such as contoso.servicebus.windows.net.")
             .ValidateOnStart();
-        if (section.Get<TouchpointEventsOptions>() is { UsesServiceBus: true } && Uri.CheckHostName(section["fullyQualifiedNamespace"]) == UriHostNameType.Dns)
+        // A malformed namespace never reaches Service Bus: ValidateOnStart above stops the app and names the setting.
+        if (section.Get<TouchpointEventsOptions>() is { UsesServiceBus: true } events && !events.Problems().Any())
         {
             // fullyQualifiedNamespace, credential and clientId: the keys the Functions host uses for identity connections.
             services.AddAzureClients(clients => clients.AddServiceBusClient(section));
