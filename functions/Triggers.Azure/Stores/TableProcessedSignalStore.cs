@@ -23,6 +23,13 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
         await _table.UpsertEntityAsync(ToEntity(signal), TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(signal.Channel, RowKeys.NewestFirst(signal.OccurredAt, signal.Id), cancellationToken: cancellationToken);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
     public Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {channel}"), limit, cancellationToken);
 
@@ -77,6 +84,9 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
             ["Negative"] = a.Scores.Negative,
             ["SentimentSource"] = a.Source,
             ["Topics"] = JsonSerializer.Serialize(a.Topics),
+            ["Mentions"] = a.Mentions.Count == 0 ? null : JsonSerializer.Serialize(a.Mentions),
+            ["Decided"] = processed.Decided,
+            ["TouchpointIds"] = processed.TouchpointIds.Count == 0 ? null : string.Join(' ', processed.TouchpointIds),
         };
     }
 
@@ -103,8 +113,15 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
             e.GetString("SentimentLabel") ?? "neutral",
             new SentimentScores(e.GetDouble("Positive") ?? 0, e.GetDouble("Neutral") ?? 1, e.GetDouble("Negative") ?? 0),
             Json<List<string>>(e.GetString("Topics")) ?? [],
-            e.GetString("SentimentSource") ?? "unknown");
-        return new ProcessedSignal(signal, analysis, e.GetDateTimeOffset("ProcessedAt") ?? default);
+            e.GetString("SentimentSource") ?? "unknown")
+        {
+            Mentions = Json<List<TopicMention>>(e.GetString("Mentions")) ?? [],
+        };
+        return new ProcessedSignal(signal, analysis, e.GetDateTimeOffset("ProcessedAt") ?? default)
+        {
+            Decided = e.GetBoolean("Decided") ?? false,
+            TouchpointIds = e.GetString("TouchpointIds")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        };
     }
 
     private static T? Json<T>(string? json) where T : class =>

@@ -25,7 +25,7 @@ public static class SimulateRun
             await errors.WriteLineAsync("signals " + problem);
         }
 
-        var report = RuleSimulator.Run(rules, signals.Signals, tenant);
+        var report = await RuleSimulator.RunAsync(rules, signals.Signals, tenant);
         await output.WriteLineAsync(Serialize(report));
         var broken = report.Results.Count(r => r.Problems.Count > 0);
         await errors.WriteLineAsync($"{report.Signals} signal(s), {report.Results.Count} rule(s), {broken} broken, {signals.Problems.Count} line(s) skipped");

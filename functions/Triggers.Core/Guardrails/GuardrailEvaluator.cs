@@ -13,15 +13,23 @@ namespace Triggers.Core.Guardrails;
 /// The instant judged is the touch's due time when planning (now, if that has passed) and now when dispatching: the
 /// dispatcher sends at once. Caps count what the context holds, which leaves out the touch being judged (unless
 /// <see cref="GuardrailContext.CountsIncludeThisTouch"/>), so "automated count ≥ budget" blocks the budget+1-th touch at
-/// either stage. Planning sees only touches already recorded, not ones still pending, so the dispatch check is the one
-/// that holds; planning only spares a touch that is bound to be blocked.
+/// either stage. Planning also counts the contact's touches still planned to go out (on the day they are due), so a burst
+/// of signals is capped as it is planned; dispatch counts what went out, and is the check that holds.
 /// </remarks>
 public static class GuardrailEvaluator
 {
     /// <summary>Whether the type is counted against, and held back by, frequency caps (and quiet hours, consent, windows).</summary>
     public static bool CountsAgainstCaps(string type) => ActionTypes.ReachesContact(type);
 
-    public static GuardrailDecision Evaluate(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options)
+    /// <summary>The order the checks run in; the first that objects decides.</summary>
+    public static IReadOnlyList<GuardrailCheck> DefaultOrder { get; } =
+    [
+        GuardrailCheck.HumanPrecedence, GuardrailCheck.Consent, GuardrailCheck.BannedUse,
+        GuardrailCheck.ContactWindow, GuardrailCheck.FrequencyCap, GuardrailCheck.QuietHours,
+    ];
+
+    /// <param name="order">The checks in the order they run; <see cref="DefaultOrder"/> when null. Only tests pass another.</param>
+    public static GuardrailDecision Evaluate(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options, IReadOnlyList<GuardrailCheck>? order = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(context);
@@ -29,13 +37,26 @@ public static class GuardrailEvaluator
         var zone = options.ResolveTimeZone();
         var at = context.Stage == GuardrailStage.Planning && touchpoint.DueAt > context.Now ? touchpoint.DueAt : context.Now;
         var facesContact = ActionTypes.ReachesContact(touchpoint.Type);
-        return (facesContact ? Precedence(touchpoint, context, options, at, zone) : null)
-            ?? (facesContact ? Consent(context, zone) : null)
-            ?? Banned(touchpoint, context.Policy)
-            ?? (facesContact ? Window(touchpoint.Type, context, at, zone) : null)
-            ?? (facesContact ? Caps(context, options) : null)
-            ?? (facesContact ? Quiet(touchpoint, context, options, at, zone) : null)
-            ?? new GuardrailDecision.Allow();
+        foreach (var check in order ?? DefaultOrder)
+        {
+            var decision = check switch
+            {
+                GuardrailCheck.BannedUse => Banned(touchpoint, context.Policy),
+                _ when !facesContact => null,
+                GuardrailCheck.HumanPrecedence => Precedence(touchpoint, context, options, at, zone),
+                GuardrailCheck.Consent => Consent(context, zone),
+                GuardrailCheck.ContactWindow => Window(touchpoint.Type, context, at, zone),
+                GuardrailCheck.FrequencyCap => Caps(context, options),
+                GuardrailCheck.QuietHours => Quiet(touchpoint, context, options, at, zone),
+                _ => throw new ArgumentOutOfRangeException(nameof(order), check, "unknown guardrail check"),
+            };
+            if (decision is not null)
+            {
+                return decision;
+            }
+        }
+
+        return new GuardrailDecision.Allow();
     }
 
     private static GuardrailDecision? Precedence(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options, DateTimeOffset at, TimeZoneInfo zone)

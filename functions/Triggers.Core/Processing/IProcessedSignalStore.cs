@@ -1,9 +1,14 @@
+using Triggers.Core.Signals;
+
 namespace Triggers.Core.Processing;
 
 public interface IProcessedSignalStore
 {
     /// <summary>Idempotent: saving the same signal twice leaves one record.</summary>
     Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>The record of this signal (same channel, time and id), or null when it was never decided.</summary>
+    Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken);
 
     /// <summary>Newest first by occurrence time.</summary>
     Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken);

@@ -1,26 +1,27 @@
+using Triggers.Core.Decisions;
+using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
-using Triggers.Core.JsonLogic;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
+using Triggers.Core.Simulation.Memory;
 using Triggers.Core.Touchpoints;
 
 namespace Triggers.Core.Simulation;
 
 /// <summary>
-/// Replays recorded signals through a rule set as the processor would (priority order, per-contact cooldown),
-/// entirely in memory: no store is read or written.
+/// Replays recorded signals through a rule set with the same decision pipeline the worker runs (priority order,
+/// per-contact cooldowns, emotion, guardrails at planning), over in-memory ports: no store is read or written.
 /// </summary>
 public static class RuleSimulator
 {
     public const string GuardrailsNote = "simulated in memory from the signals in the range (consent, contact window, caps, quiet hours, human precedence)";
-    public const string EmotionNote = "not simulated";
+    public const string EmotionNote = "recomputed in memory from the signals in the range, starting with no history";
 
     /// <param name="tenant">When given, only this tenant's signals and rules.</param>
-    /// <param name="guardrails">Each tenant's guardrail settings; the defaults (Asia/Shanghai, 22:00-08:00...) when null.</param>
-    public static SimulationReport Run(SimulationRules rules, IEnumerable<ProcessedSignal> signals, string? tenant = null, Func<string, GuardrailOptions>? guardrails = null)
+    /// <param name="settings">Guardrails, channel platforms and emotion tuning; the defaults (Asia/Shanghai, 22:00-08:00...) when null.</param>
+    public static async Task<SimulationReport> RunAsync(
+        SimulationRules rules, IEnumerable<ProcessedSignal> signals, string? tenant = null, DecisionSettings? settings = null, CancellationToken cancellationToken = default)
     {
-        var defaults = new GuardrailOptions();
-        var policyFor = guardrails ?? (_ => defaults);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(signals);
         var ordered = signals
@@ -33,40 +34,33 @@ public static class RuleSimulator
         var tallies = rules.Set.Rules
             .Where(r => tenant is null || string.Equals(r.Tenant, tenant, StringComparison.Ordinal))
             .ToDictionary(r => r, _ => new Tally());
-        var cooldowns = new Dictionary<(string Tenant, string Rule, string Contact), CooldownEntry>();
-        var contacts = new SimulatedContacts();
-
+        var clock = new ReplayClock();
+        var ports = MemoryPorts.Create(ordered, clock);
+        var pipeline = new DecisionPipeline(ports, settings ?? Defaults);
         foreach (var processed in ordered)
         {
-            var signal = processed.Signal;
-            var data = ConditionData.BuildLogicData(signal, processed.Analysis, null);
-            var now = processed.ProcessedAt == default ? signal.OccurredAt : processed.ProcessedAt;
-            var policy = policyFor(signal.Tenant);
-            contacts.Observe(signal, policy);
-            foreach (var rule in rules.Set.ForTenant(signal.Tenant))
+            clock.Now = ProcessedAt(processed);
+            var decision = await pipeline.DecideAsync(processed.Signal, rules.Set, cancellationToken);
+            foreach (var rule in decision.Rules)
             {
-                if (!rule.Matches(data))
-                {
-                    continue;
-                }
-
-                var tally = tallies[rule];
+                var tally = tallies[rule.Rule];
                 tally.Matched++;
-                if (!PassesCooldown(rule, signal.Actor.Id, signal.Id, signal.OccurredAt, cooldowns))
-                {
-                    tally.CooledDown++;
-                    continue;
-                }
+                tally.CooledDown += rule.CooledDown ? 1 : 0;
+                tally.Planned.AddRange(rule.Touchpoints);
+            }
+        }
 
-                foreach (var planned in TouchpointPlanner.Plan(rule, signal, processed.Analysis, now))
+        // Reported as they stand at the range's end: a person writing later in the range cancels or postpones them.
+        foreach (var tally in tallies.Values)
+        {
+            foreach (var planned in tally.Planned)
+            {
+                var touchpoint = await ports.Touchpoints.GetAsync(planned.Tenant, planned.Id, cancellationToken) ?? planned;
+                tally.Touchpoints.Add(new SimulatedTouchpoint(
+                    touchpoint.Type, touchpoint.Channel, touchpoint.Contact, touchpoint.DueAt, touchpoint.SignalId, touchpoint.Status, touchpoint.Guardrail, touchpoint.StatusReason));
+                if (touchpoint.Status != TouchpointStatus.Planned && touchpoint.Guardrail is { } guardrail)
                 {
-                    var action = rule.Actions[planned.ActionIndex];
-                    var simulated = contacts.Decide(planned, policy, now);
-                    tally.Touchpoints.Add(simulated);
-                    if (simulated.Status != TouchpointStatus.Planned && simulated.Guardrail is { } guardrail)
-                    {
-                        tally.BlockedBy[guardrail] = tally.BlockedBy.GetValueOrDefault(guardrail) + 1;
-                    }
+                    tally.BlockedBy[guardrail] = tally.BlockedBy.GetValueOrDefault(guardrail) + 1;
                 }
             }
         }
@@ -74,24 +68,19 @@ public static class RuleSimulator
         return new SimulationReport(rules.Source, ordered.Count, GuardrailsNote, EmotionNote, Notes(rules), Results(rules, tallies, tenant));
     }
 
-    private static bool PassesCooldown(
-        CompiledRule rule, string contact, string signalId, DateTimeOffset occurredAt,
-        Dictionary<(string, string, string), CooldownEntry> cooldowns)
+    /// <summary>When the worker decided the signal (its arrival when that was not recorded).</summary>
+    public static DateTimeOffset ProcessedAt(ProcessedSignal processed)
     {
-        if (string.IsNullOrEmpty(contact))
-        {
-            return true;
-        }
-
-        var key = (rule.Tenant, rule.Id, contact);
-        var verdict = CooldownPolicy.Decide(rule.Cooldown, cooldowns.GetValueOrDefault(key), signalId, occurredAt);
-        if (verdict == CooldownVerdict.FireAndRecord)
-        {
-            cooldowns[key] = new CooldownEntry(occurredAt, signalId);
-        }
-
-        return verdict != CooldownVerdict.Blocked;
+        ArgumentNullException.ThrowIfNull(processed);
+        return processed.ProcessedAt == default ? processed.Signal.OccurredAt : processed.ProcessedAt;
     }
+
+    private static DecisionSettings Defaults { get; } = new()
+    {
+        Guardrails = _ => new GuardrailOptions(),
+        PlatformOf = _ => null,
+        Emotion = new EmotionOptions(),
+    };
 
     private static List<RuleSimulation> Results(SimulationRules rules, Dictionary<CompiledRule, Tally> tallies, string? tenant)
     {
@@ -117,7 +106,7 @@ public static class RuleSimulator
         {
             "Nothing was written: no touchpoint, cooldown or signal was stored.",
             "Cooldowns are simulated in memory from the first signal in the range; firings before the range are not known.",
-            "Emotion and room data are not recomputed, so conditions on emotion.* or room.* see nothing.",
+            "Emotion and room data are recomputed from the signals in the range; a contact's history before it is not known.",
             "Guardrails are simulated from the signals in the range: consent, the contacts' last messages and the touches counted against caps start empty at the range's start.",
         };
         if (rules.Disabled.Count > 0)
@@ -133,6 +122,8 @@ public static class RuleSimulator
         public int Matched { get; set; }
 
         public int CooledDown { get; set; }
+
+        public List<Touchpoint> Planned { get; } = [];
 
         public List<SimulatedTouchpoint> Touchpoints { get; } = [];
 

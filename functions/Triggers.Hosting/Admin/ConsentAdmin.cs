@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Triggers.Hosting.Channels;
-using Triggers.Hosting.Touchpoints;
 using Triggers.Core.Contacts;
 
 namespace Triggers.Hosting.Admin;
@@ -9,7 +8,7 @@ namespace Triggers.Hosting.Admin;
 /// <c>POST /api/admin/consent</c>: opt a contact out of (or back into) automated touchpoints on a channel, as when they
 /// ask a person to stop. <c>GET</c> shows what the guardrails know about the contact.
 /// </summary>
-public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore store, ContactTracking tracking, TimeProvider time)
+public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore store, ContactObserver tracking, TimeProvider time)
 {
     public async Task<IResult> GetAsync(HttpRequest request)
     {
@@ -55,9 +54,9 @@ public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore st
         var by = AdminResults.Text(body, "by") ?? "admin";
         var written = await tracking.ChangeAsync(
             settings.Tenant, channel, contact, current => ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow()), ct);
-        if (written is not null)
+        if (written is { State: var state })
         {
-            return Results.Ok(written with { Version = null });
+            return Results.Ok(state with { Version = null });
         }
 
         return AdminResults.Error(StatusCodes.Status409Conflict, $"contact '{contact}' kept changing; try again.");

@@ -1,5 +1,6 @@
 using Triggers.Hosting.Channels;
 using Triggers.Hosting.Touchpoints;
+using Triggers.Core.Contacts;
 using Triggers.Core.Handoffs;
 
 namespace Triggers.Hosting.Admin;
@@ -8,7 +9,7 @@ namespace Triggers.Hosting.Admin;
 /// The hand-off queue for people: list (most urgent first), claim (counts as human precedence: pending automation for
 /// the contact gives way), close with an outcome.
 /// </summary>
-public sealed class HandoffAdmin(IHandoffStore store, ContactTracking contacts, GuardrailPolicies guardrails, TimeProvider time)
+public sealed class HandoffAdmin(IHandoffStore store, ContactObserver contacts, GuardrailPolicies guardrails, TimeProvider time)
 {
     public async Task<IResult> ListAsync(HttpRequest request)
     {
@@ -64,7 +65,7 @@ public sealed class HandoffAdmin(IHandoffStore store, ContactTracking contacts, 
 
         // The person has the conversation now: automated follow-ups for the contact give way.
         var gaveWay = await contacts.GiveWayAsync(claimed.Tenant, claimed.Channel, claimed.Contact, now, guardrails.For(claimed.Tenant), ct);
-        return Results.Ok(new { handoff = HandoffView.From(claimed), automatedTouchpointsGaveWay = gaveWay });
+        return Results.Ok(new { handoff = HandoffView.From(claimed), automatedTouchpointsGaveWay = gaveWay.Count });
     }
 
     public async Task<IResult> CloseAsync(HttpRequest request, string id)

@@ -1,3 +1,4 @@
+using Triggers.Core.Decisions;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,7 +14,7 @@ namespace Triggers.Hosting.Admin;
 /// <c>POST /api/admin/rules/simulate</c>: what a draft (or the live rules) would have done with the recorded
 /// signals of one channel in a time range. Reads table Signals and the rule cache; writes nothing.
 /// </summary>
-public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalStore store, RuleCache cache, GuardrailPolicies guardrails)
+public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalStore store, RuleCache cache, DecisionSettings settings)
 {
     private const int DefaultLimit = 1000;
     private const int MaxLimit = 5000;
@@ -62,7 +63,7 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
 
         var signals = (await store.ListAsync(channel.Name, limit, ct))
             .Where(s => (from is null || s.Signal.OccurredAt >= from) && (to is null || s.Signal.OccurredAt <= to));
-        return Results.Ok(RuleSimulator.Run(rules, signals, tenant, guardrails.For));
+        return Results.Ok(await RuleSimulator.RunAsync(rules, signals, tenant, settings, request.HttpContext.RequestAborted));
     }
 
     private static string? Text(JsonObject body, string name) =>

@@ -9,7 +9,7 @@ public static class EmotionServiceCollectionExtensions
 {
     /// <summary>
     /// The emotion timeline: <see cref="EmotionOptions"/> bound from <c>Emotion</c> and validated on start, the table
-    /// stores (also registered as themselves, for their purge) and the <see cref="EmotionTracker"/>.
+    /// stores (also registered as themselves, for their purge), which the decision pipeline's <see cref="EmotionTracker"/> uses.
     /// Needs <see cref="TableServiceClient"/> and <see cref="TimeProvider"/> registered.
     /// </summary>
     public static IServiceCollection AddTriggersEmotion(this IServiceCollection services, IConfiguration configuration)
@@ -26,11 +26,6 @@ public static class EmotionServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(), Options(sp).SeriesRetention));
         services.AddSingleton<IEmotionStore>(sp => sp.GetRequiredService<TableEmotionStore>());
         services.AddSingleton<IRoomStore>(sp => sp.GetRequiredService<TableRoomStore>());
-        services.AddSingleton(sp => new EmotionTracker(
-            sp.GetRequiredService<IEmotionStore>(),
-            sp.GetRequiredService<IRoomStore>(),
-            Options(sp),
-            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -1,3 +1,9 @@
+using Microsoft.Extensions.Options;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.Touchpoints;
+using Triggers.Core.Contacts;
+using Triggers.Core.Decisions;
+using Triggers.Core.Emotion;
 using Triggers.Hosting.ConfigTables;
 using Triggers.Hosting.Ingestion;
 using Triggers.Hosting.Rules;
@@ -31,11 +37,28 @@ public static class ProcessingServiceCollectionExtensions
         services.AddSingleton<SignalAnalysis>();
         services.AddSingleton<StoragePurge>();
         services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<CooldownGate>();
         services.AddSingleton<IRuleHistoryStore>(sp => new TableRuleHistoryStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<RetiredRules>();
         services.AddSingleton<RuleCache>();
         services.AddSingleton<PoisonQueue>();
+        services.AddSingleton(sp => new DecisionPorts
+        {
+            Analyzer = sp.GetRequiredService<SignalAnalysis>(),
+            Contacts = sp.GetRequiredService<IContactStateStore>(),
+            Touchpoints = sp.GetRequiredService<OutboxTouchpointStore>(),
+            Ledger = sp.GetRequiredService<ISendLedger>(),
+            Cooldowns = sp.GetRequiredService<ICooldownStore>(),
+            Emotions = sp.GetRequiredService<IEmotionStore>(),
+            Rooms = sp.GetRequiredService<IRoomStore>(),
+            Time = sp.GetRequiredService<TimeProvider>(),
+        });
+        services.AddSingleton(sp => new DecisionSettings
+        {
+            Guardrails = sp.GetRequiredService<GuardrailPolicies>().For,
+            PlatformOf = channel => sp.GetRequiredService<ChannelRegistry>().Find(channel)?.Platform,
+            Emotion = sp.GetRequiredService<IOptions<EmotionOptions>>().Value,
+        });
+        services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();
         services.AddSingleton<IngestProcessor>();
         services.AddHostedService<ConfigTableRefresher<RuleCache>>();

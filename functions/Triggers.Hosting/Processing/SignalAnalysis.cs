@@ -11,7 +11,7 @@ namespace Triggers.Hosting.Processing;
 /// the clause it sits in. Clauses are always scored by the embedded analyser: local, fast, and the same whichever
 /// provider scores the whole text.
 /// </summary>
-public sealed class SignalAnalysis(ITextAnalyzer analyzer, EmbeddedSentimentAnalyzer clauses, TopicCache topics)
+public sealed class SignalAnalysis(ITextAnalyzer analyzer, EmbeddedSentimentAnalyzer clauses, TopicCache topics) : ISignalAnalyzer
 {
     public async Task<TextAnalysis> AnalyzeAsync(Signal signal, CancellationToken cancellationToken)
     {

@@ -12,22 +12,15 @@ using Triggers.Core.Touchpoints;
 namespace Triggers.Hosting.Processing;
 
 /// <summary>
-/// Handles one message from queue <c>signals</c>: analyse, store, evaluate rules, record planned touchpoints.
-/// Every step is idempotent (deterministic ids, upserts, insert-if-absent), so a redelivery repeats nothing.
+/// Handles one message from queue <c>signals</c>: reads it, and hands the signal to the decision pipeline
+/// (<see cref="SignalDecisions"/>) unless it was decided already. A message that can never succeed goes to poison.
 /// The same code runs under the standalone poller and under the Functions host's queue trigger.
 /// </summary>
 public sealed partial class SignalProcessor(
-    SignalAnalysis analyzer,
-    EmotionTracker emotions,
-    IProcessedSignalStore signals,
-    ITouchpointStore touchpoints,
-    RuleCache rules,
-    CooldownGate cooldowns,
-    ContactTracking contactTracking,
-    PlanningGuardrails planningGuardrails,
+    SignalDecisions decisions,
+    OutboxTouchpointStore touchpoints,
     PoisonQueue poison,
     IOptions<ProcessingOptions> options,
-    TimeProvider time,
     ILogger<SignalProcessor> logger) : IQueueMessageProcessor
 {
     public string QueueName => QueueNames.Signals;
@@ -70,58 +63,28 @@ public sealed partial class SignalProcessor(
     public async Task ProcessAsync(Signal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var analysis = await analyzer.AnalyzeAsync(signal, cancellationToken);
-        var now = time.GetUtcNow();
-        await signals.SaveAsync(new ProcessedSignal(signal, analysis, now), cancellationToken);
-
-        // Consent, the 48-hour window and human precedence first, so this signal's own opt-out already counts.
-        await contactTracking.ObserveAsync(signal, now, cancellationToken);
-
-        // Idempotent per signal id, so a redelivery sees the same emotion data and moves no baseline.
-        var emotion = await emotions.ApplyAsync(signal, analysis, cancellationToken);
-        var ruleSet = await rules.GetAsync(cancellationToken);
-        var prepared = ConditionData.BuildLogicData(signal, analysis, null, emotion);
-        var planned = 0;
-        foreach (var rule in ruleSet.ForTenant(signal.Tenant))
+        if (await decisions.FindDecidedAsync(signal, cancellationToken) is { } decided)
         {
-            if (!rule.Matches(prepared))
+            // Decided already (a passive reply in the webhook, or a delivery that stopped after recording): only the
+            // events its touchpoints may have left pending remain to publish.
+            foreach (var id in decided.TouchpointIds)
             {
-                continue;
+                await touchpoints.PublishLeftPendingAsync(signal.Tenant, id, cancellationToken);
             }
 
-            if (!await cooldowns.TryPassAsync(rule, signal.Actor.Id, signal.Id, signal.OccurredAt, cancellationToken))
-            {
-                Log.CoolingDown(logger, rule.Id, signal.Actor.Id, signal.Id);
-                continue;
-            }
-
-            foreach (var plannedTouchpoint in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, planningGuardrails.PlatformOf(signal)))
-            {
-                // Guardrails at planning too: a blocked touchpoint is kept (status blocked, with the guardrail's name).
-                var touchpoint = await planningGuardrails.ApplyAsync(plannedTouchpoint, now, cancellationToken);
-                if (await touchpoints.TryAddAsync(touchpoint with { TraceParent = TriggersTelemetry.CurrentTraceParent() }, cancellationToken) is not null)
-                {
-                    planned++;
-                    Log.Planned(logger, touchpoint.Id, touchpoint.Type, rule.Id, signal.Id, touchpoint.DueAt);
-                }
-            }
+            Log.AlreadyDecided(logger, signal.Id, decided.TouchpointIds.Count);
+            return;
         }
 
-        Log.Processed(logger, signal.Id, signal.Channel, analysis.Label, planned);
+        await decisions.DecideAsync(signal, null, null, cancellationToken);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Signal {SignalId} from {Channel} processed: sentiment {Label}, {Planned} touchpoint(s) planned")]
-        public static partial void Processed(ILogger logger, string signalId, string channel, string label, int planned);
-
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} ({Type}) planned by rule {RuleId} for signal {SignalId}, due {DueAt:o}")]
-        public static partial void Planned(ILogger logger, string touchpointId, string type, string ruleId, string signalId, DateTimeOffset dueAt);
-
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Signal {SignalId} moved to signals-poison after {DequeueCount} attempt(s): {Error}")]
         public static partial void Poisoned(ILogger logger, string signalId, long dequeueCount, string error);
 
-        [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Rule {RuleId} matched signal {SignalId} but is cooling down for contact {Contact}")]
-        public static partial void CoolingDown(ILogger logger, string ruleId, string contact, string signalId);
+        [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Signal {SignalId} was decided already ({Touchpoints} touchpoint(s)); not analysed or decided again")]
+        public static partial void AlreadyDecided(ILogger logger, string signalId, int touchpoints);
     }
 }

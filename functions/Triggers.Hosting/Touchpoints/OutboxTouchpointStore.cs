@@ -46,12 +46,17 @@ public sealed partial class OutboxTouchpointStore(
             return await PublishAsync(added, TouchpointOutbox.Pending(added));
         }
 
-        if (await inner.GetAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken) is { } existing && !IsLeased(existing))
+        await PublishLeftPendingAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Publishes what an earlier writer of this touchpoint left pending, unless a dispatcher is sending it.</summary>
+    public async Task PublishLeftPendingAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        if (await inner.GetAsync(tenant, id, cancellationToken) is { } existing && !IsLeased(existing))
         {
             await PublishAsync(existing, TouchpointOutbox.Pending(existing));
         }
-
-        return null;
     }
 
     /// <summary>Records the touchpoint with its event pending, for a caller that cannot wait for a broker (the webhook).</summary>

@@ -24,7 +24,7 @@ namespace Triggers.Hosting.Touchpoints;
 public sealed partial class TouchpointDispatcher(
     ITouchpointStore touchpoints,
     OutboxTouchpointStore outbox,
-    IContactStateStore contacts,
+    GuardrailFacts facts,
     ISendLedger ledger,
     IHandoffStore handoffs,
     IProcessedSignalStore signals,
@@ -87,7 +87,7 @@ public sealed partial class TouchpointDispatcher(
         }
 
         var policy = guardrails.For(claimed.Tenant);
-        var context = await GuardrailFacts.LoadAsync(claimed, channel.Platform, policy, contacts, ledger, GuardrailStage.Dispatch, now, cancellationToken);
+        var context = await facts.LoadAsync(claimed, channel.Platform, policy, GuardrailStage.Dispatch, now, cancellationToken);
         var decision = GuardrailEvaluator.Evaluate(claimed, context, policy);
         if (decision is not GuardrailDecision.Allow)
         {
@@ -128,7 +128,7 @@ public sealed partial class TouchpointDispatcher(
 
             // Counted again with this touch in: two dispatchers that both passed the check cannot both exceed the cap
             // (at worst both give up the last slot, which errs on the side of the contact).
-            var recount = await GuardrailFacts.WithCountsAsync(context, claimed, policy, ledger, cancellationToken);
+            var recount = await facts.WithCountsAsync(context, claimed, policy, cancellationToken);
             if (FrequencyCap.Check(recount with { CountsIncludeThisTouch = true }, policy, includesThisTouch: true) is { } over)
             {
                 await ledger.RemoveAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, cancellationToken);

@@ -9,6 +9,7 @@ using Triggers.Hosting.ConfigTables;
 using Triggers.Azure.Stores;
 using Azure.Data.Tables;
 using Triggers.Core.Contacts;
+using Triggers.Core.Guardrails;
 using Triggers.Core.Handoffs;
 using Triggers.Platforms.Outbound;
 
@@ -44,8 +45,10 @@ public static class TouchpointServiceCollectionExtensions
         });
 
         services.AddSingleton<TemplateTexts>();
-        services.AddSingleton<ContactTracking>();
-        services.AddSingleton<PlanningGuardrails>();
+        services.AddSingleton(sp => new ContactObserver(
+            sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<OutboxTouchpointStore>(), sp.GetRequiredService<ISendLedger>()));
+        services.AddSingleton(sp => new GuardrailFacts(
+            sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ISendLedger>(), sp.GetRequiredService<OutboxTouchpointStore>()));
         services.AddSingleton<TouchpointDispatcher>();
 
         // Touchpoint events, through the outbox every touchpoint write passes.

@@ -25,6 +25,9 @@ public sealed class RuleRetirementTests(AzuriteFixture azurite) : IAsyncLifetime
             [$"Channels:{_channel}:Tenant"] = _tenant,
             [$"Channels:{_channel}:Secret"] = Secret,
             [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
+
+            // Three touches for one contact in a day: room in the cap, so all three stay planned.
+            [$"Tenants:{_tenant}:Guardrails:PerDay"] = "10",
         });
         return ValueTask.CompletedTask;
     }

@@ -9,7 +9,11 @@ using Triggers.Hosting.Touchpoints;
 using Triggers.Hosting.Webhooks;
 using Triggers.Core.Analysis;
 using Triggers.Core.Analysis.Embedded;
+using Microsoft.Extensions.Time.Testing;
 using Triggers.Core.Contacts;
+using Triggers.Core.Decisions;
+using Triggers.Core.Emotion;
+using Triggers.Core.Simulation.Memory;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
@@ -24,7 +28,7 @@ public sealed class PassiveRepliesTests
     private const string PassiveRule = """[{"type":"message","text":"您好","reply":"passive"}]""";
 
     [Fact]
-    public async Task A_signal_the_platform_cannot_answer_passively_records_nothing_and_falls_back()
+    public async Task A_signal_the_platform_cannot_answer_passively_gets_no_answer_and_its_touchpoint_is_left_planned_for_the_dispatcher()
     {
         var store = new MemoryTouchpoints();
         var replies = Create(store);
@@ -32,7 +36,21 @@ public sealed class PassiveRepliesTests
         var reply = await replies.TryReplyAsync(new Adapter(fails: true), Request(), Channel(), Signal(), CancellationToken.None);
 
         Assert.Null(reply);
-        Assert.Empty(store.Items);
+        Assert.Equal(TouchpointStatus.Planned, Assert.Single(store.Items.Values).Status);
+    }
+
+    [Fact]
+    public async Task The_webhook_records_the_signal_as_decided_with_its_touchpoint_so_the_worker_does_not_decide_it_again()
+    {
+        var store = new MemoryTouchpoints();
+        var signals = new MemorySignals();
+        var replies = Create(store, signals: signals);
+
+        await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+
+        var recorded = Assert.Single(signals.Items);
+        Assert.True(recorded.Decided);
+        Assert.Equal([Assert.Single(store.Items.Keys)], recorded.TouchpointIds);
     }
 
     [Fact]
@@ -67,17 +85,18 @@ public sealed class PassiveRepliesTests
     }
 
     [Fact]
-    public async Task A_contact_who_opted_out_gets_no_passive_reply_and_nothing_is_recorded()
+    public async Task A_contact_who_opted_out_gets_no_passive_reply_and_the_touchpoint_is_recorded_as_blocked_by_consent()
     {
         var store = new MemoryTouchpoints();
         var contacts = new MemoryContacts();
-        contacts.Items["openid"] = new ContactState { Tenant = "default", Channel = "wx", Contact = "openid", OptedOut = true, ConsentSource = "unfollow" };
+        contacts.Items["openid"] = new ContactState { Tenant = "default", Channel = "wx", Contact = "openid", OptedOut = true, ConsentSource = "unfollow", Version = "1" };
         var replies = Create(store, contacts);
 
         var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
 
         Assert.Null(reply);
-        Assert.Empty(store.Items);
+        var touchpoint = Assert.Single(store.Items.Values);
+        Assert.Equal((TouchpointStatus.Blocked, GuardrailNames.Consent), (touchpoint.Status, touchpoint.Guardrail));
     }
 
     [Fact]
@@ -89,24 +108,46 @@ public sealed class PassiveRepliesTests
         var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal() with { Text = "退订" }, CancellationToken.None);
 
         Assert.Null(reply);
-        Assert.Empty(store.Items);
+        Assert.Equal(TouchpointStatus.Blocked, Assert.Single(store.Items.Values).Status);
+    }
+
+    [Fact]
+    public async Task A_message_in_quiet_hours_gets_no_passive_reply_and_the_touchpoint_is_deferred_to_the_morning()
+    {
+        var store = new MemoryTouchpoints();
+        // 23:30 in Shanghai, the default quiet hours (22:00-08:00).
+        var late = new DateTimeOffset(2026, 12, 1, 15, 30, 0, TimeSpan.Zero);
+        var replies = Create(store, clock: new FakeTimeProvider(late));
+
+        var reply = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal() with { OccurredAt = late, ReceivedAt = late }, CancellationToken.None);
+
+        Assert.Null(reply);
+        var touchpoint = Assert.Single(store.Items.Values);
+        Assert.Equal((TouchpointStatus.Planned, GuardrailNames.QuietHours), (touchpoint.Status, touchpoint.Guardrail));
+        Assert.True(touchpoint.DueAt >= new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), $"deferred to {touchpoint.DueAt:o}");
     }
 
     private static RuleDefinition Definition() => new("default", "greet", true, 1, """{"==":[1,1]}""", PassiveRule, null, null, "v1");
 
-    private static PassiveReplies Create(ITouchpointStore store, IContactStateStore? contacts = null)
+    private static PassiveReplies Create(
+        MemoryTouchpoints store, IContactStateStore? contacts = null, MemorySignals? signals = null, TimeProvider? clock = null)
     {
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Channels:wx:Platform"] = "wechat",
             ["Channels:wx:Token"] = "AAAAA",
         }).Build();
         var channels = ChannelRegistry.Load(configuration, new PlatformRegistry(PlatformAdapters.All), TimeSpan.FromMinutes(5));
-        var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<RuleCache>.Instance);
-        var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<TopicCache>.Instance);
+        var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), clock, NullLogger<RuleCache>.Instance);
+        var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), clock, NullLogger<TopicCache>.Instance);
         var analysis = new SignalAnalysis(new EmbeddedSentimentAnalyzer(), new EmbeddedSentimentAnalyzer(), topics);
-        var outbox = new OutboxTouchpointStore(store, new NoEvents(), TimeProvider.System, NullLogger<OutboxTouchpointStore>.Instance);
-        return new PassiveReplies(analysis, cache, new CooldownGate(new NoCooldowns()), outbox, contacts ?? new MemoryContacts(), GuardrailPolicies.Load(configuration), TimeProvider.System, NullLogger<PassiveReplies>.Instance);
+        var outbox = new OutboxTouchpointStore(store, new NoEvents(), clock, NullLogger<OutboxTouchpointStore>.Instance);
+        var ports = MemoryPorts.Create([], clock) with { Analyzer = analysis, Contacts = contacts ?? new MemoryContacts(), Touchpoints = outbox };
+        var policies = GuardrailPolicies.Load(configuration);
+        var settings = new DecisionSettings { Guardrails = policies.For, PlatformOf = c => channels.Find(c)?.Platform, Emotion = new EmotionOptions() };
+        var decisions = new SignalDecisions(ports, settings, cache, signals ?? new MemorySignals(), NullLogger<SignalDecisions>.Instance);
+        return new PassiveReplies(decisions, cache, outbox, ports.Ledger, policies, new TemplateTexts(configuration), clock, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>
@@ -124,8 +165,8 @@ public sealed class PassiveRepliesTests
         Kind = SignalKinds.Message,
         Actor = new SignalActor("openid"),
         Text = "你好",
-        OccurredAt = DateTimeOffset.UnixEpoch,
-        ReceivedAt = DateTimeOffset.UnixEpoch,
+        OccurredAt = new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero),
+        ReceivedAt = new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero),
         DedupeKey = "m1",
     };
 
@@ -157,6 +198,27 @@ public sealed class PassiveRepliesTests
             fails ? throw new NotSupportedException("no passive reply for this event") : new WebhookReply(200, "reply:" + text, "text/plain");
     }
 
+    private sealed class MemorySignals : IProcessedSignalStore
+    {
+        public List<ProcessedSignal> Items { get; } = [];
+
+        public Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken)
+        {
+            Items.RemoveAll(s => s.Signal.Id == signal.Signal.Id);
+            Items.Add(signal);
+            return Task.CompletedTask;
+        }
+
+        public Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken) =>
+            Task.FromResult(Items.FirstOrDefault(s => s.Signal.Id == signal.Id));
+
+        public Task<IReadOnlyList<ProcessedSignal>> ListAsync(string channel, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ProcessedSignal>>(Items);
+
+        public Task<IReadOnlyList<ProcessedSignal>> ListForContactAsync(string channel, string contact, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ProcessedSignal>>(Items);
+    }
+
     private sealed class MemoryContacts : IContactStateStore
     {
         public Dictionary<string, ContactState> Items { get; } = [];
@@ -166,8 +228,8 @@ public sealed class PassiveRepliesTests
 
         public Task<ContactState?> TryWriteAsync(ContactState state, CancellationToken cancellationToken)
         {
-            Items[state.Contact] = state;
-            return Task.FromResult<ContactState?>(state);
+            Items[state.Contact] = state with { Version = Guid.NewGuid().ToString() };
+            return Task.FromResult<ContactState?>(Items[state.Contact]);
         }
     }
 

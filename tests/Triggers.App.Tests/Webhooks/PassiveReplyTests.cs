@@ -21,6 +21,9 @@ public sealed class PassiveReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         var settings = TriggersAppFactory.WeChatChannel(_channel, _tenant);
         settings.Remove($"Channels:{_channel}:EncodingAesKey");
         settings.Remove($"Channels:{_channel}:AppId");
+
+        // A passive reply faces every guardrail; these tests are about the reply, whatever the hour they run at.
+        settings[$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false";
         _app = new TriggersAppFactory(azurite, settings);
         var rules = TestStorage.Table(azurite, "Rules");
         await rules.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
@@ -69,7 +72,8 @@ public sealed class PassiveReplyTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private Task<HttpResponseMessage> PostTextAsync(HttpClient client, string text, string msgId)
     {
-        var timestamp = "1714037059";
+        // Sent now: a passive reply faces the platform's contact window like any message, and a just-written message opens it.
+        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var nonce = "486452656";
         // Plain-mode signature: SHA1 over the ordinally sorted token, timestamp and nonce.
         string[] parts = [WeChatVectors.Token, timestamp, nonce];

@@ -35,6 +35,27 @@ public sealed class TableProcessedSignalStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_decided_signal_is_found_by_its_identity_with_its_touchpoints_and_topic_mentions_and_an_unknown_one_is_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new TableProcessedSignalStore(await StoreTestData.TablesAsync(azurite));
+        var channel = azurite.UniqueName("ch");
+        var signal = StoreTestData.Signal(channel, "m1", T0, "续航太差了");
+        var mention = new TopicMention("range_anxiety", "续航", "续航太差了", "negative", new SentimentScores(0.1, 0.2, 0.7));
+        var analysis = new TextAnalysis("negative", new SentimentScores(0.1, 0.2, 0.7), ["range_anxiety"], "placeholder") { Mentions = [mention] };
+
+        await store.SaveAsync(new ProcessedSignal(signal, analysis, T0) { Decided = true, TouchpointIds = ["tp-a", "tp-b"] }, ct);
+        var found = await store.GetAsync(signal, ct);
+        var unknown = await store.GetAsync(StoreTestData.Signal(channel, "m2", T0, "另一条"), ct);
+
+        Assert.NotNull(found);
+        Assert.True(found.Decided);
+        Assert.Equal(["tp-a", "tp-b"], found.TouchpointIds);
+        Assert.Equal([mention], found.Analysis.Mentions);
+        Assert.Null(unknown);
+    }
+
+    [Fact]
     public async Task Signals_list_newest_first_and_saving_one_twice_keeps_one()
     {
         var store = new TableProcessedSignalStore(await StoreTestData.TablesAsync(azurite));

@@ -41,9 +41,9 @@ public sealed class RuleSimulatorTests
     private static RuleSimulation Result(SimulationReport report, string id) => Assert.Single(report.Results, r => r.Id == id);
 
     [Fact]
-    public void Five_signals_through_three_rules_give_the_hand_counted_matches_and_touchpoints()
+    public async Task Five_signals_through_three_rules_give_the_hand_counted_matches_and_touchpoints()
     {
-        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(5, report.Signals);
         var every = Result(report, "every-message");
@@ -58,9 +58,9 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void Planned_touchpoints_carry_type_channel_contact_and_a_due_time_from_the_signal_and_processing_times()
+    public async Task Planned_touchpoints_carry_type_channel_contact_and_a_due_time_from_the_signal_and_processing_times()
     {
-        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken);
 
         var first = Result(report, "negative-handoff").Touchpoints.Take(2).ToList();
         Assert.Equal(new SimulatedTouchpoint("handoff", "wechat-main", "A", T0.AddSeconds(2), "s1"), first[0]);
@@ -68,10 +68,10 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void The_order_signals_arrive_in_does_not_change_the_cooldown_outcome()
+    public async Task The_order_signals_arrive_in_does_not_change_the_cooldown_outcome()
     {
-        var forwards = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
-        var backwards = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals.Reverse());
+        var forwards = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken);
+        var backwards = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals.Reverse(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(
             Result(forwards, "negative-handoff").Touchpoints,
@@ -79,11 +79,11 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void A_disabled_rule_in_a_draft_is_simulated_as_enabled_and_marked_so()
+    public async Task A_disabled_rule_in_a_draft_is_simulated_as_enabled_and_marked_so()
     {
         var draft = SimulationRules.Draft([TestSignals.Rule("off", enabled: false)]);
 
-        var report = RuleSimulator.Run(draft, Signals);
+        var report = await RuleSimulator.RunAsync(draft, Signals, cancellationToken: TestContext.Current.CancellationToken);
 
         var off = Result(report, "off");
         Assert.True(off.SimulatedAsEnabled);
@@ -92,17 +92,36 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void Emotion_is_not_simulated_and_a_day_of_ordinary_messages_is_not_blocked()
+    public async Task A_day_of_ordinary_messages_is_not_blocked()
     {
-        var report = RuleSimulator.Run(SimulationRules.Draft(Rules), Signals);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("not simulated", report.Emotion);
         Assert.All(report.Results, r => Assert.Empty(r.BlockedBy));
         Assert.All(report.Results.SelectMany(r => r.Touchpoints), t => Assert.Equal("planned", t.Status));
     }
 
     [Fact]
-    public void A_contact_who_unfollowed_is_reported_as_blocked_by_consent()
+    public async Task Emotion_is_recomputed_from_the_range_so_a_rule_on_a_topics_emotion_fires_only_for_the_contact_who_named_the_topic()
+    {
+        var worried = new TextAnalysis("negative", new SentimentScores(0.05, 0.1, 0.85), ["range_anxiety"], "test")
+        {
+            Mentions = [new TopicMention("range_anxiety", "续航", "续航太短了", "negative", new SentimentScores(0.05, 0.1, 0.85))],
+        };
+        ProcessedSignal[] signals =
+        [
+            Processed("e1", "A", SignalKinds.Message, negative: false, T0) with { Analysis = worried },
+            Processed("e2", "B", SignalKinds.Message, negative: true, T0.AddMinutes(1)),
+        ];
+        var rule = TestSignals.Rule("range-worry", when: """{">":[{"var":"emotion.range_anxiety.intensity"},0]}""");
+
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft([rule]), signals, cancellationToken: TestContext.Current.CancellationToken);
+
+        var touchpoint = Assert.Single(Result(report, "range-worry").Touchpoints);
+        Assert.Equal("A", touchpoint.Contact);
+    }
+
+    [Fact]
+    public async Task A_contact_who_unfollowed_is_reported_as_blocked_by_consent()
     {
         ProcessedSignal[] signals =
         [
@@ -110,7 +129,7 @@ public sealed class RuleSimulatorTests
             Processed("u2", "A", SignalKinds.Message, negative: false, T0.AddHours(1)),
         ];
 
-        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message", when: """{"==":[{"var":"signal.kind"},"message"]}""")]), signals);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft([TestSignals.Rule("every-message", when: """{"==":[{"var":"signal.kind"},"message"]}""")]), signals, cancellationToken: TestContext.Current.CancellationToken);
 
         var result = Result(report, "every-message");
         var touchpoint = Assert.Single(result.Touchpoints);
@@ -119,11 +138,11 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void A_message_at_half_past_eleven_in_Shanghai_is_deferred_to_the_morning_not_blocked()
+    public async Task A_message_at_half_past_eleven_in_Shanghai_is_deferred_to_the_morning_not_blocked()
     {
         var late = new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.FromHours(8));
 
-        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message")]), [Processed("q1", "A", SignalKinds.Message, negative: false, late)]);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft([TestSignals.Rule("every-message")]), [Processed("q1", "A", SignalKinds.Message, negative: false, late)], cancellationToken: TestContext.Current.CancellationToken);
 
         var touchpoint = Assert.Single(Result(report, "every-message").Touchpoints);
         Assert.Equal(("planned", "quiet-hours"), (touchpoint.Status, touchpoint.Guardrail));
@@ -132,11 +151,11 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void Automation_gets_two_of_a_contacts_three_daily_touches_and_the_rest_are_blocked_by_the_cap()
+    public async Task Automation_gets_two_of_a_contacts_three_daily_touches_and_the_rest_are_blocked_by_the_cap()
     {
         var signals = Enumerable.Range(0, 4).Select(i => Processed("c" + i, "A", SignalKinds.Message, negative: false, T0.AddMinutes(10 * i))).ToArray();
 
-        var report = RuleSimulator.Run(SimulationRules.Draft([TestSignals.Rule("every-message")]), signals);
+        var report = await RuleSimulator.RunAsync(SimulationRules.Draft([TestSignals.Rule("every-message")]), signals, cancellationToken: TestContext.Current.CancellationToken);
 
         var result = Result(report, "every-message");
         Assert.Equal(["planned", "planned", "blocked", "blocked"], result.Touchpoints.Select(t => t.Status));
@@ -144,13 +163,13 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public void Live_rules_leave_disabled_rules_out_and_a_tenant_filter_keeps_other_tenants_out()
+    public async Task Live_rules_leave_disabled_rules_out_and_a_tenant_filter_keeps_other_tenants_out()
     {
         var live = SimulationRules.Live(
             RuleSet.Compile([TestSignals.Rule("on"), TestSignals.Rule("off", enabled: false), TestSignals.Rule("theirs", tenant: "other")]),
             []);
 
-        var report = RuleSimulator.Run(live, Signals, tenant: "default");
+        var report = await RuleSimulator.RunAsync(live, Signals, tenant: "default", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("live", report.Rules);
         var on = Assert.Single(report.Results);

@@ -1,0 +1,30 @@
+using Triggers.Core.Analysis;
+using Triggers.Core.Contacts;
+using Triggers.Core.Emotion;
+using Triggers.Core.Processing;
+
+namespace Triggers.Core.Decisions;
+
+/// <summary>
+/// What the decision pipeline reads and writes. The queue worker and passive replies pass the table stores; the
+/// simulator passes in-memory ones (<see cref="Simulation.Memory.MemoryPorts"/>), so all three decide with the same code.
+/// </summary>
+public sealed record DecisionPorts
+{
+    public required ISignalAnalyzer Analyzer { get; init; }
+
+    public required IContactStateStore Contacts { get; init; }
+
+    /// <summary>Where planned touchpoints are recorded; the pipeline records each before judging the next, so caps count it.</summary>
+    public required ITouchpointStore Touchpoints { get; init; }
+
+    public required ISendLedger Ledger { get; init; }
+
+    public required ICooldownStore Cooldowns { get; init; }
+
+    public required IEmotionStore Emotions { get; init; }
+
+    public required IRoomStore Rooms { get; init; }
+
+    public required TimeProvider Time { get; init; }
+}

@@ -1,0 +1,19 @@
+using Triggers.Core.Emotion;
+using Triggers.Core.Guardrails;
+
+namespace Triggers.Core.Decisions;
+
+/// <summary>The settings the decision pipeline decides with: each tenant's guardrails, the channels' platforms, emotion tuning.</summary>
+public sealed record DecisionSettings
+{
+    /// <summary>The tenant's guardrail settings.</summary>
+    public required Func<string, GuardrailOptions> Guardrails { get; init; }
+
+    /// <summary>The platform of a configured channel, or null for a channel not configured here.</summary>
+    public required Func<string, string?> PlatformOf { get; init; }
+
+    public required EmotionOptions Emotion { get; init; }
+
+    /// <summary>The order the guardrails run in; only tests change it.</summary>
+    public IReadOnlyList<GuardrailCheck> GuardrailOrder { get; init; } = GuardrailEvaluator.DefaultOrder;
+}

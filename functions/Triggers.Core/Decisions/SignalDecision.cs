@@ -1,0 +1,13 @@
+using Triggers.Core.Analysis;
+using Triggers.Core.Contacts;
+using Triggers.Core.Emotion;
+using Triggers.Core.Signals;
+
+namespace Triggers.Core.Decisions;
+
+/// <summary>Everything the pipeline decided about one signal, in rule priority order.</summary>
+public sealed record SignalDecision(
+    Signal Signal, TextAnalysis Analysis, ContactObservation Contact, EmotionSnapshot Emotion, IReadOnlyList<RuleDecision> Rules, DateTimeOffset DecidedAt)
+{
+    public IEnumerable<Touchpoints.Touchpoint> Touchpoints => Rules.SelectMany(r => r.Touchpoints);
+}

@@ -1,0 +1,79 @@
+using Triggers.Hosting.Rules;
+using Triggers.Core.Decisions;
+using Triggers.Core.Processing;
+using Triggers.Core.Rules;
+using Triggers.Core.Signals;
+
+namespace Triggers.Hosting.Processing;
+
+/// <summary>
+/// The decision pipeline over the table stores, and the record of what it decided: the processed signal with its
+/// analysis and touchpoints, written last, so a signal marked decided has every touchpoint stored.
+/// </summary>
+public sealed partial class SignalDecisions(
+    DecisionPorts ports, DecisionSettings settings, RuleCache rules, IProcessedSignalStore signals, ILogger<SignalDecisions> logger)
+{
+    /// <summary>The signal's record when it was decided already (by a passive reply, or before a redelivery); otherwise null.</summary>
+    public async Task<ProcessedSignal?> FindDecidedAsync(Signal signal, CancellationToken cancellationToken) =>
+        await signals.GetAsync(signal, cancellationToken) is { Decided: true } decided ? decided : null;
+
+    /// <summary>Decides the signal with the live rules (or <paramref name="ruleSet"/>) and records the decision.</summary>
+    /// <param name="touchpoints">Where touchpoints are recorded, when not the default store (the passive-reply path).</param>
+    public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var pipeline = new DecisionPipeline(touchpoints is null ? ports : ports with { Touchpoints = touchpoints }, settings);
+        var decision = await pipeline.DecideAsync(signal, ruleSet ?? await rules.GetAsync(cancellationToken), cancellationToken);
+        Report(decision);
+        await signals.SaveAsync(
+            new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt) { Decided = true, TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)] },
+            cancellationToken);
+        Log.Processed(logger, signal.Id, signal.Channel, decision.Analysis.Label, decision.Touchpoints.Count());
+        return decision;
+    }
+
+    private void Report(SignalDecision decision)
+    {
+        var signal = decision.Signal;
+        if (decision.Contact.ConsentChanged)
+        {
+            Log.ConsentChanged(logger, signal.Actor.Id, signal.Channel, decision.Contact.State.OptedOut ? "opted out" : "opted in", decision.Contact.State.ConsentSource ?? string.Empty);
+        }
+
+        foreach (var gaveWay in decision.Contact.GaveWay)
+        {
+            Log.GaveWay(logger, gaveWay.Id, gaveWay.Contact, gaveWay.Status);
+        }
+
+        foreach (var rule in decision.Rules)
+        {
+            if (rule.CooledDown)
+            {
+                Log.CoolingDown(logger, rule.Rule.Id, signal.Actor.Id, signal.Id);
+            }
+
+            foreach (var touchpoint in rule.Touchpoints)
+            {
+                Log.Planned(logger, touchpoint.Id, touchpoint.Type, rule.Rule.Id, signal.Id, touchpoint.Status, touchpoint.DueAt);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Signal {SignalId} from {Channel} decided: sentiment {Label}, {Touchpoints} touchpoint(s)")]
+        public static partial void Processed(ILogger logger, string signalId, string channel, string label, int touchpoints);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} ({Type}) from rule {RuleId} for signal {SignalId}: {Status}, due {DueAt:o}")]
+        public static partial void Planned(ILogger logger, string touchpointId, string type, string ruleId, string signalId, string status, DateTimeOffset dueAt);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Rule {RuleId} matched signal {SignalId} but is cooling down for contact {Contact}")]
+        public static partial void CoolingDown(ILogger logger, string ruleId, string contact, string signalId);
+
+        [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Contact {Contact} on {Channel} {Change} ({Source})")]
+        public static partial void ConsentChanged(ILogger logger, string contact, string channel, string change, string source);
+
+        [LoggerMessage(EventId = 3402, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} for {Contact} gave way to a person: now {Status}")]
+        public static partial void GaveWay(ILogger logger, string touchpointId, string contact, string status);
+    }
+}
