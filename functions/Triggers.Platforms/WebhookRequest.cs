@@ -11,4 +11,8 @@ public sealed record WebhookRequest(
     IReadOnlyDictionary<string, string> Query,
     IReadOnlyDictionary<string, string> Headers,
     ReadOnlyMemory<byte> Body,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>A GET: the URL-verification handshake on the platforms that use one.</summary>
+    public bool IsGet => string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
+}

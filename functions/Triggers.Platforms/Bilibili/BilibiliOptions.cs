@@ -1,7 +1,7 @@
 namespace Triggers.Platforms.Bilibili;
 
 /// <summary>A Bilibili channel's settings: the access key id the callbacks carry and the secret they are signed with.</summary>
-public sealed class BilibiliOptions
+public sealed class BilibiliOptions : IChannelOptions<BilibiliOptions>
 {
     private BilibiliOptions(string appKey, string appSecret)
     {

@@ -1,7 +1,7 @@
 namespace Triggers.Platforms.Doudian;
 
 /// <summary>A 抖店 channel's settings, checked: the app key (sent as <c>app-id</c> and signed) and the app secret.</summary>
-public sealed class DoudianOptions
+public sealed class DoudianOptions : IChannelOptions<DoudianOptions>
 {
     private DoudianOptions(string appKey, string appSecret)
     {

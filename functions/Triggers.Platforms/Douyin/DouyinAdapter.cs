@@ -4,40 +4,18 @@ namespace Triggers.Platforms.Douyin;
 /// Douyin Open Platform webhooks (platform "douyin"): one signed JSON POST per event. The URL-verification
 /// <c>verify_webhook</c> is answered with its challenge; every other event becomes one signal.
 /// </summary>
-public sealed class DouyinAdapter : IPlatformAdapter
+public sealed class DouyinAdapter : WebhookAdapter<DouyinOptions>
 {
     public const string PlatformName = "douyin";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => DouyinOptions.Validate(channel);
+    protected override string Calls => "Douyin webhooks";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
+    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, DouyinOptions options) =>
+        DouyinVerifier.Verify(request, channel, options);
 
-        if (DouyinOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return new WebhookRejected(405, $"method {request.Method} is not used by Douyin webhooks; expected POST");
-        }
-
-        try
-        {
-            return DouyinVerifier.Verify(request, channel, options) ?? Receive(request, channel, options);
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
-
-    private static WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, DouyinOptions options)
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, DouyinOptions options)
     {
         var payload = DouyinPayloadReader.Read(PayloadText.DecodeUtf8(request.Body.Span));
 

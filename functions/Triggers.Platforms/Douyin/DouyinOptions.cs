@@ -4,7 +4,7 @@ namespace Triggers.Platforms.Douyin;
 /// A Douyin channel's settings, checked: the client secret that signs every push, and optionally the
 /// app's client key (as <c>AppId</c> or <c>ClientKey</c>) to refuse events meant for another app.
 /// </summary>
-public sealed class DouyinOptions
+public sealed class DouyinOptions : IChannelOptions<DouyinOptions>
 {
     /// <summary>Douyin's own name for the app id; accepted as an alias of <see cref="ChannelSecrets.AppId"/>.</summary>
     public const string ClientKeySettingName = "ClientKey";

@@ -1,7 +1,7 @@
 namespace Triggers.Platforms.Generic;
 
 /// <summary>A generic channel's settings, checked: the shared HMAC secret and a usable replay window.</summary>
-public sealed class GenericOptions
+public sealed class GenericOptions : IChannelOptions<GenericOptions>
 {
     /// <summary>Shorter secrets can be brute-forced offline from one captured request.</summary>
     public const int MinSecretLength = 16;

@@ -4,40 +4,18 @@ namespace Triggers.Platforms.Kuaishou;
 /// Kuaishou Open Platform webhooks (platform "kuaishou"): one signed JSON POST per event. The envelope and the
 /// test-event answer are inferred from a documentation mirror (see docs/platforms/kuaishou.md).
 /// </summary>
-public sealed class KuaishouAdapter : IPlatformAdapter
+public sealed class KuaishouAdapter : WebhookAdapter<KuaishouOptions>
 {
     public const string PlatformName = "kuaishou";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => KuaishouOptions.Validate(channel);
+    protected override string Calls => "Kuaishou webhooks";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
+    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, KuaishouOptions options) =>
+        KuaishouVerifier.VerifySignature(request, channel, options);
 
-        if (KuaishouOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            return new WebhookRejected(405, $"method {request.Method} is not used by Kuaishou webhooks; expected POST");
-        }
-
-        try
-        {
-            return KuaishouVerifier.VerifySignature(request, channel, options) ?? Receive(request, channel, options);
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
-
-    private static WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, KuaishouOptions options)
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, KuaishouOptions options)
     {
         var envelope = KuaishouPayloadReader.Read(PayloadText.DecodeUtf8(request.Body.Span));
 

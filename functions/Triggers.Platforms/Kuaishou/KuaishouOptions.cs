@@ -1,7 +1,7 @@
 namespace Triggers.Platforms.Kuaishou;
 
 /// <summary>A Kuaishou channel's settings, checked: the app secret that signs pushes, optionally the app id.</summary>
-public sealed class KuaishouOptions
+public sealed class KuaishouOptions : IChannelOptions<KuaishouOptions>
 {
     private KuaishouOptions(string appSecret, string? appId)
     {

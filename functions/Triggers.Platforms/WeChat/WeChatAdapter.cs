@@ -7,38 +7,19 @@ namespace Triggers.Platforms.WeChat;
 /// The Official Account server callback (platform "wechat"): GET answers the URL-verification echo,
 /// POST verifies, decrypts in safe mode, and normalises one message or event into one signal.
 /// </summary>
-public sealed class WeChatAdapter : IPlatformAdapter, IPassiveReplyAdapter
+public sealed class WeChatAdapter : WebhookAdapter<WeChatOptions>, IPassiveReplyAdapter
 {
     public const string PlatformName = "wechat";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => WeChatOptions.Validate(channel);
+    protected override string Calls => "WeChat callbacks";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
+    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
-        if (WeChatOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        try
-        {
-            return request.Method.ToUpperInvariant() switch
-            {
-                "GET" => VerifyUrl(request, channel, options),
-                "POST" => WeChatInbound.Receive(request, channel, options),
-                _ => new WebhookRejected(405, $"method {request.Method} is not used by WeChat callbacks; expected GET or POST"),
-            };
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
+    // The signature covers the encrypted body, so verification happens as the envelope is read.
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeChatOptions options) =>
+        request.IsGet ? VerifyUrl(request, channel, options) : WeChatInbound.Receive(request, channel, options);
 
     /// <summary>
     /// A text reply to the signal's sender from the account it wrote to (the signal's ToUserName): plain

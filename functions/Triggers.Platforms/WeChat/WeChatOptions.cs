@@ -4,7 +4,7 @@ namespace Triggers.Platforms.WeChat;
 /// A WeChat channel's settings, checked. With an EncodingAesKey the channel is in safe mode:
 /// messages must arrive encrypted and are checked against <see cref="AppId"/> once decrypted.
 /// </summary>
-public sealed class WeChatOptions
+public sealed class WeChatOptions : IChannelOptions<WeChatOptions>
 {
     /// <summary>WeChat messages are a few KB; anything near this is not from WeChat.</summary>
     public const int MaxBodyBytes = 256 * 1024;

@@ -5,36 +5,17 @@ namespace Triggers.Platforms.WeChatShop;
 /// fixed to safe mode and JSON, with the shop's AppID as the receive id. Order and after-sale events
 /// become order and refund signals.
 /// </summary>
-public sealed class WeChatShopAdapter : IPlatformAdapter
+public sealed class WeChatShopAdapter : WebhookAdapter<WeChatShopOptions>
 {
     public const string PlatformName = "wechat-shop";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => WeChatShopOptions.Validate(channel);
+    protected override string Calls => "WeChat Shop pushes";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
+    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
-        if (WeChatShopOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        try
-        {
-            return request.Method.ToUpperInvariant() switch
-            {
-                "GET" => WeChatShopInbound.VerifyUrl(request, channel, options),
-                "POST" => WeChatShopInbound.Receive(request, channel, options),
-                _ => new WebhookRejected(405, $"method {request.Method} is not used by WeChat Shop pushes; expected GET or POST"),
-            };
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
+    // The signature covers the encrypted body, so verification happens as the envelope is read.
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeChatShopOptions options) =>
+        request.IsGet ? WeChatShopInbound.VerifyUrl(request, channel, options) : WeChatShopInbound.Receive(request, channel, options);
 }

@@ -6,7 +6,7 @@ namespace Triggers.Platforms.WeChatShop;
 /// A WeChat Shop channel's settings, checked. The shop's message push is fixed to safe mode and JSON, so
 /// Token, EncodingAesKey and the shop's AppId (the id every decrypted message ends with) are all required.
 /// </summary>
-public sealed class WeChatShopOptions
+public sealed class WeChatShopOptions : IChannelOptions<WeChatShopOptions>
 {
     internal const string Console = "the WeChat Shop backend (服务市场 → 自研 → 消息推送)";
 

@@ -8,38 +8,19 @@ namespace Triggers.Platforms.WeCom;
 /// The WeCom (企业微信) callback, platform "wecom": GET decrypts the echostr to prove the URL, POST verifies
 /// msg_signature, decrypts, checks the receive id and normalises app messages, events and customer contact changes.
 /// </summary>
-public sealed class WeComAdapter : IPlatformAdapter, IPassiveReplyAdapter
+public sealed class WeComAdapter : WebhookAdapter<WeComOptions>, IPassiveReplyAdapter
 {
     public const string PlatformName = "wecom";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => WeComOptions.Validate(channel);
+    protected override string Calls => "WeCom callbacks";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
+    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
-        if (WeComOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        try
-        {
-            return request.Method.ToUpperInvariant() switch
-            {
-                "GET" => WeComInbound.VerifyUrl(request, channel, options),
-                "POST" => WeComInbound.Receive(request, channel, options),
-                _ => new WebhookRejected(405, $"method {request.Method} is not used by WeCom callbacks; expected GET or POST"),
-            };
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
+    // The signature covers the encrypted body, so verification happens as the envelope is read.
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeComOptions options) =>
+        request.IsGet ? WeComInbound.VerifyUrl(request, channel, options) : WeComInbound.Receive(request, channel, options);
 
     /// <summary>
     /// An encrypted text reply to the member who wrote to the app (FromUserName), from the corp (ToUserName),

@@ -6,7 +6,7 @@ namespace Triggers.Platforms.WeCom;
 /// A WeCom channel's settings, checked. WeCom callbacks are always encrypted, so Token and EncodingAesKey
 /// are required, plus the id WeCom appends to every encrypted message (<see cref="ReceiveId"/>).
 /// </summary>
-public sealed class WeComOptions
+public sealed class WeComOptions : IChannelOptions<WeComOptions>
 {
     /// <summary>The setting for a third-party suite's id; when set it is the receive id instead of CorpId.</summary>
     public const string SuiteId = "SuiteId";

@@ -9,41 +9,25 @@ namespace Triggers.Platforms.Xiaohongshu;
 /// told apart by its query signature; (b) the e-commerce push, a JSON array signed in the app-key, timestamp
 /// and sign headers.
 /// </summary>
-public sealed class XiaohongshuAdapter : IPlatformAdapter
+public sealed class XiaohongshuAdapter : WebhookAdapter<XiaohongshuOptions>
 {
     public const string PlatformName = "xiaohongshu";
 
-    public string Platform => PlatformName;
+    public override string Platform => PlatformName;
 
-    public IReadOnlyList<string> ValidateSettings(ChannelSettings channel) => XiaohongshuOptions.Validate(channel);
+    protected override string Calls => "Xiaohongshu pushes";
 
-    public WebhookOutcome Handle(WebhookRequest request, ChannelSettings channel)
+    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
+
+    // Two push families, told apart by their signature; the mini-program's covers the encrypted body, so it verifies as it reads.
+    protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, XiaohongshuOptions options) => request switch
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(channel);
-
-        if (XiaohongshuOptions.TryFrom(channel, out var problems) is not { } options)
-        {
-            return new WebhookRejected(500, $"channel {channel.Name} is misconfigured: {string.Join("; ", problems)}");
-        }
-
-        try
-        {
-            return request.Method.ToUpperInvariant() switch
-            {
-                "GET" => XiaohongshuMiniProgram.VerifyUrl(request, channel, options),
-                "POST" when XiaohongshuEcommerceVerifier.Header(request, XiaohongshuEcommerceVerifier.SignHeader) is not null => ReceiveEcommerce(request, channel, options),
-                "POST" when QueryParameters.Get(request.Query, "msg_signature") is not null || QueryParameters.Get(request.Query, "signature") is not null
-                    => XiaohongshuMiniProgram.Receive(request, channel, options),
-                "POST" => new WebhookRejected(401, "request is not signed: expected the query msg_signature (mini-program / 专业号 push) or the headers app-key, timestamp and sign (e-commerce push)"),
-                _ => new WebhookRejected(405, $"method {request.Method} is not used by Xiaohongshu pushes; expected GET (URL verification) or POST"),
-            };
-        }
-        catch (PayloadFormatException ex)
-        {
-            return new WebhookRejected(400, ex.Message);
-        }
-    }
+        { IsGet: true } => XiaohongshuMiniProgram.VerifyUrl(request, channel, options),
+        _ when XiaohongshuEcommerceVerifier.Header(request, XiaohongshuEcommerceVerifier.SignHeader) is not null => ReceiveEcommerce(request, channel, options),
+        _ when QueryParameters.Get(request.Query, "msg_signature") is not null || QueryParameters.Get(request.Query, "signature") is not null
+            => XiaohongshuMiniProgram.Receive(request, channel, options),
+        _ => new WebhookRejected(401, "request is not signed: expected the query msg_signature (mini-program / 专业号 push) or the headers app-key, timestamp and sign (e-commerce push)"),
+    };
 
     private static WebhookOutcome ReceiveEcommerce(WebhookRequest request, ChannelSettings channel, XiaohongshuOptions options)
     {

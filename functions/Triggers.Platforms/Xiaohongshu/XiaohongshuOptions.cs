@@ -6,7 +6,7 @@ namespace Triggers.Platforms.Xiaohongshu;
 /// A Xiaohongshu channel serves one or both pushes: the mini-program / 专业号 message push (Token,
 /// EncodingAesKey, AppId, WeChat-style) and the e-commerce push (AppKey, AppSecret).
 /// </summary>
-public sealed class XiaohongshuOptions
+public sealed class XiaohongshuOptions : IChannelOptions<XiaohongshuOptions>
 {
     private XiaohongshuOptions(string? token, WeChatCrypto? crypto, string? appId, string? appKey, string? appSecret)
     {
