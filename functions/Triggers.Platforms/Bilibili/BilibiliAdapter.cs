@@ -5,16 +5,9 @@ namespace Triggers.Platforms.Bilibili;
 /// signed with the open platform's x-bili-* HMAC-SHA256 scheme. Bilibili itself pushes danmaku over
 /// WebSocket only; see docs/platforms/bilibili.md.
 /// </summary>
-public sealed class BilibiliAdapter : WebhookAdapter<BilibiliOptions>
+public sealed class BilibiliAdapter() : WebhookAdapter<BilibiliOptions>(PlatformName, "Bilibili callbacks", BilibiliVerifier.Verify)
 {
     public const string PlatformName = "bilibili";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "Bilibili callbacks";
-
-    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, BilibiliOptions options) =>
-        BilibiliVerifier.Verify(request, channel, options);
 
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, BilibiliOptions options)
     {

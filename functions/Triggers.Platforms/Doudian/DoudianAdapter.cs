@@ -6,16 +6,9 @@ namespace Triggers.Platforms.Doudian;
 /// 抖店 (Douyin e-commerce) message push (platform "doudian"): a signed JSON array of messages, one signal
 /// per message. The batch is all-or-nothing: one bad message refuses the whole push, so 抖店 re-sends it whole.
 /// </summary>
-public sealed class DoudianAdapter : WebhookAdapter<DoudianOptions>
+public sealed class DoudianAdapter() : WebhookAdapter<DoudianOptions>(PlatformName, "抖店 message push", DoudianVerifier.Verify)
 {
     public const string PlatformName = "doudian";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "抖店 message push";
-
-    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, DoudianOptions options) =>
-        DoudianVerifier.Verify(request, channel, options);
 
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, DoudianOptions options)
     {

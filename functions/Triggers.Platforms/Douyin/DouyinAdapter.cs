@@ -4,16 +4,9 @@ namespace Triggers.Platforms.Douyin;
 /// Douyin Open Platform webhooks (platform "douyin"): one signed JSON POST per event. The URL-verification
 /// <c>verify_webhook</c> is answered with its challenge; every other event becomes one signal.
 /// </summary>
-public sealed class DouyinAdapter : WebhookAdapter<DouyinOptions>
+public sealed class DouyinAdapter() : WebhookAdapter<DouyinOptions>(PlatformName, "Douyin webhooks", DouyinVerifier.Verify)
 {
     public const string PlatformName = "douyin";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "Douyin webhooks";
-
-    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, DouyinOptions options) =>
-        DouyinVerifier.Verify(request, channel, options);
 
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, DouyinOptions options)
     {

@@ -4,16 +4,9 @@ namespace Triggers.Platforms.Kuaishou;
 /// Kuaishou Open Platform webhooks (platform "kuaishou"): one signed JSON POST per event. The envelope and the
 /// test-event answer are inferred from a documentation mirror (see docs/platforms/kuaishou.md).
 /// </summary>
-public sealed class KuaishouAdapter : WebhookAdapter<KuaishouOptions>
+public sealed class KuaishouAdapter() : WebhookAdapter<KuaishouOptions>(PlatformName, "Kuaishou webhooks", KuaishouVerifier.VerifySignature)
 {
     public const string PlatformName = "kuaishou";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "Kuaishou webhooks";
-
-    protected override WebhookRejected? Verify(WebhookRequest request, ChannelSettings channel, KuaishouOptions options) =>
-        KuaishouVerifier.VerifySignature(request, channel, options);
 
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, KuaishouOptions options)
     {

@@ -7,15 +7,9 @@ namespace Triggers.Platforms.WeChat;
 /// The Official Account server callback (platform "wechat"): GET answers the URL-verification echo,
 /// POST verifies, decrypts in safe mode, and normalises one message or event into one signal.
 /// </summary>
-public sealed class WeChatAdapter : WebhookAdapter<WeChatOptions>, IPassiveReplyAdapter
+public sealed class WeChatAdapter() : WebhookAdapter<WeChatOptions>(PlatformName, "WeChat callbacks", methods: ["GET", "POST"]), IPassiveReplyAdapter
 {
     public const string PlatformName = "wechat";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "WeChat callbacks";
-
-    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
     // The signature covers the encrypted body, so verification happens as the envelope is read.
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeChatOptions options) =>

@@ -5,15 +5,9 @@ namespace Triggers.Platforms.WeChatShop;
 /// fixed to safe mode and JSON, with the shop's AppID as the receive id. Order and after-sale events
 /// become order and refund signals.
 /// </summary>
-public sealed class WeChatShopAdapter : WebhookAdapter<WeChatShopOptions>
+public sealed class WeChatShopAdapter() : WebhookAdapter<WeChatShopOptions>(PlatformName, "WeChat Shop pushes", methods: ["GET", "POST"])
 {
     public const string PlatformName = "wechat-shop";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "WeChat Shop pushes";
-
-    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
     // The signature covers the encrypted body, so verification happens as the envelope is read.
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeChatShopOptions options) =>

@@ -8,15 +8,9 @@ namespace Triggers.Platforms.WeCom;
 /// The WeCom (企业微信) callback, platform "wecom": GET decrypts the echostr to prove the URL, POST verifies
 /// msg_signature, decrypts, checks the receive id and normalises app messages, events and customer contact changes.
 /// </summary>
-public sealed class WeComAdapter : WebhookAdapter<WeComOptions>, IPassiveReplyAdapter
+public sealed class WeComAdapter() : WebhookAdapter<WeComOptions>(PlatformName, "WeCom callbacks", methods: ["GET", "POST"]), IPassiveReplyAdapter
 {
     public const string PlatformName = "wecom";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "WeCom callbacks";
-
-    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
     // The signature covers the encrypted body, so verification happens as the envelope is read.
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, WeComOptions options) =>

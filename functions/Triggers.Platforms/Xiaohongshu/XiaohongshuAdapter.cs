@@ -9,15 +9,9 @@ namespace Triggers.Platforms.Xiaohongshu;
 /// told apart by its query signature; (b) the e-commerce push, a JSON array signed in the app-key, timestamp
 /// and sign headers.
 /// </summary>
-public sealed class XiaohongshuAdapter : WebhookAdapter<XiaohongshuOptions>
+public sealed class XiaohongshuAdapter() : WebhookAdapter<XiaohongshuOptions>(PlatformName, "Xiaohongshu pushes", methods: ["GET", "POST"])
 {
     public const string PlatformName = "xiaohongshu";
-
-    public override string Platform => PlatformName;
-
-    protected override string Calls => "Xiaohongshu pushes";
-
-    protected override IReadOnlyList<string> Methods { get; } = ["GET", "POST"];
 
     // Two push families, told apart by their signature; the mini-program's covers the encrypted body, so it verifies as it reads.
     protected override WebhookOutcome Receive(WebhookRequest request, ChannelSettings channel, XiaohongshuOptions options) => request switch
