@@ -19,67 +19,34 @@ public sealed partial class RuleCache(
     IOptions<ProcessingOptions> options,
     TimeProvider time,
     ILogger<RuleCache> logger,
-    RetiredRules? retired = null) : IConfigTableCache
+    RetiredRules? retired = null) : ConfigTableCache<RuleSnapshot>(options, time, logger)
 {
-    public string TableName => "Rules";
-
-    Task IConfigTableCache.RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile RuleSnapshot? _snapshot;
-
     // The definitions history is compared against; only advanced once their history is written.
     private IReadOnlyList<RuleDefinition>? _recorded;
 
-    /// <summary>The last loaded rules and problems, or null before the first load.</summary>
-    public RuleSnapshot? Current => _snapshot;
+    public override string TableName => "Rules";
 
-    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<RuleSet> GetAsync(CancellationToken cancellationToken) => (await FreshAsync(cancellationToken)).Rules;
+
+    protected override async Task<RuleSnapshot> LoadAsync(RuleSnapshot? previous, CancellationToken cancellationToken)
     {
-        var snapshot = _snapshot;
-        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < options.Value.RulesRefreshInterval)
+        var loaded = await source.LoadAsync(cancellationToken);
+        var rules = RuleSet.Compile(loaded.Definitions, channels.IsKnown);
+        var problems = loaded.Problems.Concat(rules.Problems).ToList();
+        foreach (var problem in problems.Where(p => previous is null || !previous.Problems.Contains(p)))
         {
-            return snapshot.Rules;
+            Log.BrokenRule(logger, problem.Tenant, problem.RuleId, problem.Problem);
         }
 
-        return (await RefreshAsync(cancellationToken)).Rules;
-    }
-
-    /// <summary>Reads the table now. Throws only if no rules were ever loaded.</summary>
-    public async Task<RuleSnapshot> RefreshAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (previous is null || previous.Rules.Rules.Count != rules.Rules.Count || previous.Problems.Count != problems.Count)
         {
-            var loaded = await source.LoadAsync(cancellationToken);
-            var rules = RuleSet.Compile(loaded.Definitions, channels.IsKnown);
-            var problems = loaded.Problems.Concat(rules.Problems).ToList();
-            var previous = _snapshot;
-            foreach (var problem in problems.Where(p => previous is null || !previous.Problems.Contains(p)))
-            {
-                Log.BrokenRule(logger, problem.Tenant, problem.RuleId, problem.Problem);
-            }
+            Log.Loaded(logger, rules.Rules.Count, problems.Count);
+        }
 
-            if (previous is null || previous.Rules.Rules.Count != rules.Rules.Count || previous.Problems.Count != problems.Count)
-            {
-                Log.Loaded(logger, rules.Rules.Count, problems.Count);
-            }
-
-            var snapshot = new RuleSnapshot(rules, problems, time.GetUtcNow());
-            _snapshot = snapshot;
-            await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
-            await RetireAsync(loaded, cancellationToken);
-            return snapshot;
-        }
-        catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
-        {
-            Log.RefreshFailed(logger, ex.Message);
-            return _snapshot;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var snapshot = new RuleSnapshot(rules, problems, Time.GetUtcNow());
+        await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
+        await RetireAsync(loaded, cancellationToken);
+        return snapshot;
     }
 
     /// <summary>Planned touchpoints of rules disabled or deleted since the last load are cancelled now, within this refresh.</summary>
@@ -141,11 +108,8 @@ public sealed partial class RuleCache(
 
         [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Cancelling the planned touchpoints of disabled or deleted rules failed; retrying at the next refresh: {Reason}")]
         public static partial void RetireFailed(ILogger logger, string reason);
-
-        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reading table Rules failed; keeping the last loaded rules: {Reason}")]
-        public static partial void RefreshFailed(ILogger logger, string reason);
     }
 }
 
 /// <summary>One load of table <c>Rules</c>.</summary>
-public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt);
+public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt) : IConfigTableSnapshot;

@@ -15,64 +15,32 @@ public sealed partial class TopicCache(
     ITopicSource source,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<TopicCache> logger) : IConfigTableCache
+    ILogger<TopicCache> logger) : ConfigTableCache<TopicSnapshot>(options, time, logger)
 {
-    public string TableName => "Topics";
-
-    Task IConfigTableCache.RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile TopicSnapshot? _snapshot;
-
-    /// <summary>The last load, or null before the first.</summary>
-    public TopicSnapshot? Current => _snapshot;
+    public override string TableName => "Topics";
 
     /// <summary>The tenant's lexicon as last loaded, without I/O; the defaults until the first load.</summary>
-    public TopicLexicon For(string tenant) => (_snapshot ?? TopicSnapshot.Initial).For(tenant);
+    public TopicLexicon For(string tenant) => (Current ?? TopicSnapshot.Initial).For(tenant);
 
     /// <summary>The tenant's lexicon, reading the table first when the cached one is stale.</summary>
-    public async ValueTask<TopicLexicon> ForAsync(string tenant, CancellationToken cancellationToken)
+    public async ValueTask<TopicLexicon> ForAsync(string tenant, CancellationToken cancellationToken) =>
+        (await FreshAsync(cancellationToken)).For(tenant);
+
+    protected override async Task<TopicSnapshot> LoadAsync(TopicSnapshot? previous, CancellationToken cancellationToken)
     {
-        var snapshot = _snapshot;
-        if (snapshot is null || time.GetUtcNow() - snapshot.LoadedAt >= options.Value.RulesRefreshInterval)
+        var loaded = await source.LoadAsync(cancellationToken);
+        foreach (var problem in loaded.Problems.Where(p => previous is null || !previous.Problems.Contains(p)))
         {
-            snapshot = await RefreshAsync(cancellationToken);
+            Log.BrokenTopic(logger, problem.Tenant, problem.Topic, problem.Problem);
         }
 
-        return snapshot.For(tenant);
-    }
-
-    /// <summary>Reads the table now. Throws only if nothing was ever loaded.</summary>
-    public async Task<TopicSnapshot> RefreshAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var snapshot = TopicSnapshot.Create(loaded, Time.GetUtcNow());
+        if (previous is null || previous.TopicCount != snapshot.TopicCount || previous.Problems.Count != snapshot.Problems.Count)
         {
-            var loaded = await source.LoadAsync(cancellationToken);
-            var previous = _snapshot;
-            foreach (var problem in loaded.Problems.Where(p => previous is null || !previous.Problems.Contains(p)))
-            {
-                Log.BrokenTopic(logger, problem.Tenant, problem.Topic, problem.Problem);
-            }
+            Log.Loaded(logger, snapshot.TopicCount, snapshot.Tenants.Count, snapshot.Problems.Count);
+        }
 
-            var snapshot = TopicSnapshot.Create(loaded, time.GetUtcNow());
-            if (previous is null || previous.TopicCount != snapshot.TopicCount || previous.Problems.Count != snapshot.Problems.Count)
-            {
-                Log.Loaded(logger, snapshot.TopicCount, snapshot.Tenants.Count, snapshot.Problems.Count);
-            }
-
-            _snapshot = snapshot;
-            return snapshot;
-        }
-        catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
-        {
-            Log.RefreshFailed(logger, ex.Message);
-            return _snapshot;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return snapshot;
     }
 
     private static partial class Log
@@ -82,8 +50,5 @@ public sealed partial class TopicCache(
 
         [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Topics loaded: {Count} topics for {Tenants} tenants with their own rows, {Problems} broken")]
         public static partial void Loaded(ILogger logger, int count, int tenants, int problems);
-
-        [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Reading table Topics failed; keeping the last loaded topics: {Reason}")]
-        public static partial void RefreshFailed(ILogger logger, string reason);
     }
 }

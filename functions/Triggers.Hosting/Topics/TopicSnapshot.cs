@@ -1,10 +1,11 @@
+using Triggers.Hosting.ConfigTables;
 using System.Collections.Frozen;
 using Triggers.Core.Topics;
 
 namespace Triggers.Hosting.Topics;
 
 /// <summary>One load of table <c>Topics</c>, compiled per tenant. Immutable, swapped in whole.</summary>
-public sealed class TopicSnapshot
+public sealed class TopicSnapshot : IConfigTableSnapshot
 {
     // The default lexicon holds no tenant, so one compiled copy serves every tenant without rows.
     private static readonly TopicLexicon Defaults = TopicLexicon.Compile(DefaultTopics.For("default"));
