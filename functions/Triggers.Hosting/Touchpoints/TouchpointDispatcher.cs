@@ -136,19 +136,7 @@ public sealed partial class TouchpointDispatcher(
             }
         }
 
-        var message = new OutboundMessage
-        {
-            TouchpointId = claimed.Id,
-            Tenant = claimed.Tenant,
-            Contact = claimed.Contact,
-            Type = claimed.Type,
-            Text = text,
-            Template = claimed.Template,
-            RuleId = claimed.RuleId,
-            SignalId = claimed.SignalId,
-            DueAt = claimed.DueAt,
-            Attempt = claimed.Attempts,
-        };
+        var message = new OutboundMessage(claimed, text);
         var result = await sender.SendAsync(message, channel, cancellationToken);
         if (result.Outcome != SendOutcome.Sent && counted)
         {

@@ -19,11 +19,11 @@ internal static class MessageChecks
     {
         if (string.IsNullOrWhiteSpace(message.Text))
         {
-            return SendResult.Permanent($"touchpoint {message.TouchpointId} has no text to send");
+            return SendResult.Permanent($"touchpoint {message.Touchpoint.Id} has no text to send");
         }
 
-        return needsContact && string.IsNullOrWhiteSpace(message.Contact)
-            ? SendResult.Permanent($"touchpoint {message.TouchpointId} has no contact to send to")
+        return needsContact && string.IsNullOrWhiteSpace(message.Touchpoint.Contact)
+            ? SendResult.Permanent($"touchpoint {message.Touchpoint.Id} has no contact to send to")
             : null;
     }
 }

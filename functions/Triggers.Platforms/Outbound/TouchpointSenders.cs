@@ -50,7 +50,7 @@ public sealed class TouchpointSenders : ITouchpointSender
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(channel);
-        ITouchpointSender? sender = Route(channel, message.Type) switch
+        ITouchpointSender? sender = Route(channel, message.Touchpoint.Type) switch
         {
             SenderRoute.GenericWebhook => _generic,
             SenderRoute.WeChatCustomerService => _weChat,

@@ -1,3 +1,4 @@
+using Triggers.Core.Touchpoints;
 using Triggers.Platforms.Outbound;
 using Triggers.Platforms.Tests.Outbound.Fake;
 
@@ -14,19 +15,27 @@ internal static class OutboundFixtures
     /// <summary>Chinese, an emoji, a quote and a newline: what must survive the trip byte for byte.</summary>
     public const string Text = "您好，包裹已补发 🎉\n\"售后\"随时找我";
 
-    public static OutboundMessage Message(string type = "message", string contact = OpenId, string text = Text, string id = "tp-0001") => new()
-    {
-        TouchpointId = id,
-        Tenant = "acme",
-        Contact = contact,
-        Type = type,
-        Text = text,
-        Template = "apology",
-        RuleId = "rule-broken-parcel",
-        SignalId = "sig-42",
-        DueAt = new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero),
-        Attempt = 2,
-    };
+    public static OutboundMessage Message(string type = "message", string contact = OpenId, string text = Text, string id = "tp-0001") => new(
+        new Touchpoint
+        {
+            Id = id,
+            Tenant = "acme",
+            RuleId = "rule-broken-parcel",
+            RuleVersion = "1",
+            SignalId = "sig-42",
+            ActionIndex = 0,
+            Type = type,
+            Channel = "oa",
+            Contact = contact,
+            Status = TouchpointStatus.Sending,
+            DueAt = new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero),
+            WakeAt = new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero),
+            PlannedAt = new DateTimeOffset(2026, 11, 3, 1, 0, 0, TimeSpan.Zero),
+            Why = "Rule \"rule-broken-parcel\" matched.",
+            Template = "apology",
+            Attempts = 2,
+        },
+        text);
 
     public static ChannelSettings WeChatChannel(params string[] without) =>
         Channel("oa", "wechat", [("Token", "AAAAA"), ("AppId", FakePlatformServer.AppId), ("AppSecret", FakePlatformServer.AppSecret)], without);

@@ -34,7 +34,7 @@ internal sealed class GenericWebhookSender(PlatformHttp http) : ITouchpointSende
         request.Headers.TryAddWithoutValidation(
             GenericVerifier.SignatureHeader,
             GenericSignature.Prefix + GenericSignature.Compute(SigningSecret(channel)!, timestamp, body));
-        request.Headers.TryAddWithoutValidation(DeliveryHeader, message.TouchpointId);
+        request.Headers.TryAddWithoutValidation(DeliveryHeader, message.Touchpoint.Id);
 
         var attempt = await http.SendAsync(request, what, cancellationToken);
         if (!attempt.Answered)

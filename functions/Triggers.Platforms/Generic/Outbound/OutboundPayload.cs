@@ -17,17 +17,17 @@ internal static class OutboundPayload
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
-            json.WriteString("id", message.TouchpointId);
-            json.WriteString("tenant", message.Tenant);
+            json.WriteString("id", message.Touchpoint.Id);
+            json.WriteString("tenant", message.Touchpoint.Tenant);
             json.WriteString("channel", channel.Name);
-            json.WriteString("contact", message.Contact);
-            json.WriteString("type", message.Type);
+            json.WriteString("contact", message.Touchpoint.Contact);
+            json.WriteString("type", message.Touchpoint.Type);
             json.WriteString("text", message.Text);
-            json.WriteString("template", message.Template);
-            json.WriteString("ruleId", message.RuleId);
-            json.WriteString("signalId", message.SignalId);
-            json.WriteString("dueAt", message.DueAt.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteNumber("attempt", message.Attempt);
+            json.WriteString("template", message.Touchpoint.Template);
+            json.WriteString("ruleId", message.Touchpoint.RuleId);
+            json.WriteString("signalId", message.Touchpoint.SignalId);
+            json.WriteString("dueAt", message.Touchpoint.DueAt.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteNumber("attempt", message.Touchpoint.Attempts);
             json.WriteEndObject();
         }
 

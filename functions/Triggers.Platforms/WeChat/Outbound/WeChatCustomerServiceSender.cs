@@ -43,7 +43,7 @@ internal sealed class WeChatCustomerServiceSender(PlatformHttp http, AccessToken
 
     private async Task<CallResult> SendWithTokenAsync(OutboundMessage message, string token, CancellationToken cancellationToken)
     {
-        var body = """{"touser":""" + WeixinJson.Quote(message.Contact) + ""","msgtype":"text","text":{"content":""" + WeixinJson.Quote(message.Text) + "}}";
+        var body = """{"touser":""" + WeixinJson.Quote(message.Touchpoint.Contact) + ""","msgtype":"text","text":{"content":""" + WeixinJson.Quote(message.Text) + "}}";
         using var request = new HttpRequestMessage(HttpMethod.Post, WeixinJson.Url(endpoints.WeChatBaseUrl, "/cgi-bin/message/custom/send", ("access_token", token)))
         {
             Content = WeixinJson.Content(body),
@@ -67,6 +67,6 @@ internal sealed class WeChatCustomerServiceSender(PlatformHttp http, AccessToken
 
         return reply.Ok
             ? new CallResult(SendResult.Sent(reply.String("msgid") ?? reply.Number("msgid")?.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            : WeChatErrors.ForSend(reply, message.Contact, attempt.Reply.RetryAfter);
+            : WeChatErrors.ForSend(reply, message.Touchpoint.Contact, attempt.Reply.RetryAfter);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class WeComExternalContactSender(PlatformHttp http, AccessTokenC
 
     private async Task<CallResult> SendWithTokenAsync(OutboundMessage message, ChannelSettings channel, string sender, string token, CancellationToken cancellationToken)
     {
-        var body = """{"chat_type":"single","external_userid":[""" + WeixinJson.Quote(message.Contact) + """],"sender":""" + WeixinJson.Quote(sender)
+        var body = """{"chat_type":"single","external_userid":[""" + WeixinJson.Quote(message.Touchpoint.Contact) + """],"sender":""" + WeixinJson.Quote(sender)
                    + ""","text":{"content":""" + WeixinJson.Quote(message.Text) + "}}";
         using var request = new HttpRequestMessage(HttpMethod.Post, WeixinJson.Url(endpoints.WeComBaseUrl, "/cgi-bin/externalcontact/add_msg_template", ("access_token", token)))
         {
@@ -75,7 +75,7 @@ internal sealed class WeComExternalContactSender(PlatformHttp http, AccessTokenC
         }
 
         var messageId = reply.String("msgid");
-        if (FailList(reply).Contains(message.Contact, StringComparer.Ordinal))
+        if (FailList(reply).Contains(message.Touchpoint.Contact, StringComparer.Ordinal))
         {
             // WeCom lists the contacts it will not put in the task without saying why: the customer is not (or no
             // longer) this member's contact, or has had its share of group messages. Either way it is the platform's

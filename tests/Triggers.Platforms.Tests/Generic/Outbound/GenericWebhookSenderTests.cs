@@ -83,8 +83,9 @@ public sealed class GenericWebhookSenderTests
     {
         await using var harness = await SenderHarness.StartAsync();
 
-        await harness.SendAsync(Message(id: "tp-7f3a"), GenericChannel(harness.Server.HookUrl));
-        await harness.SendAsync(Message(id: "tp-7f3a") with { Attempt = 3 }, GenericChannel(harness.Server.HookUrl));
+        var first = Message(id: "tp-7f3a");
+        await harness.SendAsync(first, GenericChannel(harness.Server.HookUrl));
+        await harness.SendAsync(first with { Touchpoint = first.Touchpoint with { Attempts = 3 } }, GenericChannel(harness.Server.HookUrl));
 
         Assert.All(harness.Server.Requests, r => Assert.Equal("tp-7f3a", r.Header("X-Triggers-Delivery")));
     }
