@@ -9,9 +9,10 @@ public readonly record struct LexiconEntry(string Term, TermKind Kind, float Val
     /// Reads a hand-written list: one entry a line, "term value", split at the last space (so English phrases
     /// keep theirs); a line without a trailing number is all term, valued 1. Terms are normalised like texts.
     /// </summary>
-    public static IEnumerable<LexiconEntry> Parse(string lines, TermKind kind)
+    public static IEnumerable<LexiconEntry> Parse(IEnumerable<string> lines, TermKind kind)
     {
-        foreach (var raw in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        ArgumentNullException.ThrowIfNull(lines);
+        foreach (var raw in lines)
         {
             var split = raw.LastIndexOf(' ');
             if (split < 0 || !float.TryParse(raw.AsSpan(split + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
