@@ -37,12 +37,9 @@ public static class TouchpointServiceCollectionExtensions
         services.AddSingleton<IHandoffStore>(sp => new TableHandoffStore(sp.GetRequiredService<TableServiceClient>()));
 
         services.AddSingleton(_ => SenderSettings.Read(configuration));
-        services.AddSingleton<ITouchpointSender>(sp =>
-        {
-            var endpoints = sp.GetRequiredService<OutboundEndpoints>();
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = endpoints.Timeout };
-            return new TouchpointSenders(http, sp.GetRequiredService<TimeProvider>(), endpoints, sp.GetRequiredService<ILogger<TouchpointSenders>>());
-        });
+        services.AddSenderHttp();
+        services.AddSingleton<ITouchpointSender>(sp => new TouchpointSenders(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboundEndpoints>(), sp.GetRequiredService<ILogger<TouchpointSenders>>()));
 
         services.AddSingleton<TemplateTexts>();
         services.AddSingleton(sp => new ContactObserver(

@@ -22,9 +22,9 @@ public sealed class TouchpointSenders : ITouchpointSender
     private readonly WeComRobotSender _weComRobot;
     private readonly GenericWebhookSender _generic;
 
-    /// <param name="http">Shared and long-lived; its own Timeout should not be below <see cref="OutboundEndpoints.Timeout"/>.</param>
+    /// <param name="http">The factory with the <see cref="SenderHttp"/> client registered (<see cref="SenderHttp.AddSenderHttp"/>).</param>
     /// <exception cref="ArgumentException">The endpoints are unusable; the message names each <c>Senders:*</c> setting.</exception>
-    public TouchpointSenders(HttpClient http, TimeProvider time, OutboundEndpoints endpoints, ILogger<TouchpointSenders>? logger = null)
+    public TouchpointSenders(IHttpClientFactory http, TimeProvider time, OutboundEndpoints endpoints, ILogger<TouchpointSenders>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(time);

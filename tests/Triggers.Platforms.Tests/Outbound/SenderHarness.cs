@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Triggers.Platforms.Outbound;
 using Triggers.Platforms.Tests.Outbound.Fake;
 using Triggers.Testing;
@@ -9,13 +10,16 @@ internal sealed class SenderHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 3, 2, 4, 5, TimeSpan.Zero);
 
-    private readonly HttpClient _http = new();
+    private readonly ServiceProvider _services;
 
     private SenderHarness(FakePlatformServer server, OutboundEndpoints endpoints)
     {
         Server = server;
         Endpoints = endpoints;
-        Senders = new TouchpointSenders(_http, Clock, endpoints);
+
+        // The HTTP client the app registers: the factory, its resilience handler, and the endpoints' timeout.
+        _services = new ServiceCollection().AddSingleton(endpoints).AddSenderHttp().BuildServiceProvider();
+        Senders = new TouchpointSenders(_services.GetRequiredService<IHttpClientFactory>(), Clock, endpoints);
     }
 
     public FakePlatformServer Server { get; }
@@ -45,7 +49,7 @@ internal sealed class SenderHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        await _services.DisposeAsync();
         await Server.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Triggers.Platforms.Generic;
 using Triggers.Platforms.Outbound;
 using static Triggers.Platforms.Tests.Outbound.OutboundFixtures;
@@ -76,10 +77,10 @@ public sealed class TouchpointSendersTests
     [Fact]
     public void Unusable_endpoints_stop_construction_and_name_the_setting()
     {
-        using var http = new HttpClient();
         var endpoints = new OutboundEndpoints { WeChatBaseUrl = "api.weixin.qq.com", Timeout = TimeSpan.Zero };
+        using var services = new ServiceCollection().AddSingleton(endpoints).AddSenderHttp().BuildServiceProvider();
 
-        var error = Assert.Throws<ArgumentException>(() => new TouchpointSenders(http, TimeProvider.System, endpoints));
+        var error = Assert.Throws<ArgumentException>(() => new TouchpointSenders(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, endpoints));
 
         Assert.Contains("Senders:WeChatBaseUrl must be an absolute http or https URL", error.Message, StringComparison.Ordinal);
         Assert.Contains("Senders:Timeout must be positive", error.Message, StringComparison.Ordinal);

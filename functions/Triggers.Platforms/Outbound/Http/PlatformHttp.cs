@@ -1,24 +1,27 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Triggers.Platforms.Outbound.Http;
 
 /// <summary>
-/// The senders' one way to make an HTTP call: a per-call timeout on the injected clock, the reply body read up to
-/// a cap, Retry-After decoded, and transport failures turned into <see cref="SendOutcome.Retry"/> rather than thrown.
-/// Only the caller's own cancellation escapes as an exception.
+/// The senders' one way to make an HTTP call: through the <see cref="SenderHttp"/> client (timeouts, retries of safe
+/// calls, a circuit breaker per host), the reply body read up to a cap, Retry-After decoded, and transport failures,
+/// timeouts and an open circuit turned into <see cref="SendOutcome.Retry"/> rather than thrown. Only the caller's own
+/// cancellation escapes as an exception.
 /// </summary>
 internal sealed class PlatformHttp
 {
     /// <summary>Platform replies are a few hundred bytes; an error page is cut here rather than buffered whole.</summary>
     public const int MaxReplyBytes = 64 * 1024;
 
-    private readonly HttpClient _client;
+    private readonly IHttpClientFactory _clients;
     private readonly TimeSpan _timeout;
 
-    public PlatformHttp(HttpClient client, TimeProvider time, TimeSpan timeout)
+    public PlatformHttp(IHttpClientFactory clients, TimeProvider time, TimeSpan timeout)
     {
-        _client = client;
+        _clients = clients;
         Time = time;
         _timeout = timeout;
     }
@@ -28,18 +31,27 @@ internal sealed class PlatformHttp
     /// <param name="what">Names the call in details, e.g. "WeChat message/custom/send"; never the URL, which may carry a token.</param>
     public async Task<HttpAttempt> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_timeout, Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // Created per call, as the factory intends: it rotates the handlers underneath (DNS changes).
+        var client = _clients.CreateClient(SenderHttp.ClientName);
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+            // The reply is read within the same per-attempt budget the headers had.
+            using var timeout = new CancellationTokenSource(_timeout, Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var body = await ReadCappedAsync(response.Content, linked.Token);
             return new HttpAttempt(new PlatformReply((int)response.StatusCode, body, RetryAfter(response.Headers.RetryAfter)), null);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // Our timeout (or HttpClient.Timeout) fired, not the caller: the platform may or may not have acted.
+            // A timeout fired, not the caller: the platform may or may not have acted.
             return new HttpAttempt(null, SendResult.Retry($"{what} did not answer within {_timeout.TotalSeconds:0.###} s"));
+        }
+        catch (BrokenCircuitException ex)
+        {
+            // Too many recent failures on this host: calls pause until the breaker lets one through again.
+            return new HttpAttempt(null, SendResult.Retry($"{what} failed too often recently; calls to it are paused ({ex.Message})", SenderHttp.BreakDuration));
         }
         catch (HttpRequestException exception)
         {

@@ -22,6 +22,9 @@ internal static class WeixinTokenFetch
         CancellationToken cancellationToken)
     {
         using var owned = request;
+
+        // Asking for the current token again changes nothing, so a failed fetch may be retried at once.
+        request.Options.Set(SenderHttp.SafeToRepeat, true);
         var result = Read(await http.SendAsync(request, what, cancellationToken), what, error);
         if (result.IsIssued)
         {
