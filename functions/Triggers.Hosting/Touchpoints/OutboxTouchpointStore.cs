@@ -20,7 +20,7 @@ public sealed partial class OutboxTouchpointStore(
     ITouchpointStore inner,
     ITouchpointEventPublisher publisher,
     TimeProvider time,
-    ILogger<OutboxTouchpointStore> logger) : ITouchpointStore
+    ILogger<OutboxTouchpointStore> logger) : DelegatingTouchpointStore(inner)
 {
     /// <summary>How long an event may be pending before the sweep publishes it (its writer normally does, at once).</summary>
     public static readonly TimeSpan SweepAfter = TimeSpan.FromMinutes(1);
@@ -37,10 +37,10 @@ public sealed partial class OutboxTouchpointStore(
     /// Records the touchpoint and publishes its event. When it exists already (a redelivered signal, or a passive reply the
     /// webhook recorded), publishes what that one left pending, unless a dispatcher is sending it.
     /// </summary>
-    public async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    public override async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        var added = await inner.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
+        var added = await base.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
         if (added is not null)
         {
             return await PublishAsync(added, TouchpointOutbox.Pending(added));
@@ -53,7 +53,7 @@ public sealed partial class OutboxTouchpointStore(
     /// <summary>Publishes what an earlier writer of this touchpoint left pending, unless a dispatcher is sending it.</summary>
     public async Task PublishLeftPendingAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        if (await inner.GetAsync(tenant, id, cancellationToken) is { } existing && !IsLeased(existing))
+        if (await GetAsync(tenant, id, cancellationToken) is { } existing && !IsLeased(existing))
         {
             await PublishAsync(existing, TouchpointOutbox.Pending(existing));
         }
@@ -63,16 +63,16 @@ public sealed partial class OutboxTouchpointStore(
     public Task<Touchpoint?> TryAddWithoutPublishingAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        return inner.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
+        return base.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>Writes the touchpoint and publishes the event this write recorded; events pending from before are the sweep's.</summary>
-    public async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    public override async Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         var before = TouchpointOutbox.Pending(touchpoint).Select(e => e.Type).ToHashSet(StringComparer.Ordinal);
         var recorded = TouchpointOutbox.Record(touchpoint, time.GetUtcNow());
-        var stored = await inner.TryReplaceAsync(recorded, cancellationToken);
+        var stored = await base.TryReplaceAsync(recorded, cancellationToken);
         return stored is null
             ? null
             : await PublishAsync(stored, [.. TouchpointOutbox.Pending(recorded).Where(e => !before.Contains(e.Type))]);
@@ -85,7 +85,7 @@ public sealed partial class OutboxTouchpointStore(
     public async Task<int> PublishPendingAsync(string tenant, int limit, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - SweepAfter;
-        var due = (await inner.ListWithPendingEventsAsync(tenant, cancellationToken))
+        var due = (await ListWithPendingEventsAsync(tenant, cancellationToken))
             .Where(t => !IsLeased(t))
             .Select(t => (Touchpoint: t, Pending: TouchpointOutbox.Pending(t)))
             .Where(x => x.Pending.Count > 0 && x.Pending[0].At <= cutoff)
@@ -111,21 +111,6 @@ public sealed partial class OutboxTouchpointStore(
 
         return published;
     }
-
-    public Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken) =>
-        inner.GetAsync(tenant, id, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken) =>
-        inner.ListAsync(tenant, status, limit, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        inner.ListDueAsync(tenant, now, limit, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
-        inner.ListPendingForContactAsync(tenant, channel, contact, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken) =>
-        inner.ListWithPendingEventsAsync(tenant, cancellationToken);
 
     private bool IsLeased(Touchpoint touchpoint) =>
         touchpoint.Status == TouchpointStatus.Sending && touchpoint.LeaseUntil is { } lease && lease > time.GetUtcNow();
@@ -187,12 +172,12 @@ public sealed partial class OutboxTouchpointStore(
         {
             try
             {
-                if (await inner.TryReplaceAsync(TouchpointOutbox.Published(current, published), cancellationToken) is { } cleared)
+                if (await base.TryReplaceAsync(TouchpointOutbox.Published(current, published), cancellationToken) is { } cleared)
                 {
                     return attempt == 0 ? cleared : null;
                 }
 
-                if (await inner.GetAsync(stored.Tenant, stored.Id, cancellationToken) is not { } reread || !TouchpointOutbox.Pending(reread).Any(p => published.Contains(p)))
+                if (await GetAsync(stored.Tenant, stored.Id, cancellationToken) is not { } reread || !TouchpointOutbox.Pending(reread).Any(p => published.Contains(p)))
                 {
                     return null;
                 }

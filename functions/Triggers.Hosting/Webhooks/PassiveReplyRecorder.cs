@@ -17,13 +17,13 @@ namespace Triggers.Hosting.Webhooks;
 /// </summary>
 internal sealed class PassiveReplyRecorder(
     OutboxTouchpointStore store, ISendLedger ledger, GuardrailOptions policy, RuleSet rules, Signal signal, Func<Touchpoint, WebhookReply?> answer, TimeProvider time)
-    : ITouchpointStore
+    : DelegatingTouchpointStore(store)
 {
     public WebhookReply? Reply { get; private set; }
 
     public string? RuleId { get; private set; }
 
-    public async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
+    public override async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         if (Reply is null && AnswersNow(touchpoint) && answer(touchpoint) is { } reply)
@@ -52,22 +52,6 @@ internal sealed class PassiveReplyRecorder(
 
         return await store.TryAddWithoutPublishingAsync(touchpoint, cancellationToken);
     }
-
-    public Task<Touchpoint?> GetAsync(string tenant, string id, CancellationToken cancellationToken) => store.GetAsync(tenant, id, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListAsync(string tenant, string? status, int limit, CancellationToken cancellationToken) =>
-        store.ListAsync(tenant, status, limit, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListDueAsync(string tenant, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        store.ListDueAsync(tenant, now, limit, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListPendingForContactAsync(string tenant, string channel, string contact, CancellationToken cancellationToken) =>
-        store.ListPendingForContactAsync(tenant, channel, contact, cancellationToken);
-
-    public Task<IReadOnlyList<Touchpoint>> ListWithPendingEventsAsync(string tenant, CancellationToken cancellationToken) =>
-        store.ListWithPendingEventsAsync(tenant, cancellationToken);
-
-    public Task<Touchpoint?> TryReplaceAsync(Touchpoint touchpoint, CancellationToken cancellationToken) => store.TryReplaceAsync(touchpoint, cancellationToken);
 
     /// <summary>A passive-reply action on the signal's own channel, due now, that the guardrails neither stopped nor deferred.</summary>
     private bool AnswersNow(Touchpoint touchpoint) =>
