@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
                 sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(options));
         });
         services.AddSingleton<StorageReadiness>();
+        services.AddSingleton<StorageOutage>();
 
         // Hosted services start in registration order: a host that starts the local emulator registers it before this.
         services.AddHostedService<StorageInitializer>();

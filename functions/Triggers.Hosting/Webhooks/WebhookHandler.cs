@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Triggers.Hosting.Channels;
+using Triggers.Hosting.Storage;
 using Triggers.Platforms;
 
 namespace Triggers.Hosting.Webhooks;
@@ -14,6 +15,7 @@ public sealed partial class WebhookHandler(
     PlatformRegistry platforms,
     SignalIngestor ingestor,
     PassiveReplies passiveReplies,
+    StorageOutage outage,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookHandler> logger)
@@ -57,15 +59,24 @@ public sealed partial class WebhookHandler(
                 Log.Rejected(logger, channelName, rejected.StatusCode, rejected.Error);
                 return Error(rejected.StatusCode, channelName, rejected.Error);
             case WebhookAccepted accepted:
-                return await AcceptAsync(channel, adapter as IPassiveReplyAdapter, request, accepted, http.HttpContext.RequestAborted);
+                return await AcceptAsync(http, channel, adapter as IPassiveReplyAdapter, request, accepted);
             default:
                 throw new InvalidOperationException("Unknown webhook outcome.");
         }
     }
 
     private async Task<IResult> AcceptAsync(
-        ChannelSettings channel, IPassiveReplyAdapter? passive, WebhookRequest request, WebhookAccepted accepted, CancellationToken aborted)
+        HttpRequest http, ChannelSettings channel, IPassiveReplyAdapter? passive, WebhookRequest request, WebhookAccepted accepted)
     {
+        var aborted = http.HttpContext.RequestAborted;
+        if (outage.Since is { } since)
+        {
+            // Known down: say so at once rather than hold the sender's connection for the whole budget.
+            http.HttpContext.Response.Headers.RetryAfter = outage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status503ServiceUnavailable, channel.Name,
+                $"Storage has been unreachable since {since:O}; the signal was not accepted. Retry after {outage.RetryAfterSeconds} s.");
+        }
+
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(options.Value.IngestTimeout);
         WebhookReply? passiveReply = null;
@@ -83,6 +94,7 @@ public sealed partial class WebhookHandler(
         {
             // Not stored, so not acknowledged: the platform retries on a 5xx.
             Log.IngestFailed(logger, channel.Name, ex);
+            outage.Report(ex);
             return Error(StatusCodes.Status503ServiceUnavailable, channel.Name,
                 "The signal could not be stored right now; it was not accepted and the platform should retry.");
         }

@@ -19,4 +19,10 @@ public sealed class WebhookOptions
 
     /// <summary>Budget for storing a signal before answering; platforms wait about 5 s.</summary>
     public TimeSpan IngestTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Once storage is found unreachable, how often it is probed (and the Retry-After webhooks get meanwhile, in whole
+    /// seconds). Default 2 s.
+    /// </summary>
+    public TimeSpan OutageProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
