@@ -4,7 +4,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Triggers.Azure.Storage;
 using Triggers.Hosting;
 using Triggers.Hosting.Processing;
 
@@ -19,6 +21,7 @@ builder.Services.AddTriggers(builder.Configuration);
 // Traces, metrics and logs; to Application Insights when its connection string is set.
 var telemetry = builder.Services.AddOpenTelemetry()
     .WithTracing(tracing => tracing.AddSource(TriggersTelemetry.SourceName))
+    .WithMetrics(metrics => metrics.AddMeter(StorageTransactions.MeterName))
     .UseFunctionsWorkerDefaults();
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {

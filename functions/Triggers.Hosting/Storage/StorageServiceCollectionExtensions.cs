@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Triggers.Azure.Storage;
@@ -16,12 +17,19 @@ public static class StorageServiceCollectionExtensions
     {
         // Resolved by the first hosted service, so a malformed setting stops start-up with a message naming it.
         services.AddSingleton(sp => StorageConnection.FromConfiguration(sp.GetRequiredService<IConfiguration>(), ConnectionName));
+        services.AddSingleton<StorageTransactions>();
         services.AddAzureClients(clients =>
         {
             clients.AddClient<TableServiceClient, TableClientOptions>((options, _, sp) =>
-                sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
+            {
+                options.AddPolicy(sp.GetRequiredService<StorageTransactions>().ForTables(), HttpPipelinePosition.PerRetry);
+                return sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options);
+            });
             clients.AddClient<QueueServiceClient, QueueClientOptions>((options, _, sp) =>
-                sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(options));
+            {
+                options.AddPolicy(sp.GetRequiredService<StorageTransactions>().ForQueues(), HttpPipelinePosition.PerRetry);
+                return sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(options);
+            });
         });
         services.AddSingleton<StorageReadiness>();
         services.AddSingleton<StorageOutage>();

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Triggers.App.Tests.Infrastructure;
+using Triggers.Azure.Storage;
+using Triggers.Core.Signals;
+using Triggers.Hosting.Processing;
+using Triggers.Testing;
+
+namespace Triggers.App.Tests.Storage;
+
+/// <summary>The storage transactions a signal costs, as the metric counts them (every request to tables and queues).</summary>
+[Collection(AppCollection.Name)]
+public sealed class StorageTransactionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Secret = "storage-budget-secret-0001";
+    private readonly string _channel = "gen" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _tenant = "t" + Guid.NewGuid().ToString("N")[..12];
+    private TriggersAppFactory _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new TriggersAppFactory(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                [$"Channels:{_channel}:Platform"] = "generic",
+                [$"Channels:{_channel}:Tenant"] = _tenant,
+                [$"Channels:{_channel}:Secret"] = Secret,
+                ["Processing:RulesRefreshInterval"] = "00:00:15",
+            },
+            services =>
+            {
+                // Only the requests the test makes are counted: no pollers or timers.
+                services.RemoveAll<IHostedService>();
+                services.AddHostedService<Triggers.Hosting.Storage.StorageInitializer>();
+            });
+        _ = _app.Server;
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "reply", """{"==":[{"var":"signal.kind"},"message"]}""", """[{"type":"message","text":"收到","delay":"PT1H"}]""", TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_webhook_costs_three_transactions_the_dedupe_marker_the_enqueue_and_its_confirmation_and_the_metric_counts_each()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateClient();
+        var transactions = _app.Services.GetRequiredService<StorageTransactions>();
+        Assert.True((await Post(client, "warm-up", ct)).IsSuccessStatusCode);
+
+        var before = (transactions.Tables, transactions.Queues);
+        Assert.True((await Post(client, "m1", ct)).IsSuccessStatusCode);
+
+        Assert.Equal((2L, 1L), (transactions.Tables - before.Tables, transactions.Queues - before.Queues));
+    }
+
+    [Fact]
+    public async Task Deciding_a_message_that_plans_one_touchpoint_is_counted_and_a_redelivery_only_reads_the_signal_and_its_touchpoint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var processor = _app.Services.GetRequiredService<SignalProcessor>();
+        var transactions = _app.Services.GetRequiredService<StorageTransactions>();
+        await processor.ProcessAsync(Signal("warm-up"), ct);
+
+        var signal = Signal("m1");
+        var beforeFirst = transactions.Total;
+        await processor.ProcessAsync(signal, ct);
+        var first = transactions.Total - beforeFirst;
+        var beforeAgain = transactions.Total;
+        await processor.ProcessAsync(signal, ct);
+        var again = transactions.Total - beforeAgain;
+
+        Assert.InRange(first, 5, 20);
+        // The decided record, then the touchpoint, for events an earlier delivery may have left pending.
+        Assert.Equal(2, again);
+        TestContext.Current.SendDiagnosticMessage($"storage transactions to decide one message planning one touchpoint: {first}");
+    }
+
+    private Signal Signal(string key) => new()
+    {
+        Id = SignalIds.Create(_tenant, _channel, key),
+        Channel = _channel,
+        Platform = "generic",
+        Tenant = _tenant,
+        Kind = SignalKinds.Message,
+        Actor = new SignalActor("c-" + key),
+        Text = "你好",
+        OccurredAt = TimeProvider.System.GetUtcNow(),
+        ReceivedAt = TimeProvider.System.GetUtcNow(),
+        DedupeKey = key,
+    };
+
+    private Task<HttpResponseMessage> Post(HttpClient client, string id, CancellationToken ct) =>
+        GenericWebhook.PostAsync(client, _channel, Secret, new JsonObject
+        {
+            ["id"] = id,
+            ["kind"] = "message",
+            ["actor"] = new JsonObject { ["id"] = "c1" },
+            ["text"] = "你好",
+            ["occurredAt"] = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        }.ToJsonString(), ct);
+}
