@@ -68,8 +68,14 @@ public sealed class DecisionPipeline
             {
                 var decided = await JudgeAsync(planned, policy, now, cancellationToken) with { TraceParent = traceParent };
 
-                // Recorded before the next is judged, so the caps count it.
-                await _ports.Touchpoints.TryAddAsync(decided, cancellationToken);
+                // Recorded before the next is judged, so the caps count it. Found recorded already (the signal is decided
+                // again after a crash or a platform retry): the first verdict stands, whatever a second judgement says.
+                if (await _ports.Touchpoints.TryAddAsync(decided, cancellationToken) is null
+                    && await _ports.Touchpoints.GetAsync(decided.Tenant, decided.Id, cancellationToken) is { } recorded)
+                {
+                    decided = recorded;
+                }
+
                 touchpoints.Add(decided);
             }
 

@@ -34,7 +34,7 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
         var (monday, sunday) = TenantCalendar.WeekOf(at, policy.TimeZone);
         var today = await ledger.CountAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, day, day, cancellationToken);
         var week = await ledger.CountAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, monday, sunday, cancellationToken);
-        if (context.Stage == GuardrailStage.Planning)
+        if (context.Stage == GuardrailStage.Planning && GuardrailEvaluator.CountsAgainstCaps(touchpoint.Type))
         {
             var (plannedToday, plannedWeek) = await PlannedAsync(touchpoint, policy, day, monday, sunday, cancellationToken);
             today = (today.Total + plannedToday, today.Automated + plannedToday);
@@ -44,7 +44,10 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
         return context with { DayTotal = today.Total, DayAutomated = today.Automated, WeekTotal = week.Total, WeekAutomated = week.Automated };
     }
 
-    /// <summary>The contact's other capped touches still planned on the channel, by the local day they are due (never before they were planned).</summary>
+    /// <summary>
+    /// The contact's other capped touches still planned on the channel, by the local day they are next due (a retried
+    /// one: its wake time), never before they were planned.
+    /// </summary>
     private async Task<(int Day, int Week)> PlannedAsync(
         Touchpoint touchpoint, GuardrailOptions policy, DateOnly day, DateOnly monday, DateOnly sunday, CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
                 continue;
             }
 
-            var due = TenantCalendar.LocalDay(pending.DueAt > pending.PlannedAt ? pending.DueAt : pending.PlannedAt, policy.TimeZone);
+            var due = TenantCalendar.LocalDay(pending.NextLookAt > pending.PlannedAt ? pending.NextLookAt : pending.PlannedAt, policy.TimeZone);
             inDay += due == day ? 1 : 0;
             inWeek += due >= monday && due <= sunday ? 1 : 0;
         }

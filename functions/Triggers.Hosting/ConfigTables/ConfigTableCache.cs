@@ -28,6 +28,9 @@ public abstract partial class ConfigTableCache<TSnapshot>(IOptions<ProcessingOpt
         {
             var snapshot = await LoadAsync(_snapshot, cancellationToken);
             _snapshot = snapshot;
+
+            // In use before the follow-up work, so nothing decides on the old content meanwhile.
+            await OnLoadedAsync(snapshot, cancellationToken);
             return snapshot;
         }
         catch (Exception ex) when (_snapshot is not null && !cancellationToken.IsCancellationRequested)
@@ -54,6 +57,9 @@ public abstract partial class ConfigTableCache<TSnapshot>(IOptions<ProcessingOpt
 
     /// <summary>Reads and compiles the table, reporting what changed since <paramref name="previous"/>; throws when the read fails.</summary>
     protected abstract Task<TSnapshot> LoadAsync(TSnapshot? previous, CancellationToken cancellationToken);
+
+    /// <summary>Work that follows a load once its snapshot is in use (rule history, retiring rules); it handles its own failures.</summary>
+    protected virtual Task OnLoadedAsync(TSnapshot snapshot, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static partial class Log
     {

@@ -43,10 +43,13 @@ public sealed partial class RuleCache(
             Log.Loaded(logger, rules.Rules.Count, problems.Count);
         }
 
-        var snapshot = new RuleSnapshot(rules, problems, Time.GetUtcNow());
-        await RecordHistoryAsync(loaded, snapshot.LoadedAt, cancellationToken);
-        await RetireAsync(loaded, cancellationToken);
-        return snapshot;
+        return new RuleSnapshot(rules, problems, Time.GetUtcNow(), loaded);
+    }
+
+    protected override async Task OnLoadedAsync(RuleSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await RecordHistoryAsync(snapshot.Source, snapshot.LoadedAt, cancellationToken);
+        await RetireAsync(snapshot.Source, cancellationToken);
     }
 
     /// <summary>Planned touchpoints of rules disabled or deleted since the last load are cancelled now, within this refresh.</summary>
@@ -112,4 +115,5 @@ public sealed partial class RuleCache(
 }
 
 /// <summary>One load of table <c>Rules</c>.</summary>
-public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt) : IConfigTableSnapshot;
+/// <param name="Source">The definitions as read, which rule history and retirement compare.</param>
+public sealed record RuleSnapshot(RuleSet Rules, IReadOnlyList<RuleProblem> Problems, DateTimeOffset LoadedAt, RuleSourceSnapshot Source) : IConfigTableSnapshot;

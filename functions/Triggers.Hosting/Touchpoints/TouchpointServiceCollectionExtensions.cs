@@ -24,6 +24,10 @@ public static class TouchpointServiceCollectionExtensions
             .Bind(configuration.GetSection(DispatchOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => !o.Problems().Any(), "Dispatch settings are invalid (Interval 1 s-10 min, RetryBase > 0, RetryMax >= RetryBase, Lease >= 10 s).")
+            .Validate<OutboundEndpoints>(
+                (o, endpoints) => o.Lease > SenderHttp.LongestSend(endpoints.Timeout),
+                "Dispatch:Lease must outlast the longest send, 6 × Senders:Timeout + 1 s (a token fetch with its retries, then the send), " +
+                "or a second dispatcher could take the touchpoint over mid-send: raise Dispatch:Lease or lower Senders:Timeout.")
             .ValidateOnStart();
 
         services.AddSingleton(_ => GuardrailPolicies.Load(configuration));

@@ -35,7 +35,16 @@ public sealed partial class PassiveReplies(
         }
 
         var recorder = new PassiveReplyRecorder(touchpoints, ledger, guardrails.For(signal.Tenant), ruleSet, signal, Answer, time);
-        await decisions.DecideAsync(signal, ruleSet, recorder, cancellationToken);
+        try
+        {
+            await decisions.DecideAsync(signal, ruleSet, recorder, cancellationToken);
+        }
+        catch (Exception ex) when (recorder.Reply is not null)
+        {
+            // The answer is recorded as sent, so it must go out; the signal is not marked decided, so the worker finishes it.
+            Log.Unfinished(logger, signal.Id, ex.Message);
+        }
+
         if (recorder.Reply is not null)
         {
             Log.Replied(logger, recorder.RuleId!, signal.Id, channel.Name);
@@ -66,6 +75,9 @@ public sealed partial class PassiveReplies(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Signal {SignalId} was answered passively but deciding the rest of it failed ({Reason}); the worker decides it from the queue")]
+        public static partial void Unfinished(ILogger logger, string signalId, string reason);
+
         [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Rule {RuleId} answered signal {SignalId} on channel {Channel} with a passive reply")]
         public static partial void Replied(ILogger logger, string ruleId, string signalId, string channel);
 

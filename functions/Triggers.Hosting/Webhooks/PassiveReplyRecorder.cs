@@ -50,13 +50,27 @@ internal sealed class PassiveReplyRecorder(
             return added;
         }
 
-        return await store.TryAddWithoutPublishingAsync(touchpoint, cancellationToken);
+        var recorded = await store.TryAddWithoutPublishingAsync(touchpoint, cancellationToken);
+
+        // Decided before (a platform retry after a lost answer): if this touchpoint went out as the passive reply, the
+        // retry gets the same answer, whatever a second judgement says now.
+        if (recorded is null && Reply is null && IsPassiveHere(touchpoint)
+            && await store.GetAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken) is { Status: TouchpointStatus.Sent } sentBefore
+            && answer(sentBefore) is { } again)
+        {
+            (Reply, RuleId) = (again, sentBefore.RuleId);
+        }
+
+        return recorded;
     }
 
     /// <summary>A passive-reply action on the signal's own channel, due now, that the guardrails neither stopped nor deferred.</summary>
     private bool AnswersNow(Touchpoint touchpoint) =>
-        touchpoint is { Status: TouchpointStatus.Planned, Guardrail: null }
-        && string.Equals(touchpoint.Channel, signal.Channel, StringComparison.Ordinal)
+        touchpoint is { Status: TouchpointStatus.Planned, Guardrail: null } && IsPassiveHere(touchpoint);
+
+    /// <summary>A passive-reply action with no delay, on the signal's own channel.</summary>
+    private bool IsPassiveHere(Touchpoint touchpoint) =>
+        string.Equals(touchpoint.Channel, signal.Channel, StringComparison.Ordinal)
         && rules.ForTenant(touchpoint.Tenant).FirstOrDefault(r => string.Equals(r.Id, touchpoint.RuleId, StringComparison.Ordinal)) is { } rule
         && rule.Actions[touchpoint.ActionIndex] is { PassiveReply: true, Delay: var delay } && delay <= TimeSpan.Zero;
 }

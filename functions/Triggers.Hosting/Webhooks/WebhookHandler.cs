@@ -80,14 +80,24 @@ public sealed partial class WebhookHandler(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(options.Value.IngestTimeout);
         WebhookReply? passiveReply = null;
+        if (passive is not null && accepted.Signals.Count == 1)
+        {
+            // Decided (and recorded as sent) before the enqueue, so the worker finds the decision there. Within half the
+            // budget, and never at the signal's expense: if deciding fails, the worker decides it from the queue.
+            using var deciding = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
+            deciding.CancelAfter(options.Value.IngestTimeout / 2);
+            try
+            {
+                passiveReply = await passiveReplies.TryReplyAsync(passive, request, channel, accepted.Signals[0], deciding.Token);
+            }
+            catch (Exception ex) when (!aborted.IsCancellationRequested)
+            {
+                Log.PassiveFailed(logger, channel.Name, ex);
+            }
+        }
+
         try
         {
-            // Decided (and recorded as sent) before the enqueue, so the worker finds the touchpoint already there.
-            if (passive is not null && accepted.Signals.Count == 1)
-            {
-                passiveReply = await passiveReplies.TryReplyAsync(passive, request, channel, accepted.Signals[0], budget.Token);
-            }
-
             await ingestor.IngestAsync(accepted.Signals, budget.Token);
         }
         catch (Exception ex) when (!aborted.IsCancellationRequested)
@@ -118,6 +128,9 @@ public sealed partial class WebhookHandler(
 
         [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Webhook on channel {Channel} rejected: body over {MaxBytes} bytes")]
         public static partial void TooLarge(ILogger logger, string channel, int maxBytes);
+
+        [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Webhook on channel {Channel}: deciding a passive reply failed; the platform gets its default answer and the worker decides the signal")]
+        public static partial void PassiveFailed(ILogger logger, string channel, Exception exception);
 
         [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Webhook on channel {Channel} verified but could not be stored; answered 503 so the platform retries")]
         public static partial void IngestFailed(ILogger logger, string channel, Exception exception);

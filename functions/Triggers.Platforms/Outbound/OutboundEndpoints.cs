@@ -21,14 +21,19 @@ public sealed record OutboundEndpoints
     public TimeSpan TokenRefreshBefore { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Problems, each naming the <c>Senders:*</c> setting; empty when usable.</summary>
+    /// <summary>The bounds the HTTP resilience handler accepts for one attempt (with a minute as a sane ceiling).</summary>
+    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(1);
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
         CheckBase(nameof(WeChatBaseUrl), WeChatBaseUrl, problems);
         CheckBase(nameof(WeComBaseUrl), WeComBaseUrl, problems);
-        if (Timeout <= TimeSpan.Zero)
+        if (Timeout < MinTimeout || Timeout > MaxTimeout)
         {
-            problems.Add($"{SectionName}:{nameof(Timeout)} must be positive, for example 00:00:10");
+            problems.Add($"{SectionName}:{nameof(Timeout)} must be between 00:00:00.010 and 00:01:00, for example 00:00:10");
         }
 
         if (TokenRefreshBefore < TimeSpan.Zero)

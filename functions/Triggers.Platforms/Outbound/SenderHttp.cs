@@ -31,6 +31,19 @@ public static class SenderHttp
         return services;
     }
 
+    /// <summary>The longest one send can take: a token fetch with its retries, then the send's single attempt.</summary>
+    public static TimeSpan LongestSend(TimeSpan timeout) => TotalTimeout(timeout) + timeout;
+
+    private static TimeSpan TotalTimeout(TimeSpan timeout) => (3 * timeout) + (2 * timeout) + TimeSpan.FromSeconds(1);
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+        response?.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - (response.Headers.Date ?? date),
+            _ => null,
+        };
+
     private static bool IsSafeToRepeat(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
         || (request.Options.TryGetValue(SafeToRepeat, out var marked) && marked);
@@ -41,12 +54,14 @@ public static class SenderHttp
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromSeconds(1);
         options.Retry.MaxDelay = timeout;
+        // A Retry-After longer than an attempt goes back to the dispatcher, which waits it out without holding a call open.
         var transient = options.Retry.ShouldHandle;
         options.Retry.ShouldHandle = async args =>
-            args.Context.GetRequestMessage() is { } request && IsSafeToRepeat(request) && await transient(args);
+            args.Context.GetRequestMessage() is { } request && IsSafeToRepeat(request)
+            && !(RetryAfter(args.Outcome.Result) > timeout) && await transient(args);
 
         // Room for every attempt and the waits between them; the caller's own cancellation still ends it sooner.
-        options.TotalRequestTimeout.Timeout = (3 * timeout) + (2 * timeout) + TimeSpan.FromSeconds(1);
+        options.TotalRequestTimeout.Timeout = TotalTimeout(timeout);
         options.CircuitBreaker.SamplingDuration = 2 * timeout > TimeSpan.FromSeconds(30) ? 2 * timeout : TimeSpan.FromSeconds(30);
         options.CircuitBreaker.MinimumThroughput = 10;
         options.CircuitBreaker.FailureRatio = 0.5;

@@ -69,6 +69,20 @@ public sealed class PassiveRepliesTests
     }
 
     [Fact]
+    public async Task A_platform_retry_after_a_lost_answer_gets_the_same_answer_even_when_the_answer_used_up_the_cap()
+    {
+        var store = new MemoryTouchpoints();
+        var replies = Create(store, capOfOne: true);
+
+        var first = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+        var retry = await replies.TryReplyAsync(new Adapter(fails: false), Request(), Channel(), Signal(), CancellationToken.None);
+
+        Assert.Equal("reply:您好", first!.Body);
+        Assert.Equal("reply:您好", retry?.Body);
+        Assert.Equal(TouchpointStatus.Sent, Assert.Single(store.Items.Values).Status);
+    }
+
+    [Fact]
     public async Task A_touchpoint_the_worker_already_planned_is_not_answered_passively()
     {
         var store = new MemoryTouchpoints();
@@ -130,14 +144,20 @@ public sealed class PassiveRepliesTests
     private static RuleDefinition Definition() => new("default", "greet", true, 1, """{"==":[1,1]}""", PassiveRule, null, null, "v1");
 
     private static PassiveReplies Create(
-        MemoryTouchpoints store, IContactStateStore? contacts = null, MemorySignals? signals = null, TimeProvider? clock = null)
+        MemoryTouchpoints store, IContactStateStore? contacts = null, MemorySignals? signals = null, TimeProvider? clock = null, bool capOfOne = false)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Channels:wx:Platform"] = "wechat",
             ["Channels:wx:Token"] = "AAAAA",
-        }).Build();
+        };
+        if (capOfOne)
+        {
+            (values["Tenants:default:Guardrails:PerDay"], values["Tenants:default:Guardrails:SlackShare"]) = ("1", "0");
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var channels = ChannelRegistry.Load(configuration, new PlatformRegistry(PlatformAdapters.All), TimeSpan.FromMinutes(5));
         var cache = new RuleCache(new Rules(), new Triggers.App.Tests.Rules.NoRuleHistory(), channels, Options.Create(new ProcessingOptions()), clock, NullLogger<RuleCache>.Instance);
         var topics = new TopicCache(new NoTopics(), Options.Create(new ProcessingOptions()), clock, NullLogger<TopicCache>.Instance);

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Triggers.App.Tests.Infrastructure;
+using Triggers.Core.Analysis;
 using Azure.Data.Tables;
 using Triggers.Testing;
 
@@ -68,6 +71,19 @@ public sealed class PassiveReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await PostTextAsync(client, "你好", msgId: "7002");
 
         Assert.Equal("success", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task When_deciding_the_passive_reply_fails_the_webhook_still_stores_the_signal_and_gives_the_default_answer()
+    {
+        await using var broken = _app.WithWebHostBuilder(b => b.ConfigureTestServices(
+            services => services.AddSingleton<ITextAnalyzer>(new FailingAnalyzer())));
+        using var client = broken.CreateClient();
+
+        var response = await PostTextAsync(client, "请问价格多少？", msgId: "7003");
+
+        Assert.Equal("success", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await TestStorage.DedupeMarkerCountAsync(azurite, _channel, TestContext.Current.CancellationToken));
     }
 
     private Task<HttpResponseMessage> PostTextAsync(HttpClient client, string text, string msgId)

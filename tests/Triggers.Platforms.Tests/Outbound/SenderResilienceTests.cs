@@ -21,6 +21,19 @@ public sealed class SenderResilienceTests
     }
 
     [Fact]
+    public async Task A_token_fetch_told_to_come_back_later_than_an_attempt_lasts_is_not_retried_here_and_the_wait_goes_back_to_the_dispatcher()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+        harness.Server.Enqueue(StableTokenPath, new FakeReply(503, "{}", new Dictionary<string, string> { ["Retry-After"] = "120" }));
+
+        var result = await harness.SendAsync(Message(), WeChatChannel());
+
+        Assert.Equal(SendOutcome.Retry, result.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
+        Assert.Single(harness.Server.To(StableTokenPath));
+    }
+
+    [Fact]
     public async Task A_WeCom_token_get_that_fails_is_retried_too()
     {
         await using var harness = await SenderHarness.StartAsync();

@@ -83,7 +83,7 @@ public sealed class TouchpointSendersTests
         var error = Assert.Throws<ArgumentException>(() => new TouchpointSenders(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, endpoints));
 
         Assert.Contains("Senders:WeChatBaseUrl must be an absolute http or https URL", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Senders:Timeout must be positive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Senders:Timeout must be between 00:00:00.010 and 00:01:00", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
