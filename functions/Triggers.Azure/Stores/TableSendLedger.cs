@@ -62,6 +62,23 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
         return (total, automated);
     }
 
+    public async Task<LedgerTally> TallyAsync(
+        string tenant, string channel, string contact, DateOnly day, DateOnly weekFrom, DateOnly weekTo, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, channel, contact)}")
+            + TableClient.CreateQueryFilter($" and RowKey ge {Day(weekFrom)} and RowKey lt {Day(weekTo.AddDays(1))}");
+        var dayKey = Day(day);
+        var tally = default(LedgerTally);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", "Automated"], cancellationToken))
+        {
+            var automated = entity.GetBoolean("Automated") == true ? 1 : 0;
+            var sameDay = entity.RowKey.StartsWith(dayKey, StringComparison.Ordinal) ? 1 : 0;
+            tally = new LedgerTally(tally.DayTotal + sameDay, tally.DayAutomated + (sameDay * automated), tally.WeekTotal + 1, tally.WeekAutomated + automated);
+        }
+
+        return tally;
+    }
+
     /// <summary>
     /// Removes touches older than any cap looks back: a week, plus two days so no tenant's time zone (UTC-12 to +14)
     /// loses a day it still counts. The hourly purge calls it.

@@ -12,6 +12,12 @@ public interface ISendLedger
     /// <summary>Removes a recorded touch (a reserved send that was then blocked or failed for good).</summary>
     Task RemoveAsync(string tenant, string channel, string contact, DateOnly localDay, string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The touches of one day and of the week around it, in one read: how many in all and how many automated, for each.
+    /// <paramref name="day"/> lies within <paramref name="weekFrom"/>..<paramref name="weekTo"/>.
+    /// </summary>
+    Task<LedgerTally> TallyAsync(string tenant, string channel, string contact, DateOnly day, DateOnly weekFrom, DateOnly weekTo, CancellationToken cancellationToken);
+
     /// <summary>Touches from <paramref name="from"/> to <paramref name="to"/> inclusive: how many in all, how many automated.</summary>
     Task<(int Total, int Automated)> CountAsync(string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }

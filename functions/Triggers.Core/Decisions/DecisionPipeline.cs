@@ -66,7 +66,7 @@ public sealed class DecisionPipeline
             var touchpoints = new List<Touchpoint>();
             foreach (var planned in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, platform))
             {
-                var decided = await JudgeAsync(planned, policy, now, cancellationToken) with { TraceParent = traceParent };
+                var decided = await JudgeAsync(planned, policy, contact.State, now, cancellationToken) with { TraceParent = traceParent };
 
                 // Recorded before the next is judged, so the caps count it. Found recorded already (the signal is decided
                 // again after a crash or a platform retry): the first verdict stands, whatever a second judgement says.
@@ -86,10 +86,10 @@ public sealed class DecisionPipeline
     }
 
     /// <summary>The guardrails at planning: a blocked touchpoint is kept (status blocked, with the guardrail's name), a deferred one gets its new due time.</summary>
-    private async Task<Touchpoint> JudgeAsync(Touchpoint planned, GuardrailOptions policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Touchpoint> JudgeAsync(Touchpoint planned, GuardrailOptions policy, ContactState signalContact, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
-        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken);
+        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact);
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
     }
 }

@@ -11,12 +11,16 @@ namespace Triggers.Core.Guardrails;
 /// </summary>
 public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledger, ITouchpointStore touchpoints)
 {
+    /// <param name="known">The contact's state when the caller holds it already (the pipeline, for the signal's own contact): not read again.</param>
     public async Task<GuardrailContext> LoadAsync(
-        Touchpoint touchpoint, string platform, GuardrailOptions policy, GuardrailStage stage, DateTimeOffset now, CancellationToken cancellationToken)
+        Touchpoint touchpoint, string platform, GuardrailOptions policy, GuardrailStage stage, DateTimeOffset now, CancellationToken cancellationToken,
+        ContactState? known = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(policy);
-        var state = await contacts.GetAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, cancellationToken);
+        var state = known is not null && known.Tenant == touchpoint.Tenant && known.Channel == touchpoint.Channel && known.Contact == touchpoint.Contact
+            ? known
+            : await contacts.GetAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, cancellationToken);
         var context = new GuardrailContext { Now = now, Contact = state, Policy = PlatformPolicies.For(platform), Stage = stage };
         return await WithCountsAsync(context, touchpoint, policy, cancellationToken);
     }
@@ -32,8 +36,8 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
         var at = context.Stage == GuardrailStage.Planning && touchpoint.DueAt > context.Now ? touchpoint.DueAt : context.Now;
         var day = TenantCalendar.LocalDay(at, policy.TimeZone);
         var (monday, sunday) = TenantCalendar.WeekOf(at, policy.TimeZone);
-        var today = await ledger.CountAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, day, day, cancellationToken);
-        var week = await ledger.CountAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, monday, sunday, cancellationToken);
+        var tally = await ledger.TallyAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, day, monday, sunday, cancellationToken);
+        (int Total, int Automated) today = (tally.DayTotal, tally.DayAutomated), week = (tally.WeekTotal, tally.WeekAutomated);
         if (context.Stage == GuardrailStage.Planning && GuardrailEvaluator.CountsAgainstCaps(touchpoint.Type))
         {
             var (plannedToday, plannedWeek) = await PlannedAsync(touchpoint, policy, day, monday, sunday, cancellationToken);

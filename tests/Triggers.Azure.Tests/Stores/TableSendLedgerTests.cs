@@ -1,3 +1,4 @@
+using Triggers.Core.Contacts;
 using Triggers.Azure.Stores;
 using Triggers.Testing;
 
@@ -34,6 +35,33 @@ public sealed class TableSendLedgerTests(AzuriteFixture azurite)
         await ledger.RecordAsync(tenant, "demo", "c1", Day, "tp1", automated: false, ct);
 
         Assert.Equal((1, 1), await ledger.CountAsync(tenant, "demo", "c1", Day, Day, ct));
+    }
+
+    [Fact]
+    public async Task One_read_tallies_the_day_and_its_week_each_with_the_automated_share()
+    {
+        var ledger = new TableSendLedger(await StoreTestData.TablesAsync(azurite));
+        var tenant = azurite.UniqueName("tn");
+        var ct = TestContext.Current.CancellationToken;
+        const string contact = "wm/1|x#?%";
+        foreach (var (offset, id, automated) in new[]
+        {
+            (-8, "last-week", true),
+            (-2, "monday", true),
+            (0, "auto", true),
+            (0, "agent", false),
+            (3, "sunday", true),
+            (4, "next-week", true),
+        })
+        {
+            await ledger.RecordAsync(tenant, "demo", contact, Day.AddDays(offset), id, automated, ct);
+        }
+
+        await ledger.RecordAsync(tenant, "demo", "someone-else", Day, "other", true, ct);
+
+        var tally = await ledger.TallyAsync(tenant, "demo", contact, Day, Day.AddDays(-2), Day.AddDays(3), ct);
+
+        Assert.Equal(new LedgerTally(DayTotal: 2, DayAutomated: 1, WeekTotal: 4, WeekAutomated: 3), tally);
     }
 
     [Fact]
