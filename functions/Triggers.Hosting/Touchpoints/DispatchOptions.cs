@@ -10,9 +10,16 @@ public sealed class DispatchOptions
     /// <summary>Standalone: how often due touchpoints are looked for (in Azure the DispatchTouchpoints timer runs every minute).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>At most this many touchpoints per tenant per run; the rest wait for the next run.</summary>
+    /// <summary>How many due touchpoints are read at a time; a run keeps reading batches until none is due.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Sends per second per channel at most: the platform's or your relay's rate limit (WeChat and WeCom document
+    /// theirs per account and API). A backlog drains at this rate.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SendsPerSecond { get; set; } = 20;
 
     /// <summary>Send attempts before a touchpoint is failed and dead-lettered to <c>touchpoints-poison</c>.</summary>
     [Range(1, 20)]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Triggers.Hosting.Channels;
 using Triggers.Hosting.Processing;
@@ -38,23 +40,42 @@ public sealed partial class TouchpointDispatcher(
     TimeProvider time,
     ILogger<TouchpointDispatcher> logger)
 {
-    /// <summary>One pass over every tenant's due touchpoints. <paramref name="stopClaiming"/> stops taking new ones; a send in flight finishes.</summary>
+    private readonly ConcurrentDictionary<string, RateLimiter> _rates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One pass over every tenant's due touchpoints: batch after batch until none is due (or a run's interval has gone
+    /// by, or nothing moved), each channel's sends paced by Dispatch:SendsPerSecond. <paramref name="stopClaiming"/>
+    /// stops taking new ones; a send in flight finishes.
+    /// </summary>
     public async Task<DispatchSummary> DispatchOnceAsync(CancellationToken stopClaiming)
     {
         var summary = new DispatchSummary();
+        var started = time.GetTimestamp();
         foreach (var tenant in channels.Tenants)
         {
             // Events a crash or a broker outage left in touchpoints' outboxes go out first, under their own ids.
             summary.EventsRepublished += await outbox.PublishPendingAsync(tenant, options.Value.BatchSize, stopClaiming);
-            var due = await touchpoints.ListDueAsync(tenant, time.GetUtcNow(), options.Value.BatchSize, stopClaiming);
-            foreach (var touchpoint in due)
+            while (true)
             {
-                if (stopClaiming.IsCancellationRequested)
+                var due = await touchpoints.ListDueAsync(tenant, time.GetUtcNow(), options.Value.BatchSize, stopClaiming);
+                var moved = 0;
+                foreach (var touchpoint in due)
                 {
-                    return summary;
+                    if (stopClaiming.IsCancellationRequested)
+                    {
+                        return summary;
+                    }
+
+                    var outcome = await DispatchAsync(touchpoint, CancellationToken.None);
+                    summary.Add(outcome);
+                    moved += outcome == DispatchSummary.Skipped ? 0 : 1;
                 }
 
-                summary.Add(await DispatchAsync(touchpoint, CancellationToken.None));
+                // Drained, or only others' claims left, or the next run is due: it carries on from here.
+                if (due.Count < options.Value.BatchSize || moved == 0 || time.GetElapsedTime(started) >= options.Value.Interval)
+                {
+                    break;
+                }
             }
         }
 
@@ -137,6 +158,7 @@ public sealed partial class TouchpointDispatcher(
         }
 
         var message = new OutboundMessage(claimed, text);
+        using var slot = await RateOf(channel.Name).AcquireAsync(1, cancellationToken);
         var result = await sender.SendAsync(message, channel, cancellationToken);
         if (result.Outcome != SendOutcome.Sent && counted)
         {
@@ -167,6 +189,16 @@ public sealed partial class TouchpointDispatcher(
                 return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Planned, WakeAt = wake, StatusReason = $"attempt {claimed.Attempts} failed, retrying at {wake:o}: {result.Detail}", LeaseUntil = null }, DispatchSummary.Retried, cancellationToken);
         }
     }
+
+    private RateLimiter RateOf(string channel) => _rates.GetOrAdd(channel, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = options.Value.SendsPerSecond,
+        TokensPerPeriod = options.Value.SendsPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    }));
 
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Triggers.App.Tests.Infrastructure;
+using Triggers.Azure.Emulator;
 using Triggers.Core.Decisions;
 using Triggers.Core.Guardrails;
 using Triggers.Core.Processing;
@@ -53,6 +54,9 @@ public sealed class DecisionEquivalenceTests(AzuriteFixture azurite) : IAsyncLif
     private readonly FakeTimeProvider _clock = new(Start);
     private TriggersAppFactory _app = null!;
 
+    // Its own emulator: the thousand signals' rows would slow every later test's queries on the shared one.
+    private AzuriteLauncher _storage = null!;
+
     private string WeChat => "wx" + _suffix;
 
     private string Douyin => "dy" + _suffix;
@@ -63,7 +67,9 @@ public sealed class DecisionEquivalenceTests(AzuriteFixture azurite) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
+        _storage = await AzuriteLauncher.StartIsolatedAsync(logger: null, TestContext.Current.CancellationToken);
         var settings = TriggersAppFactory.WeChatChannel(WeChat, _tenant);
+        settings["AzureWebJobsStorage"] = _storage.ConnectionString;
         settings[$"Channels:{Douyin}:Platform"] = "douyin";
         settings[$"Channels:{Douyin}:Tenant"] = _tenant;
         settings[$"Channels:{Douyin}:ClientSecret"] = "douyin-test-secret-0123456789";
@@ -86,7 +92,7 @@ public sealed class DecisionEquivalenceTests(AzuriteFixture azurite) : IAsyncLif
             services.AddHostedService<Triggers.Hosting.Storage.StorageInitializer>();
         });
         _ = _app.Server;
-        var rules = TestStorage.Table(azurite, "Rules");
+        var rules = _storage.Connection.CreateTableServiceClient().GetTableClient("Rules");
         await rules.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         foreach (var rule in Rules())
         {
@@ -94,7 +100,11 @@ public sealed class DecisionEquivalenceTests(AzuriteFixture azurite) : IAsyncLif
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
 
     [Fact]
     public async Task The_worker_the_passive_path_and_the_simulator_decide_a_thousand_signals_alike_and_a_different_guardrail_order_shows()
