@@ -86,6 +86,7 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
             ["Topics"] = JsonSerializer.Serialize(a.Topics),
             ["Mentions"] = a.Mentions.Count == 0 ? null : JsonSerializer.Serialize(a.Mentions),
             ["Decided"] = processed.Decided,
+            ["EventsLeftPending"] = processed.EventsLeftPending,
             ["TouchpointIds"] = processed.TouchpointIds.Count == 0 ? null : string.Join(' ', processed.TouchpointIds),
         };
     }
@@ -120,6 +121,7 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
         return new ProcessedSignal(signal, analysis, e.GetDateTimeOffset("ProcessedAt") ?? default)
         {
             Decided = e.GetBoolean("Decided") ?? false,
+            EventsLeftPending = e.GetBoolean("EventsLeftPending") ?? false,
             TouchpointIds = e.GetString("TouchpointIds")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }

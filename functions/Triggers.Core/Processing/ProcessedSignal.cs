@@ -12,6 +12,9 @@ public sealed record ProcessedSignal(Signal Signal, TextAnalysis Analysis, DateT
     /// </summary>
     public bool Decided { get; init; }
 
+    /// <summary>True when the decision recorded its touchpoints' events without publishing them (the webhook's passive path).</summary>
+    public bool EventsLeftPending { get; init; }
+
     /// <summary>The touchpoints the decision recorded, in rule priority order.</summary>
     public IReadOnlyList<string> TouchpointIds { get; init; } = [];
 }

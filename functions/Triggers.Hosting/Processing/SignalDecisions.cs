@@ -18,7 +18,10 @@ public sealed partial class SignalDecisions(
         await signals.GetAsync(signal, cancellationToken) is { Decided: true } decided ? decided : null;
 
     /// <summary>Decides the signal with the live rules (or <paramref name="ruleSet"/>) and records the decision.</summary>
-    /// <param name="touchpoints">Where touchpoints are recorded, when not the default store (the passive-reply path).</param>
+    /// <param name="touchpoints">
+    /// Where touchpoints are recorded, when not the default store: the passive-reply path, which leaves their events for
+    /// the worker to publish.
+    /// </param>
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -26,7 +29,12 @@ public sealed partial class SignalDecisions(
         var decision = await pipeline.DecideAsync(signal, ruleSet ?? await rules.GetAsync(cancellationToken), cancellationToken);
         Report(decision);
         await signals.SaveAsync(
-            new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt) { Decided = true, TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)] },
+            new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt)
+            {
+                Decided = true,
+                EventsLeftPending = touchpoints is not null,
+                TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)],
+            },
             cancellationToken);
         Log.Processed(logger, signal.Id, signal.Channel, decision.Analysis.Label, decision.Touchpoints.Count());
         return decision;

@@ -65,9 +65,9 @@ public sealed partial class SignalProcessor(
         ArgumentNullException.ThrowIfNull(signal);
         if (await decisions.FindDecidedAsync(signal, cancellationToken) is { } decided)
         {
-            // Decided already (a passive reply in the webhook, or a delivery that stopped after recording): only the
-            // events its touchpoints may have left pending remain to publish.
-            foreach (var id in decided.TouchpointIds)
+            // Decided already. By the webhook (a passive reply), which records events without publishing them: they are
+            // published now. By an earlier delivery of this message: its writes published their own (the sweep covers a crash).
+            foreach (var id in decided.EventsLeftPending ? decided.TouchpointIds : [])
             {
                 await touchpoints.PublishLeftPendingAsync(signal.Tenant, id, cancellationToken);
             }

@@ -61,6 +61,11 @@ public sealed class PassiveReplyTests(AzuriteFixture azurite) : IAsyncLifetime
         var touchpoint = Assert.Single(touchpoints.EnumerateArray());
         Assert.Equal("sent", touchpoint.GetProperty("status").GetString());
         Assert.Equal("price-question", touchpoint.GetProperty("ruleId").GetString());
+
+        // The webhook left the event unpublished (no broker in its budget); the worker publishes it, well before the sweep.
+        var events = await Eventually.WaitAsync(
+            () => TestStorage.TouchpointEventsAsync(azurite, _tenant, TestContext.Current.CancellationToken), e => e.Count > 0, TimeSpan.FromSeconds(20));
+        Assert.Equal(["triggers.touchpoint.sent"], events.Select(e => (string)e["type"]!));
     }
 
     [Fact]
