@@ -8,7 +8,7 @@ namespace Triggers.Hosting.Admin;
 /// <c>POST /api/admin/consent</c>: opt a contact out of (or back into) automated touchpoints on a channel, as when they
 /// ask a person to stop. <c>GET</c> shows what the guardrails know about the contact.
 /// </summary>
-public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore store, ContactObserver tracking, TimeProvider time)
+public sealed partial class ConsentAdmin(ChannelRegistry channels, IContactStateStore store, ContactObserver tracking, TimeProvider time, ILogger<ConsentAdmin> logger)
 {
     public async Task<IResult> GetAsync(HttpRequest request)
     {
@@ -54,11 +54,22 @@ public sealed class ConsentAdmin(ChannelRegistry channels, IContactStateStore st
         var by = AdminResults.Text(body, "by") ?? "admin";
         var written = await tracking.ChangeAsync(
             settings.Tenant, channel, contact, current => ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow()), ct);
-        if (written is { State: var state })
+        if (written is { State: var state, ConsentChanged: var changed })
         {
+            if (changed)
+            {
+                Log.ConsentSet(logger, contact, channel, state.OptedOut ? "opted out" : "opted in", by);
+            }
+
             return Results.Ok(state with { Version = null });
         }
 
         return AdminResults.Error(StatusCodes.Status409Conflict, $"contact '{contact}' kept changing; try again.");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "Contact {Contact} on {Channel} {Change} by an admin ({By})")]
+        public static partial void ConsentSet(ILogger logger, string contact, string channel, string change, string by);
     }
 }

@@ -9,7 +9,7 @@ namespace Triggers.Hosting.Admin;
 /// The hand-off queue for people: list (most urgent first), claim (counts as human precedence: pending automation for
 /// the contact gives way), close with an outcome.
 /// </summary>
-public sealed class HandoffAdmin(IHandoffStore store, ContactObserver contacts, GuardrailPolicies guardrails, TimeProvider time)
+public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver contacts, GuardrailPolicies guardrails, TimeProvider time, ILogger<HandoffAdmin> logger)
 {
     public async Task<IResult> ListAsync(HttpRequest request)
     {
@@ -65,6 +65,11 @@ public sealed class HandoffAdmin(IHandoffStore store, ContactObserver contacts, 
 
         // The person has the conversation now: automated follow-ups for the contact give way.
         var gaveWay = await contacts.GiveWayAsync(claimed.Tenant, claimed.Channel, claimed.Contact, now, guardrails.For(claimed.Tenant), ct);
+        foreach (var touchpoint in gaveWay)
+        {
+            Log.GaveWay(logger, touchpoint.Id, claimed.Contact, agent, touchpoint.Status);
+        }
+
         return Results.Ok(new { handoff = HandoffView.From(claimed), automatedTouchpointsGaveWay = gaveWay.Count });
     }
 
@@ -93,5 +98,11 @@ public sealed class HandoffAdmin(IHandoffStore store, ContactObserver contacts, 
         return closed is null
             ? AdminResults.Error(StatusCodes.Status409Conflict, $"hand-off '{id}' was changed by someone else just now; try again.")
             : Results.Ok(HandoffView.From(closed));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} for {Contact} gave way to {Agent}, who claimed the hand-off: now {Status}")]
+        public static partial void GaveWay(ILogger logger, string touchpointId, string contact, string agent, string status);
     }
 }
