@@ -41,30 +41,10 @@ public sealed class TableSendLedger(TableServiceClient tables) : ISendLedger
         await _table.DeleteEntityAsync(PartitionKey(tenant, channel, contact), RowKey(localDay, id), ETag.All, cancellationToken);
     }
 
-    public async Task<(int Total, int Automated)> CountAsync(
-        string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        if (to < from)
-        {
-            return (0, 0);
-        }
-
-        // Row keys of day D are "D|id", which sort after "D" and before "D+1", so [from, to + 1) covers whole days.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, channel, contact)}")
-            + TableClient.CreateQueryFilter($" and RowKey ge {Day(from)} and RowKey lt {Day(to.AddDays(1))}");
-        int total = 0, automated = 0;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, 1000, ["Automated"], cancellationToken))
-        {
-            total++;
-            automated += entity.GetBoolean("Automated") == true ? 1 : 0;
-        }
-
-        return (total, automated);
-    }
-
     public async Task<LedgerTally> TallyAsync(
         string tenant, string channel, string contact, DateOnly day, DateOnly weekFrom, DateOnly weekTo, CancellationToken cancellationToken)
     {
+        // Row keys of day D are "D|id", which sort after "D" and before "D+1", so [from, to + 1) covers whole days.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, channel, contact)}")
             + TableClient.CreateQueryFilter($" and RowKey ge {Day(weekFrom)} and RowKey lt {Day(weekTo.AddDays(1))}");
         var dayKey = Day(day);

@@ -17,7 +17,4 @@ public interface ISendLedger
     /// <paramref name="day"/> lies within <paramref name="weekFrom"/>..<paramref name="weekTo"/>.
     /// </summary>
     Task<LedgerTally> TallyAsync(string tenant, string channel, string contact, DateOnly day, DateOnly weekFrom, DateOnly weekTo, CancellationToken cancellationToken);
-
-    /// <summary>Touches from <paramref name="from"/> to <paramref name="to"/> inclusive: how many in all, how many automated.</summary>
-    Task<(int Total, int Automated)> CountAsync(string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Triggers.Platforms.Outbound.Http;
 
 namespace Triggers.Platforms.Outbound;
 
@@ -36,13 +37,9 @@ public static class SenderHttp
 
     private static TimeSpan TotalTimeout(TimeSpan timeout) => (3 * timeout) + (2 * timeout) + TimeSpan.FromSeconds(1);
 
+    // The reply's own Date is "now" here (the handler has no clock of ours); without one a dated Retry-After counts as due.
     private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
-        response?.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - (response.Headers.Date ?? date),
-            _ => null,
-        };
+        response is null ? null : PlatformHttp.RetryAfter(response.Headers.RetryAfter, response.Headers.Date ?? response.Headers.RetryAfter?.Date ?? default);
 
     private static bool IsSafeToRepeat(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get || request.Method == HttpMethod.Head

@@ -19,17 +19,11 @@ internal sealed class MemoryLedger : ISendLedger
         return Task.CompletedTask;
     }
 
-    public async Task<LedgerTally> TallyAsync(
+    public Task<LedgerTally> TallyAsync(
         string tenant, string channel, string contact, DateOnly day, DateOnly weekFrom, DateOnly weekTo, CancellationToken cancellationToken)
     {
-        var (dayTotal, dayAutomated) = await CountAsync(tenant, channel, contact, day, day, cancellationToken);
-        var (weekTotal, weekAutomated) = await CountAsync(tenant, channel, contact, weekFrom, weekTo, cancellationToken);
-        return new LedgerTally(dayTotal, dayAutomated, weekTotal, weekAutomated);
-    }
-
-    public Task<(int Total, int Automated)> CountAsync(string tenant, string channel, string contact, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var matching = _entries.Where(e => e.Key.Tenant == tenant && e.Key.Channel == channel && e.Key.Contact == contact && e.Key.Day >= from && e.Key.Day <= to).ToList();
-        return Task.FromResult((matching.Count, matching.Count(e => e.Value)));
+        var week = _entries.Where(e => e.Key.Tenant == tenant && e.Key.Channel == channel && e.Key.Contact == contact && e.Key.Day >= weekFrom && e.Key.Day <= weekTo).ToList();
+        var today = week.Where(e => e.Key.Day == day).ToList();
+        return Task.FromResult(new LedgerTally(today.Count, today.Count(e => e.Value), week.Count, week.Count(e => e.Value)));
     }
 }

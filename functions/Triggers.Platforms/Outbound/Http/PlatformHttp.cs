@@ -41,7 +41,7 @@ internal sealed class PlatformHttp
             using var timeout = new CancellationTokenSource(_timeout, Time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var body = await ReadCappedAsync(response.Content, linked.Token);
-            return new HttpAttempt(new PlatformReply((int)response.StatusCode, body, RetryAfter(response.Headers.RetryAfter)), null);
+            return new HttpAttempt(new PlatformReply((int)response.StatusCode, body, RetryAfter(response.Headers.RetryAfter, Time.GetUtcNow())), null);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -64,7 +64,8 @@ internal sealed class PlatformHttp
         }
     }
 
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    /// <summary>How long a Retry-After header asks to wait from <paramref name="now"/> (never negative), or null without one.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
         if (header?.Delta is { } delta)
         {
@@ -73,7 +74,7 @@ internal sealed class PlatformHttp
 
         if (header?.Date is { } date)
         {
-            var wait = date - Time.GetUtcNow();
+            var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
