@@ -16,6 +16,14 @@ if (args.Contains("--jsonlogic-generate"))
     return 0;
 }
 
+// --azurite-capacity <connection string> [seconds] [concurrency]: storage's raw capacity for bench/load.
+if (args.Length >= 2 && args[0] == "--azurite-capacity")
+{
+    var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var concurrency = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 64;
+    return await Triggers.Bench.Storage.AzuriteCapacity.RunAsync(args[1], TimeSpan.FromSeconds(seconds), concurrency);
+}
+
 if (args.Contains("--jsonlogic"))
 {
     return JsonLogicComparison.Run(quick, args.Contains("--by-rule"), args.Contains("--cs-only"));

@@ -21,7 +21,7 @@ builder.Services.AddTriggers(builder.Configuration);
 // Traces, metrics and logs; to Application Insights when its connection string is set.
 var telemetry = builder.Services.AddOpenTelemetry()
     .WithTracing(tracing => tracing.AddSource(TriggersTelemetry.SourceName))
-    .WithMetrics(metrics => metrics.AddMeter(StorageTransactions.MeterName))
+    .WithMetrics(metrics => metrics.AddMeter(StorageTransactions.MeterName, Triggers.Hosting.Processing.SignalCounters.MeterName))
     .UseFunctionsWorkerDefaults();
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {

@@ -38,10 +38,8 @@ public sealed partial class QueueWorker(
                 }
             }
 
-            foreach (var message in messages)
-            {
-                await HandleAsync(queue, message, stoppingToken);
-            }
+            // Side by side, as the Functions host runs a batch: one slow signal must not hold up the others.
+            await Task.WhenAll(messages.Select(m => HandleAsync(queue, m, stoppingToken)));
 
             // Back off while idle, up to MaxPollInterval; poll again at once while there is work.
             delay = messages.Count > 0 ? MinPollInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollInterval.Ticks));

@@ -7,7 +7,8 @@ namespace Triggers.Azure.Storage;
 /// <summary>
 /// Counts storage transactions (every HTTP request to the Table or Queue service, each retry included): what Azure bills
 /// and what bounds throughput on Azurite. Published as the metric <c>triggers.storage.transactions</c> (meter
-/// <see cref="MeterName"/>, tag <c>service</c>) and readable in-process for tests and the load benchmark.
+/// <see cref="MeterName"/>, tags <c>service</c> and <c>work</c>) and readable in-process for tests, the admin health
+/// report and the load benchmark. The work is whatever <see cref="For"/> set on the calling flow.
 /// </summary>
 public sealed class StorageTransactions
 {
@@ -15,7 +16,10 @@ public sealed class StorageTransactions
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Counter = Meter.CreateCounter<long>("triggers.storage.transactions", description: "Requests to the Table and Queue services, retries included");
+    private static readonly AsyncLocal<StorageWork> Current = new();
+    private static readonly string[] WorkNames = [.. Enum.GetNames<StorageWork>().Select(n => n.ToLowerInvariant())];
 
+    private readonly long[] _byWork = new long[WorkNames.Length];
     private long _tables;
     private long _queues;
 
@@ -25,29 +29,44 @@ public sealed class StorageTransactions
 
     public long Total => Tables + Queues;
 
+    /// <summary>Transactions spent on one kind of work since this process started.</summary>
+    public long Of(StorageWork work) => Interlocked.Read(ref _byWork[(int)work]);
+
+    /// <summary>Counts what this flow (and the tasks it starts) spends against <paramref name="work"/> until disposed.</summary>
+    public static WorkScope For(StorageWork work)
+    {
+        var previous = Current.Value;
+        Current.Value = work;
+        return new WorkScope(previous);
+    }
+
     /// <summary>The policy to add to the Table service client's pipeline (per retry, so each attempt counts).</summary>
     public HttpPipelinePolicy ForTables() => new Counting(this, tables: true);
 
     /// <summary>The policy to add to the Queue service client's pipeline.</summary>
     public HttpPipelinePolicy ForQueues() => new Counting(this, tables: false);
 
+    public readonly struct WorkScope(StorageWork previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+
     private sealed class Counting(StorageTransactions owner, bool tables) : HttpPipelineSynchronousPolicy
     {
-        private static readonly KeyValuePair<string, object?> Table = new("service", "table");
-        private static readonly KeyValuePair<string, object?> Queue = new("service", "queue");
-
         public override void OnSendingRequest(HttpMessage message)
         {
+            var work = Current.Value;
+            Interlocked.Increment(ref owner._byWork[(int)work]);
             if (tables)
             {
                 Interlocked.Increment(ref owner._tables);
-                Counter.Add(1, Table);
             }
             else
             {
                 Interlocked.Increment(ref owner._queues);
-                Counter.Add(1, Queue);
             }
+
+            Counter.Add(1, new KeyValuePair<string, object?>("service", tables ? "table" : "queue"), new KeyValuePair<string, object?>("work", WorkNames[(int)work]));
         }
     }
 }

@@ -18,6 +18,8 @@ public sealed class HealthCheck(
     RuleCache rules,
     TopicCache topics,
     ChannelRegistry channels,
+    StorageTransactions transactions,
+    Processing.SignalCounters counters,
     IHostEnvironment host)
 {
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(3);
@@ -44,7 +46,11 @@ public sealed class HealthCheck(
             storage is null ? "reachable" : "unavailable",
             [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
             new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
-            new HealthTopics(topics.Current?.Problems ?? []));
+            new HealthTopics(topics.Current?.Problems ?? []),
+            new HealthWork(
+                counters.Enqueued,
+                counters.Decided,
+                Enum.GetValues<StorageWork>().ToDictionary(w => w.ToString().ToLowerInvariant(), transactions.Of, StringComparer.Ordinal)));
         return Results.Json(body, statusCode: StatusCode(storage));
     }
 
@@ -74,7 +80,10 @@ public sealed class HealthCheck(
 
     private sealed record PublicHealth(string Status, string? Reason);
 
-    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics);
+    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthWork Work);
+
+    /// <summary>What this instance has done since it started: signals enqueued and decided, storage transactions by work.</summary>
+    private sealed record HealthWork(long SignalsEnqueued, long SignalsDecided, IReadOnlyDictionary<string, long> StorageTransactions);
 
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 

@@ -15,6 +15,10 @@ public sealed class ProcessingOptions
     [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>How many signals of one group message are decided at once (one contact's always in order). Default 4.</summary>
+    [Range(1, 64)]
+    public int GroupParallelism { get; set; } = 4;
+
     /// <summary>Standalone poller: how long a received message stays hidden while it is processed.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

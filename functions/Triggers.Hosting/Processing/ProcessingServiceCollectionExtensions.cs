@@ -60,6 +60,7 @@ public static class ProcessingServiceCollectionExtensions
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();
+        services.AddSingleton<SignalCounters>();
         services.AddSingleton<IngestProcessor>();
         services.AddHostedService<ConfigTableRefresher<RuleCache>>();
 

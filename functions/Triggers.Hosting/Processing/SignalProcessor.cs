@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Triggers.Azure.Storage;
 using Triggers.Hosting.Rules;
 using Triggers.Hosting.Touchpoints;
 using Triggers.Core.Emotion;
@@ -20,6 +22,8 @@ public sealed partial class SignalProcessor(
     SignalDecisions decisions,
     OutboxTouchpointStore touchpoints,
     PoisonQueue poison,
+    ISignalQueue queue,
+    SignalCounters counters,
     IOptions<ProcessingOptions> options,
     ILogger<SignalProcessor> logger) : IQueueMessageProcessor
 {
@@ -27,20 +31,70 @@ public sealed partial class SignalProcessor(
 
     /// <summary>
     /// Returns once the message is done with (processed, or moved to poison on its last attempt or when it can
-    /// never succeed). Throws when it should be retried.
+    /// never succeed). Throws when it should be retried. A group message (many signals from one ingest round) is split
+    /// here: its signals are decided side by side, one contact's in order; a signal that fails goes on alone, in a message
+    /// of its own that remembers its attempts, or to poison on its last, so one bad signal never holds up or poisons the rest.
     /// </summary>
     public async Task<ProcessingOutcome> ProcessAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
-        Signal signal;
+        using var work = StorageTransactions.For(StorageWork.Processing);
+        SignalGroup group;
         try
         {
-            signal = SignalMessage.Deserialize(messageText);
+            group = SignalMessage.Read(messageText);
         }
         catch (FormatException ex)
         {
             // Retrying cannot fix a malformed message.
             await poison.SendAsync(QueueNames.SignalsPoison, messageText, ex.Message, dequeueCount, cancellationToken);
             Log.Poisoned(logger, "(unreadable)", dequeueCount, ex.Message);
+            return ProcessingOutcome.Poisoned;
+        }
+
+        var attempts = dequeueCount + group.Attempts;
+        if (group.Items.Count == 1)
+        {
+            return await ProcessItemAsync(group.Items[0], attempts, retryByThrowing: true, cancellationToken);
+        }
+
+        var failed = new ConcurrentQueue<SignalItem>();
+        var byContact = group.Items
+            .GroupBy(i => i.Signal is { } s ? $"{s.Tenant}|{s.Platform}|{s.Actor.Id}" : i.Json, StringComparer.Ordinal)
+            .ToList();
+        await Parallel.ForEachAsync(
+            byContact,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.GroupParallelism, CancellationToken = cancellationToken },
+            async (contact, ct) =>
+            {
+                foreach (var item in contact)
+                {
+                    if (await ProcessItemAsync(item, attempts, retryByThrowing: false, ct) == ProcessingOutcome.Failed)
+                    {
+                        failed.Enqueue(item);
+                    }
+                }
+            });
+
+        // Each failed signal goes on alone; if this enqueue fails, the whole group comes back and decided signals are skipped.
+        foreach (var item in failed)
+        {
+            await queue.EnqueueAsync([item.Signal!], checked((int)attempts), cancellationToken);
+            Log.SplitOut(logger, item.Signal!.Id, attempts);
+        }
+
+        return failed.IsEmpty ? ProcessingOutcome.Processed : ProcessingOutcome.Failed;
+    }
+
+    /// <summary>
+    /// One signal of a message. On failure: poison on the last attempt, else throw (a message of its own: the queue
+    /// retries it) or report <see cref="ProcessingOutcome.Failed"/> (one of a group: the caller sends it on alone).
+    /// </summary>
+    private async Task<ProcessingOutcome> ProcessItemAsync(SignalItem item, long attempts, bool retryByThrowing, CancellationToken cancellationToken)
+    {
+        if (item.Signal is not { } signal)
+        {
+            await poison.SendAsync(QueueNames.SignalsPoison, item.Json, item.Error!, attempts, cancellationToken);
+            Log.Poisoned(logger, "(unreadable)", attempts, item.Error!);
             return ProcessingOutcome.Poisoned;
         }
 
@@ -52,11 +106,16 @@ public sealed partial class SignalProcessor(
             await ProcessAsync(signal, cancellationToken);
             return ProcessingOutcome.Processed;
         }
-        catch (Exception ex) when (dequeueCount >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (attempts >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            await poison.SendAsync(QueueNames.SignalsPoison, messageText, ex.Message, dequeueCount, cancellationToken);
-            Log.Poisoned(logger, signal.Id, dequeueCount, ex.Message);
+            await poison.SendAsync(QueueNames.SignalsPoison, item.Json, ex.Message, attempts, cancellationToken);
+            Log.Poisoned(logger, signal.Id, attempts, ex.Message);
             return ProcessingOutcome.Poisoned;
+        }
+        catch (Exception ex) when (!retryByThrowing && !cancellationToken.IsCancellationRequested)
+        {
+            Log.FailedInGroup(logger, signal.Id, attempts, ex);
+            return ProcessingOutcome.Failed;
         }
     }
 
@@ -77,12 +136,19 @@ public sealed partial class SignalProcessor(
         }
 
         await decisions.DecideAsync(signal, null, null, cancellationToken);
+        counters.AddDecided();
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Signal {SignalId} moved to signals-poison after {DequeueCount} attempt(s): {Error}")]
         public static partial void Poisoned(ILogger logger, string signalId, long dequeueCount, string error);
+
+        [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Signal {SignalId} failed on attempt {Attempts} inside a group message; it goes on alone")]
+        public static partial void FailedInGroup(ILogger logger, string signalId, long attempts, Exception exception);
+
+        [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Signal {SignalId} split out of its group after {Attempts} attempt(s)")]
+        public static partial void SplitOut(ILogger logger, string signalId, long attempts);
 
         [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Signal {SignalId} was decided already ({Touchpoints} touchpoint(s)); not analysed or decided again")]
         public static partial void AlreadyDecided(ILogger logger, string signalId, int touchpoints);

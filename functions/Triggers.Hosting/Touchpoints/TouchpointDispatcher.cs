@@ -1,3 +1,4 @@
+using Triggers.Azure.Storage;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public sealed partial class TouchpointDispatcher(
     /// </summary>
     public async Task<DispatchSummary> DispatchOnceAsync(CancellationToken stopClaiming)
     {
+        using var work = StorageTransactions.For(StorageWork.Dispatch);
         var summary = new DispatchSummary();
         var started = time.GetTimestamp();
         foreach (var tenant in channels.Tenants)

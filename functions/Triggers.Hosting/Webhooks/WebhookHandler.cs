@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Triggers.Azure.Storage;
 using Triggers.Hosting.Channels;
 using Triggers.Hosting.Storage;
 using Triggers.Platforms;
@@ -88,6 +89,7 @@ public sealed partial class WebhookHandler(
             deciding.CancelAfter(options.Value.IngestTimeout / 2);
             try
             {
+                using var work = StorageTransactions.For(StorageWork.Processing);
                 passiveReply = await passiveReplies.TryReplyAsync(passive, request, channel, accepted.Signals[0], deciding.Token);
             }
             catch (Exception ex) when (!aborted.IsCancellationRequested)

@@ -25,4 +25,25 @@ public sealed class WebhookOptions
     /// seconds). Default 2 s.
     /// </summary>
     public TimeSpan OutageProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How concurrent webhooks share their storage writes (group commit).</summary>
+    public GroupCommitOptions GroupCommit { get; set; } = new();
+}
+
+/// <summary>Settings under <c>Webhooks:GroupCommit</c>.</summary>
+public sealed class GroupCommitOptions
+{
+    /// <summary>
+    /// Under load (another commit is in flight), how long a commit waits for more signals before it starts. A lone webhook
+    /// never waits. Default 2 ms.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Most signals in one commit. Default 200.</summary>
+    [Range(1, 1000)]
+    public int MaxSignals { get; set; } = 200;
+
+    /// <summary>Commits in flight at once. Default 2: one fills while the other writes.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrent { get; set; } = 2;
 }

@@ -17,11 +17,11 @@ internal static class TestStorage
     public static QueueClient Queue(AzuriteFixture azurite, string name) =>
         Connection(azurite).CreateQueueServiceClient().GetQueueClient(name);
 
-    /// <summary>How many dedupe markers a channel has: one is written before any signal of it is enqueued.</summary>
+    /// <summary>How many dedupe markers a channel has (over its partitions): one is written before any signal of it is enqueued.</summary>
     public static async Task<int> DedupeMarkerCountAsync(AzuriteFixture azurite, string channel, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in Table(azurite, "Dedupe").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {channel}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in Table(azurite, "Dedupe").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {channel + "~"} and PartitionKey lt {channel + "~~"}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
         }

@@ -44,17 +44,64 @@ public sealed class StorageTransactionTests(AzuriteFixture azurite) : IAsyncLife
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_webhook_costs_three_transactions_the_dedupe_marker_the_enqueue_and_its_confirmation_and_the_metric_counts_each()
+    public async Task A_lone_webhook_costs_the_dedupe_marker_and_the_enqueue_before_its_answer_and_the_confirmation_after()
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = _app.CreateClient();
         var transactions = _app.Services.GetRequiredService<StorageTransactions>();
         Assert.True((await Post(client, "warm-up", ct)).IsSuccessStatusCode);
+        await Eventually.WaitAsync(() => Task.FromResult(transactions.Tables), _ => false, TimeSpan.FromMilliseconds(300));
 
         var before = (transactions.Tables, transactions.Queues);
         Assert.True((await Post(client, "m1", ct)).IsSuccessStatusCode);
+        var confirmed = await Eventually.WaitAsync(
+            () => Task.FromResult((transactions.Tables - before.Tables, transactions.Queues - before.Queues)), t => t.Item1 >= 2, TimeSpan.FromSeconds(5));
 
-        Assert.Equal((2L, 1L), (transactions.Tables - before.Tables, transactions.Queues - before.Queues));
+        Assert.Equal((2L, 1L), confirmed);
+    }
+
+    [Fact]
+    public async Task Webhooks_arriving_together_share_their_writes_at_most_one_transaction_per_signal_and_every_signal_is_enqueued_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateClient();
+        var transactions = _app.Services.GetRequiredService<StorageTransactions>();
+        Assert.True((await Post(client, "warm-up", ct)).IsSuccessStatusCode);
+        await Eventually.WaitAsync(() => Task.FromResult(transactions.Tables), _ => false, TimeSpan.FromMilliseconds(300));
+        var signalsQueue = TestStorage.Queue(azurite, "signals");
+        await signalsQueue.ClearMessagesAsync(ct);
+
+        const int Count = 300;
+        var before = transactions.Total;
+        using var gate = new SemaphoreSlim(64);
+        var answers = await Task.WhenAll(Enumerable.Range(0, Count).Select(async i =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                return (await Post(client, $"burst-{i}", ct)).StatusCode;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var spent = await Eventually.WaitAsync(() => Task.FromResult(transactions.Total - before), _ => false, TimeSpan.FromMilliseconds(500));
+
+        Assert.All(answers, a => Assert.Equal(System.Net.HttpStatusCode.OK, a));
+        var queued = new List<string>();
+        foreach (var message in (await signalsQueue.PeekMessagesAsync(32, ct)).Value)
+        {
+            queued.AddRange(Triggers.Core.Processing.SignalMessage.Read(message.Body.ToString()).Items.Select(item => item.Signal!.DedupeKey));
+        }
+
+        var messages = (await signalsQueue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+        Assert.InRange(messages, 1, 32);
+        Assert.Equal(Count, await TestStorage.DedupeMarkerCountAsync(azurite, _channel, ct) - 1);
+        Assert.InRange(spent, 1, Count);
+        TestContext.Current.SendDiagnosticMessage($"{Count} webhooks, 64 at a time: {spent} storage transactions at ingest in {messages} queue message(s)");
+        Assert.Equal(Count, queued.Count);
+        Assert.Equal(Count, queued.Distinct().Count());
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
         await _app.Function<PurgeExpired>().RunAsync(new TimerInfo(), ct);
 
         var left = new List<string>();
-        await foreach (var e in dedupe.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_channel}"), cancellationToken: ct))
+        await foreach (var e in dedupe.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {_channel} and PartitionKey lt {_channel + "~"}"), cancellationToken: ct))
         {
             left.Add(e.RowKey);
         }
