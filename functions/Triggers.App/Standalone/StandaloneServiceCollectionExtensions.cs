@@ -33,11 +33,16 @@ public static class StandaloneServiceCollectionExtensions
     /// <summary>What the Functions host does in Azure, in-process: the queue pollers, the timers and the admin key check.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration)
     {
-        // One poller per queue; registered as plain IHostedService so both instances are kept.
-        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<SignalProcessor>()));
-        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<IngestProcessor>()));
-        services.AddHostedService<DedupePurgeService>();
-        services.AddHostedService<DispatchService>();
+        // Standalone:Workers false makes an HTTP-only instance (webhooks, admin, health): an ingest tier scaled apart from
+        // the instances (or the function app) that process, dispatch and purge on the same storage.
+        if (configuration.GetValue("Standalone:Workers", true))
+        {
+            // One poller per queue; registered as plain IHostedService so both instances are kept.
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<SignalProcessor>()));
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<IngestProcessor>()));
+            services.AddHostedService<DedupePurgeService>();
+            services.AddHostedService<DispatchService>();
+        }
 
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddSingleton<AdminKeyFilter>();

@@ -1,0 +1,407 @@
+#!/usr/bin/env node
+// The load benchmark (issue 13, docs/benchmarks.md): one run, one machine, every figure beside its baselines.
+//
+//   node bench/load/run.mjs [--quick] [--no-peers] [--seconds 15]
+//
+// 1. Builds the standalone host, the CLI and the bench tool (Release), starts a fresh Azurite on its own ports
+//    and data folder, and the host on it with one generic channel and a rule that plans one touchpoint per message.
+// 2. Drives the signed generic webhook with wrk from pre-signed requests at 16 and 64 connections: req/s, p50, p99,
+//    errors, storage transactions per signal at ingest (from the host's own counters, GET /api/admin/health).
+// 3. Waits for processing to drain: signals decided per second during and after the load, transactions per signal.
+// 4. At half the measured ingest rate, a steady stream: receipt -> processed p50 and p99.
+// 5. Azurite's raw capacity for the operations we use, from the bench tool (the physical limit here).
+// 6. The peers on the same requests: Node-RED (stateless HMAC check) and n8n (SQLite, executions saved).
+// Prints a table with ratios and writes bench/load/.runtime/last-run.json.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { request as httpRequest, Agent } from 'node:http';
+import { createHmac } from 'node:crypto';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+  },
+});
+const seconds = Number(opts.seconds ?? (opts.quick ? 8 : 15));
+const SECRET = 'bench-load-secret-0000000001';
+const ADMIN = 'bench-admin-key';
+const ports = { blob: 21100, queue: 21101, table: 21102, host: 7181, worker: 7182 };
+const base = `http://127.0.0.1:${ports.host}`;
+const account = 'devstoreaccount1';
+const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const connection = `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${accountKey};` +
+  `BlobEndpoint=http://127.0.0.1:${ports.blob}/${account};QueueEndpoint=http://127.0.0.1:${ports.queue}/${account};` +
+  `TableEndpoint=http://127.0.0.1:${ports.table}/${account};`;
+const runtime = join(here, '.runtime');
+mkdirSync(runtime, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'triggers-load-'));
+const children = [];
+const results = { machine: machine(), seconds, ours: {}, peers: {}, azurite: {} };
+
+const say = (m) => process.stderr.write(`load: ${m}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+process.on('exit', () => { for (const c of children) { try { c.kill('SIGKILL'); } catch { /* gone */ } } rmSync(work, { recursive: true, force: true }); });
+process.on('SIGINT', () => process.exit(130));
+
+try {
+  await main();
+} catch (err) {
+  say(`failed: ${err.stack ?? err}`);
+  process.exitCode = 1;
+}
+
+async function main() {
+  say('building Release (host, CLI, bench tool)');
+  for (const project of ['functions/Triggers.App', 'functions/Triggers.Cli', 'bench/Triggers.Bench']) {
+    execFileSync('dotnet', ['build', '-c', 'Release', '--nologo', '-v', 'q', project], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  ensureAzuriteInstalled();
+
+  const azurite = startAzurite();
+  await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
+
+  // Phase 1, the ingest tier alone (Standalone:Workers false): what the webhook path itself carries.
+  const ingest = startHost(ports.host, false);
+  await waitFor(async () => (await status(`${base}/api/health`)) === 200, 'the ingest host (GET /api/health)');
+  importRule();
+  say(`ingest host pid ${ingest.pid}, Azurite pid ${azurite.pid}`);
+  await wrk('warm-up', 16, Math.min(5, seconds));
+  for (const connections of [16, 64]) {
+    results.ours[`ingest_c${connections}`] = await measureWebhook(`ingest-c${connections}`, connections, azurite, ingest, base);
+  }
+  results.ours.ingestPeakRssMb = peakRssMb(ingest.pid);
+  const backlog = (await work_(base)).signalsEnqueued;
+
+  // Phase 2, processing alone: a worker instance drains what phase 1 enqueued.
+  const workerBase = `http://127.0.0.1:${ports.worker}`;
+  const worker = startHost(ports.worker, true);
+  await waitFor(async () => (await status(`${workerBase}/api/health`)) === 200, 'the worker host (GET /api/health)');
+  ingest.kill('SIGTERM');
+  results.ours.processing = await drain(workerBase, 900, backlog);
+  say(`processing: ${results.ours.processing.decidedPerSecond} signals/s draining ${backlog}, ${results.ours.processing.transactionsPerSignal} transactions/signal`);
+
+  // Phase 3, one instance doing both, as `dotnet run` does on a laptop.
+  for (const connections of [16, 64]) {
+    results.ours[`combined_c${connections}`] = await measureWebhook(`combined-c${connections}`, connections, azurite, worker, workerBase);
+  }
+  // The worker decides what the ingest host enqueued as well as its own.
+  const everything = async () => backlog + (await work_(workerBase)).signalsEnqueued;
+  await drain(workerBase, 900, await everything());
+  const steadyRate = Math.max(10, Math.round(results.ours.processing.decidedPerSecond / 2));
+  results.ours.latency = await steadyStream(workerBase, steadyRate, Math.min(seconds, 10), everything);
+  say(`receipt -> processed at ${steadyRate}/s: p50 ${results.ours.latency.p50Ms} ms, p99 ${results.ours.latency.p99Ms} ms`);
+  results.ours.combinedPeakRssMb = peakRssMb(worker.pid);
+  worker.kill('SIGTERM');
+
+  results.azurite = azuriteCapacity();
+  azurite.kill('SIGTERM');
+  await sleep(1000);
+
+  if (!opts['no-peers']) {
+    for (const peer of ['node-red', 'n8n']) {
+      results.peers[peer] = await measurePeer(peer);
+    }
+  }
+
+  report();
+  writeFileSync(join(runtime, 'last-run.json'), JSON.stringify(results, null, 2));
+  say(`figures written to ${join(runtime, 'last-run.json')}`);
+}
+
+async function measureWebhook(label, connections, azurite, host, url) {
+  const before = await work_(url);
+  const cpu0 = cpuSeconds(azurite.pid), hostCpu0 = cpuSeconds(host.pid);
+  const w = await wrk(label, connections, seconds, `${url}/api/webhooks/bench`);
+  const after = await work_(url);
+  const enqueued = after.signalsEnqueued - before.signalsEnqueued;
+  const figures = {
+    ...w,
+    signalsEnqueued: enqueued,
+    ingestTransactionsPerSignal: round((after.storageTransactions.ingest - before.storageTransactions.ingest) / Math.max(1, enqueued), 3),
+    decidedPerSecondDuringLoad: round((after.signalsDecided - before.signalsDecided) / w.seconds, 1),
+    azuriteCpuCores: round((cpuSeconds(azurite.pid) - cpu0) / w.seconds, 2),
+    hostCpuCores: round((cpuSeconds(host.pid) - hostCpu0) / w.seconds, 2),
+  };
+  say(`${label}: ${w.requestsPerSecond} req/s, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, ${w.non2xx} non-2xx, ${figures.ingestTransactionsPerSignal} ingest transactions/signal, ` +
+    `Azurite ${figures.azuriteCpuCores} cores, host ${figures.hostCpuCores} cores`);
+  return figures;
+}
+
+function machine() {
+  const cpu = cpus();
+  return { cpus: cpu.length, model: cpu[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version,
+    dotnet: execFileSync('dotnet', ['--version']).toString().trim(), date: new Date().toISOString() };
+}
+
+function ensureAzuriteInstalled() {
+  try {
+    readFileSync(join(root, 'tools/azurite/node_modules/azurite/package.json'));
+  } catch {
+    say('installing the pinned Azurite (npm ci in tools/azurite)');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: join(root, 'tools/azurite'), stdio: 'inherit' });
+  }
+}
+
+function startAzurite() {
+  const data = join(work, 'azurite');
+  const child = spawn('node', [join(root, 'tools/azurite/start.js'),
+    '--blobHost', '127.0.0.1', '--blobPort', `${ports.blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${ports.queue}`,
+    '--tableHost', '127.0.0.1', '--tablePort', `${ports.table}`, '--skipApiVersionCheck', '--loose',
+    '--disableProductStyleUrl', '--disableTelemetry', '--silent', '--location', data], { stdio: ['pipe', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+function startHost(port, workers) {
+  const env = {
+    ...process.env,
+    AzureWebJobsStorage: connection,
+    Storage__StartEmulator: 'false',
+    Channels__bench__Platform: 'generic',
+    Channels__bench__Tenant: 'bench',
+    Channels__bench__Secret: SECRET,
+    Admin__Key: ADMIN,
+    Standalone__Workers: `${workers}`,
+    // Every signal logged to the console is what a laptop wants, not what a host under load does.
+    Logging__LogLevel__Default: 'Warning',
+    DOTNET_ENVIRONMENT: 'Production',
+    ASPNETCORE_ENVIRONMENT: 'Production',
+  };
+  const dll = join(root, 'functions/Triggers.App/bin/Release/net10.0/Triggers.App.dll');
+  const child = spawn('dotnet', [dll, '--urls', `http://127.0.0.1:${port}`], { env, cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+function importRule() {
+  const file = join(work, 'rules.jsonl');
+  writeFileSync(file, JSON.stringify({
+    PartitionKey: 'bench', RowKey: 'reply-later', Enabled: true, Priority: 10,
+    When: { '==': [{ var: 'signal.kind' }, 'message'] },
+    Then: [{ type: 'message', text: '收到，稍后回复您', delay: 'PT1H' }],
+    Description: 'bench/load: every message plans one touchpoint',
+  }) + '\n');
+  execFileSync('dotnet', [join(root, 'functions/Triggers.Cli/bin/Release/net10.0/triggers.dll'), 'rules', 'import', file, '--connection', connection],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function wrk(label, connections, duration, url = `${base}/api/webhooks/bench`, secret = SECRET) {
+  const file = join(work, `${label}.tsv`);
+  // Enough distinct signals that no request repeats (a repeat would be a dedupe hit, a different path).
+  const count = Math.max(20000, Math.round(duration * 6000));
+  execFileSync('node', [join(here, 'make-requests.mjs'), '--count', `${count}`, '--secret', secret, '--out', file, '--prefix', `${label}-${Date.now()}-`]);
+  const threads = 2;
+  // n8n needs more than wrk's default 2 s at 64 connections; a timeout would read as an error, not as latency.
+  const out = execFileSync('wrk', [`-t${threads}`, `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '--latency', '-s', join(here, 'signed.lua'), url],
+    { env: { ...process.env, REQUESTS: file, WRK_THREADS: `${threads}` }, maxBuffer: 1 << 24 }).toString();
+  return parseWrk(out, duration);
+}
+
+function parseWrk(out, duration) {
+  const ms = (text) => {
+    const m = /^([\d.]+)(us|ms|s|m)$/.exec(text);
+    if (!m) return null;
+    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60000 }[m[2]];
+  };
+  const pct = (p) => ms((new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(out) ?? [])[1] ?? '');
+  const requests = Number((/(\d+) requests in/.exec(out) ?? [])[1] ?? 0);
+  const rps = Number((/Requests\/sec:\s+([\d.]+)/.exec(out) ?? [])[1] ?? 0);
+  // signed.lua counts every status outside 2xx itself (wrk's own line counts only 400 and up).
+  const non2xx = Number((/errors non2xx=(\d+)/.exec(out) ?? [])[1] ?? 0);
+  const wrapped = /threads ran out of distinct requests/.test(out);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors = socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
+  return { seconds: duration, requests, requestsPerSecond: Math.round(rps), p50Ms: round(pct(50), 2), p99Ms: round(pct(99), 2), non2xx, socketErrors: errors, repeatedRequests: wrapped };
+}
+
+async function work_(url) {
+  const body = await getJson(`${url}/api/admin/health`);
+  return body.work;
+}
+
+// Waits until the instance at url has decided `target` signals (default: all it enqueued itself); the rate is measured
+// from the first decision seen, so start-up time does not count.
+async function drain(url, limitSeconds, target) {
+  const first = await work_(url);
+  const goal = target ?? first.signalsEnqueued;
+  let start = null, startDecided = first.signalsDecided, startTx = first.storageTransactions.processing;
+  let last = first;
+  const deadline = Date.now() + limitSeconds * 1000;
+  while (Date.now() < deadline) {
+    last = await work_(url);
+    if (start === null && last.signalsDecided > first.signalsDecided) {
+      start = Date.now(); startDecided = last.signalsDecided; startTx = last.storageTransactions.processing;
+    }
+    if (last.signalsDecided >= goal) break;
+    await sleep(250);
+  }
+  const elapsed = start === null ? 0 : (Date.now() - start) / 1000;
+  const decided = last.signalsDecided - startDecided;
+  const tx = last.storageTransactions.processing - startTx;
+  return { backlog: goal - first.signalsDecided, decided: last.signalsDecided - first.signalsDecided, seconds: round(elapsed, 1),
+    decidedPerSecond: round(decided / Math.max(elapsed, 0.001), 1),
+    transactionsPerSignal: decided ? round(tx / decided, 2) : null, left: Math.max(0, goal - last.signalsDecided) };
+}
+
+// A fixed-rate stream on keep-alive connections; then receipt -> processed from the host's own record of each signal.
+async function steadyStream(url, rate, duration, everything) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const prefix = `steady-${Date.now()}-`;
+  const total = rate * duration;
+  const started = Date.now();
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(postSigned(url, agent, `${prefix}${i}`));
+  }
+  const statuses = await Promise.all(pending);
+  await drain(url, 300, await everything());
+  const signals = await getJson(`${url}/api/admin/signals?channel=bench&limit=1000`);
+  const lags = signals.filter((s) => s.id && s.text?.startsWith('steady'))
+    .map((s) => Date.parse(s.processedAt) - Date.parse(s.receivedAt)).sort((a, b) => a - b);
+  agent.destroy();
+  const at = (q) => lags.length ? lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] : null;
+  return { rate, seconds: duration, sent: total, non2xx: statuses.filter((s) => s < 200 || s >= 300).length, sampled: lags.length, p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+function postSigned(url, agent, id) {
+  const body = JSON.stringify({ id, kind: 'message', actor: { id: `c${id.length % 500}` }, text: `steady ${id}`, occurredAt: new Date().toISOString() });
+  const ts = `${Math.floor(Date.now() / 1000)}`;
+  const signature = 'sha256=' + createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex');
+  return new Promise((resolve) => {
+    const req = httpRequest(`${url}/api/webhooks/bench`, { method: 'POST', agent, headers: {
+      'Content-Type': 'application/json', 'X-Triggers-Timestamp': ts, 'X-Triggers-Signature': signature } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+function azuriteCapacity() {
+  say('Azurite raw capacity (bench tool, 64 concurrent requests per operation)');
+  const out = execFileSync('dotnet', [join(root, 'bench/Triggers.Bench/bin/Release/net10.0/Triggers.Bench.dll'), '--azurite-capacity', connection, `${Math.min(seconds, 5)}`, '64'],
+    { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const capacity = {};
+  for (const line of out.split('\n').filter((l) => l.startsWith('{'))) {
+    const r = JSON.parse(line);
+    capacity[r.operation] = r;
+  }
+  return capacity;
+}
+
+async function measurePeer(peer) {
+  say(`peer ${peer}: starting (installs on first use; n8n's first install takes minutes)`);
+  const env = { ...process.env, BENCH_SECRET: SECRET };
+  const url = execFileSync('bash', [join(here, 'peers', peer, 'start.sh')], { env, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
+  try {
+    await wrk(`${peer}-warm-up`, 16, Math.min(5, seconds), url);
+    const out = {};
+    for (const connections of [16, 64]) {
+      out[`c${connections}`] = await wrk(`${peer}-c${connections}`, connections, seconds, url);
+      say(`peer ${peer} c${connections}: ${out[`c${connections}`].requestsPerSecond} req/s, p99 ${out[`c${connections}`].p99Ms} ms`);
+    }
+    return out;
+  } finally {
+    execFileSync('bash', [join(here, 'peers', peer, 'stop.sh')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+function report() {
+  const o = results.ours;
+  const line = (...cells) => console.log(`| ${cells.join(' | ')} |`);
+  const ratio = (a, b) => (a && b ? `${round(a / b, 2)}×` : 'n/a');
+  const m = results.machine;
+  console.log(`\nMachine: ${m.cpus} cores (${m.model}), ${m.memoryGb} GiB, .NET SDK ${m.dotnet}, Node ${m.node}; ${m.date}; ${results.seconds} s per wrk run\n`);
+  line('measure', '16 connections', '64 connections');
+  line('---', '---', '---');
+  for (const [key, title] of [['ingest', 'ingest tier alone (Standalone:Workers false)'], ['combined', 'one instance, processing competing']]) {
+    const a = o[`${key}_c16`], b = o[`${key}_c64`];
+    line(`Triggers ${title}: req/s`, a.requestsPerSecond, b.requestsPerSecond);
+    line('  p50 / p99 ms', `${a.p50Ms} / ${a.p99Ms}`, `${b.p50Ms} / ${b.p99Ms}`);
+    line('  non-2xx, socket errors', `${a.non2xx}, ${a.socketErrors}`, `${b.non2xx}, ${b.socketErrors}`);
+    line('  storage transactions per signal at ingest', a.ingestTransactionsPerSignal, b.ingestTransactionsPerSignal);
+    line('  Azurite / host CPU (cores)', `${a.azuriteCpuCores} / ${a.hostCpuCores}`, `${b.azuriteCpuCores} / ${b.hostCpuCores}`);
+    if (key === 'combined') line('  signals decided per second during the load', a.decidedPerSecondDuringLoad, b.decidedPerSecondDuringLoad);
+  }
+  for (const [peer, figures] of Object.entries(results.peers)) {
+    line(`${peer}: req/s (p99 ms)`, `${figures.c16.requestsPerSecond} (${figures.c16.p99Ms})`, `${figures.c64.requestsPerSecond} (${figures.c64.p99Ms})`);
+    line(`  Triggers ingest tier ÷ ${peer}`, ratio(o.ingest_c16.requestsPerSecond, figures.c16.requestsPerSecond), ratio(o.ingest_c64.requestsPerSecond, figures.c64.requestsPerSecond));
+    line(`  Triggers one instance ÷ ${peer}`, ratio(o.combined_c16.requestsPerSecond, figures.c16.requestsPerSecond), ratio(o.combined_c64.requestsPerSecond, figures.c64.requestsPerSecond));
+  }
+  console.log('');
+  console.log(`Processing alone: ${o.processing.decidedPerSecond} signals/s draining ${o.processing.backlog} (${o.processing.left} left), ${o.processing.transactionsPerSignal} storage transactions per signal`);
+  console.log(`Receipt → processed at ${o.latency.rate}/s (half the processing rate): p50 ${o.latency.p50Ms} ms, p99 ${o.latency.p99Ms} ms (${o.latency.sampled} signals, ${o.latency.non2xx} non-2xx)`);
+  console.log(`Peak RSS: ingest host ${o.ingestPeakRssMb} MB, one-instance host ${o.combinedPeakRssMb} MB`);
+  const cap = results.azurite;
+  for (const [op, r] of Object.entries(cap)) {
+    console.log(`Azurite ${op}: ${r.requestsPerSecond} requests/s (${r.itemsPerSecond} items/s)`);
+  }
+  const insert = cap['table.insert']?.requestsPerSecond;
+  if (insert && o.processing.transactionsPerSignal) {
+    const limit = insert / o.processing.transactionsPerSignal;
+    console.log(`Processing limit at Azurite's single-request capacity: ${Math.round(limit)} signals/s; measured ${o.processing.decidedPerSecond} = ${ratio(o.processing.decidedPerSecond, limit)} of it`);
+  }
+  if (insert && o.ingest_c64.ingestTransactionsPerSignal) {
+    const limit = insert / o.ingest_c64.ingestTransactionsPerSignal;
+    console.log(`Ingest limit at that capacity and ${o.ingest_c64.ingestTransactionsPerSignal} transactions per signal: ${Math.round(limit)} signals/s; measured ${o.ingest_c64.requestsPerSecond} = ${ratio(o.ingest_c64.requestsPerSecond, limit)} of it`);
+  }
+}
+
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (100 Hz)
+  } catch {
+    return 0;
+  }
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
+}
+
+function round(x, digits) {
+  return x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+}
+
+function status(url) {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { method: 'GET', timeout: 2000 }, (res) => { res.resume(); resolve(res.statusCode); });
+    req.on('error', () => resolve(0));
+    req.on('timeout', () => { req.destroy(); resolve(0); });
+    req.end();
+  });
+}
+
+function getJson(url) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers: { 'x-functions-key': ADMIN } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        try { resolve(JSON.parse(Buffer.concat(chunks).toString())); } catch (e) { reject(new Error(`${url}: ${res.statusCode} ${e.message}`)); }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function waitFor(probe, what, limitSeconds = 120) {
+  const start = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - start > limitSeconds * 1000) throw new Error(`${what} did not come up within ${limitSeconds} s`);
+    await sleep(250);
+  }
+}
