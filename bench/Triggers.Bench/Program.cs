@@ -24,6 +24,12 @@ if (args.Length >= 2 && args[0] == "--azurite-capacity")
     return await Triggers.Bench.Storage.AzuriteCapacity.RunAsync(args[1], TimeSpan.FromSeconds(seconds), concurrency);
 }
 
+// --count-events <connection string>: drains queue touchpoint-events and counts it, for bench/load/faults.mjs.
+if (args.Length >= 2 && args[0] == "--count-events")
+{
+    return await Triggers.Bench.Storage.EventCount.RunAsync(args[1]);
+}
+
 if (args.Contains("--jsonlogic"))
 {
     return JsonLogicComparison.Run(quick, args.Contains("--by-rule"), args.Contains("--cs-only"));

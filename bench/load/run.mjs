@@ -1,53 +1,49 @@
 #!/usr/bin/env node
 // The load benchmark (issue 13, docs/benchmarks.md): one run, one machine, every figure beside its baselines.
 //
-//   node bench/load/run.mjs [--quick] [--no-peers] [--seconds 15]
+//   node bench/load/run.mjs [--quick] [--no-peers] [--seconds 15] [--rate 20] [--drain-seconds 60]
 //
 // 1. Builds the standalone host, the CLI and the bench tool (Release), starts a fresh Azurite on its own ports
-//    and data folder, and the host on it with one generic channel and a rule that plans one touchpoint per message.
-// 2. Drives the signed generic webhook with wrk from pre-signed requests at 16 and 64 connections: req/s, p50, p99,
-//    errors, storage transactions per signal at ingest (from the host's own counters, GET /api/admin/health).
-// 3. Waits for processing to drain: signals decided per second during and after the load, transactions per signal.
-// 4. At half the measured ingest rate, a steady stream: receipt -> processed p50 and p99.
+//    and data folder, and a host on it with one generic channel and a rule that plans one touchpoint per message.
+// 2. One instance doing everything: a steady stream (--rate, default 20/s) for receipt -> processed p50/p99 on fresh
+//    storage, then wrk from pre-signed requests at 16 and 64 connections (req/s, p50, p99, errors, storage transactions
+//    per signal at ingest from the host's own counters, GET /api/admin/health), then its drain.
+// 3. The ingest tier alone (Standalone:Workers false) under the same wrk runs.
+// 4. Processing alone: a worker instance on that backlog for --drain-seconds (default 60).
 // 5. Azurite's raw capacity for the operations we use, from the bench tool (the physical limit here).
 // 6. The peers on the same requests: Node-RED (stateless HMAC check) and n8n (SQLite, executions saved).
 // Prints a table with ratios and writes bench/load/.runtime/last-run.json.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { request as httpRequest, Agent } from 'node:http';
-import { createHmac } from 'node:crypto';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
+import { Agent } from 'node:http';
+import {
+  root, here, build, ensureAzuriteInstalled, startAzurite as launchAzurite, startHost as launchHost, connectionFor,
+  importRule as importRuleFile, signed, post, status, getJson, waitFor, sleep, round, say as sayAs,
+} from './lib.mjs';
 const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-peers': { type: 'boolean', default: false },
     seconds: { type: 'string' },
+    rate: { type: 'string' },
+    'drain-seconds': { type: 'string' },
   },
 });
 const seconds = Number(opts.seconds ?? (opts.quick ? 8 : 15));
 const SECRET = 'bench-load-secret-0000000001';
-const ADMIN = 'bench-admin-key';
 const ports = { blob: 21100, queue: 21101, table: 21102, host: 7181, worker: 7182 };
 const base = `http://127.0.0.1:${ports.host}`;
-const account = 'devstoreaccount1';
-const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const connection = `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${accountKey};` +
-  `BlobEndpoint=http://127.0.0.1:${ports.blob}/${account};QueueEndpoint=http://127.0.0.1:${ports.queue}/${account};` +
-  `TableEndpoint=http://127.0.0.1:${ports.table}/${account};`;
+const connection = connectionFor(ports);
 const runtime = join(here, '.runtime');
 mkdirSync(runtime, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'triggers-load-'));
 const children = [];
 const results = { machine: machine(), seconds, ours: {}, peers: {}, azurite: {} };
 
-const say = (m) => process.stderr.write(`load: ${m}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const say = (m) => sayAs('load', m);
 
 process.on('exit', () => { for (const c of children) { try { c.kill('SIGKILL'); } catch { /* gone */ } } rmSync(work, { recursive: true, force: true }); });
 process.on('SIGINT', () => process.exit(130));
@@ -61,45 +57,48 @@ try {
 
 async function main() {
   say('building Release (host, CLI, bench tool)');
-  for (const project of ['functions/Triggers.App', 'functions/Triggers.Cli', 'bench/Triggers.Bench']) {
-    execFileSync('dotnet', ['build', '-c', 'Release', '--nologo', '-v', 'q', project], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  ensureAzuriteInstalled();
+  build(['functions/Triggers.App', 'functions/Triggers.Cli', 'bench/Triggers.Bench']);
+  ensureAzuriteInstalled(say);
 
   const azurite = startAzurite();
   await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
 
-  // Phase 1, the ingest tier alone (Standalone:Workers false): what the webhook path itself carries.
+  // Phase 1, one instance doing everything, as `dotnet run` does on a laptop, on fresh storage.
+  const oneBase = `http://127.0.0.1:${ports.worker}`;
+  const one = startHost(ports.worker, true);
+  await waitFor(async () => (await status(`${oneBase}/api/health`)) === 200, 'the host (GET /api/health)');
+  importRule();
+  say(`host pid ${one.pid}, Azurite pid ${azurite.pid}`);
+  await wrk('warm-up', 16, Math.min(5, seconds), `${oneBase}/api/webhooks/bench`);
+  await drain(oneBase, 120);
+  // Receipt -> processed first, while the tables are small: a steady stream at a rate processing keeps up with.
+  const steadyRate = Number(opts.rate ?? 20);
+  results.ours.latency = await steadyStream(oneBase, steadyRate, Math.min(seconds, 10));
+  say(`receipt -> processed at ${steadyRate}/s: p50 ${results.ours.latency.p50Ms} ms, p99 ${results.ours.latency.p99Ms} ms`);
+  for (const connections of [16, 64]) {
+    results.ours[`combined_c${connections}`] = await measureWebhook(`combined-c${connections}`, connections, azurite, one, oneBase);
+  }
+  results.ours.combinedDrain = await drain(oneBase, 120);
+  results.ours.combinedPeakRssMb = peakRssMb(one.pid);
+  one.kill('SIGTERM');
+  await sleep(500);
+
+  // Phase 2, the ingest tier alone (Standalone:Workers false): what the webhook path itself carries.
   const ingest = startHost(ports.host, false);
   await waitFor(async () => (await status(`${base}/api/health`)) === 200, 'the ingest host (GET /api/health)');
-  importRule();
-  say(`ingest host pid ${ingest.pid}, Azurite pid ${azurite.pid}`);
-  await wrk('warm-up', 16, Math.min(5, seconds));
+  await wrk('ingest-warm-up', 16, Math.min(5, seconds));
   for (const connections of [16, 64]) {
     results.ours[`ingest_c${connections}`] = await measureWebhook(`ingest-c${connections}`, connections, azurite, ingest, base);
   }
   results.ours.ingestPeakRssMb = peakRssMb(ingest.pid);
   const backlog = (await work_(base)).signalsEnqueued;
-
-  // Phase 2, processing alone: a worker instance drains what phase 1 enqueued.
-  const workerBase = `http://127.0.0.1:${ports.worker}`;
-  const worker = startHost(ports.worker, true);
-  await waitFor(async () => (await status(`${workerBase}/api/health`)) === 200, 'the worker host (GET /api/health)');
   ingest.kill('SIGTERM');
-  results.ours.processing = await drain(workerBase, 900, backlog);
-  say(`processing: ${results.ours.processing.decidedPerSecond} signals/s draining ${backlog}, ${results.ours.processing.transactionsPerSignal} transactions/signal`);
 
-  // Phase 3, one instance doing both, as `dotnet run` does on a laptop.
-  for (const connections of [16, 64]) {
-    results.ours[`combined_c${connections}`] = await measureWebhook(`combined-c${connections}`, connections, azurite, worker, workerBase);
-  }
-  // The worker decides what the ingest host enqueued as well as its own.
-  const everything = async () => backlog + (await work_(workerBase)).signalsEnqueued;
-  await drain(workerBase, 900, await everything());
-  const steadyRate = Math.max(10, Math.round(results.ours.processing.decidedPerSecond / 2));
-  results.ours.latency = await steadyStream(workerBase, steadyRate, Math.min(seconds, 10), everything);
-  say(`receipt -> processed at ${steadyRate}/s: p50 ${results.ours.latency.p50Ms} ms, p99 ${results.ours.latency.p99Ms} ms`);
-  results.ours.combinedPeakRssMb = peakRssMb(worker.pid);
+  // Phase 3, processing alone: a worker instance works through that backlog for a while (not necessarily to the end).
+  const worker = startHost(ports.worker, true);
+  await waitFor(async () => (await status(`${oneBase}/api/health`)) === 200, 'the worker host (GET /api/health)');
+  results.ours.processing = await drain(oneBase, Number(opts['drain-seconds'] ?? 60), backlog);
+  say(`processing: ${results.ours.processing.decidedPerSecond} signals/s on a backlog of ${backlog}, ${results.ours.processing.transactionsPerSignal} transactions/signal`);
   worker.kill('SIGTERM');
 
   results.azurite = azuriteCapacity();
@@ -142,56 +141,31 @@ function machine() {
     dotnet: execFileSync('dotnet', ['--version']).toString().trim(), date: new Date().toISOString() };
 }
 
-function ensureAzuriteInstalled() {
-  try {
-    readFileSync(join(root, 'tools/azurite/node_modules/azurite/package.json'));
-  } catch {
-    say('installing the pinned Azurite (npm ci in tools/azurite)');
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: join(root, 'tools/azurite'), stdio: 'inherit' });
-  }
-}
 
 function startAzurite() {
-  const data = join(work, 'azurite');
-  const child = spawn('node', [join(root, 'tools/azurite/start.js'),
-    '--blobHost', '127.0.0.1', '--blobPort', `${ports.blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${ports.queue}`,
-    '--tableHost', '127.0.0.1', '--tablePort', `${ports.table}`, '--skipApiVersionCheck', '--loose',
-    '--disableProductStyleUrl', '--disableTelemetry', '--silent', '--location', data], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const child = launchAzurite(ports, join(work, 'azurite'));
   children.push(child);
   return child;
 }
 
 function startHost(port, workers) {
-  const env = {
-    ...process.env,
-    AzureWebJobsStorage: connection,
-    Storage__StartEmulator: 'false',
+  const child = launchHost(port, connection, {
     Channels__bench__Platform: 'generic',
     Channels__bench__Tenant: 'bench',
     Channels__bench__Secret: SECRET,
-    Admin__Key: ADMIN,
     Standalone__Workers: `${workers}`,
-    // Every signal logged to the console is what a laptop wants, not what a host under load does.
-    Logging__LogLevel__Default: 'Warning',
-    DOTNET_ENVIRONMENT: 'Production',
-    ASPNETCORE_ENVIRONMENT: 'Production',
-  };
-  const dll = join(root, 'functions/Triggers.App/bin/Release/net10.0/Triggers.App.dll');
-  const child = spawn('dotnet', [dll, '--urls', `http://127.0.0.1:${port}`], { env, cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  });
   children.push(child);
   return child;
 }
 
 function importRule() {
-  const file = join(work, 'rules.jsonl');
-  writeFileSync(file, JSON.stringify({
+  importRuleFile(connection, join(work, 'rules.jsonl'), {
     PartitionKey: 'bench', RowKey: 'reply-later', Enabled: true, Priority: 10,
     When: { '==': [{ var: 'signal.kind' }, 'message'] },
     Then: [{ type: 'message', text: '收到，稍后回复您', delay: 'PT1H' }],
     Description: 'bench/load: every message plans one touchpoint',
-  }) + '\n');
-  execFileSync('dotnet', [join(root, 'functions/Triggers.Cli/bin/Release/net10.0/triggers.dll'), 'rules', 'import', file, '--connection', connection],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  });
 }
 
 async function wrk(label, connections, duration, url = `${base}/api/webhooks/bench`, secret = SECRET) {
@@ -253,7 +227,7 @@ async function drain(url, limitSeconds, target) {
 }
 
 // A fixed-rate stream on keep-alive connections; then receipt -> processed from the host's own record of each signal.
-async function steadyStream(url, rate, duration, everything) {
+async function steadyStream(url, rate, duration) {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const prefix = `steady-${Date.now()}-`;
   const total = rate * duration;
@@ -263,10 +237,12 @@ async function steadyStream(url, rate, duration, everything) {
     const due = started + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
-    pending.push(postSigned(url, agent, `${prefix}${i}`));
+    const id = `${prefix}${i}`;
+    pending.push(post(`${url}/api/webhooks/bench`, agent,
+      signed(SECRET, { id, kind: 'message', actor: { id: `c${i % 500}` }, text: `steady ${id}`, occurredAt: new Date().toISOString() })).then((r) => r.status));
   }
   const statuses = await Promise.all(pending);
-  await drain(url, 300, await everything());
+  await drain(url, 120);
   const signals = await getJson(`${url}/api/admin/signals?channel=bench&limit=1000`);
   const lags = signals.filter((s) => s.id && s.text?.startsWith('steady'))
     .map((s) => Date.parse(s.processedAt) - Date.parse(s.receivedAt)).sort((a, b) => a - b);
@@ -275,17 +251,6 @@ async function steadyStream(url, rate, duration, everything) {
   return { rate, seconds: duration, sent: total, non2xx: statuses.filter((s) => s < 200 || s >= 300).length, sampled: lags.length, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
-function postSigned(url, agent, id) {
-  const body = JSON.stringify({ id, kind: 'message', actor: { id: `c${id.length % 500}` }, text: `steady ${id}`, occurredAt: new Date().toISOString() });
-  const ts = `${Math.floor(Date.now() / 1000)}`;
-  const signature = 'sha256=' + createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex');
-  return new Promise((resolve) => {
-    const req = httpRequest(`${url}/api/webhooks/bench`, { method: 'POST', agent, headers: {
-      'Content-Type': 'application/json', 'X-Triggers-Timestamp': ts, 'X-Triggers-Signature': signature } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
 
 function azuriteCapacity() {
   say('Azurite raw capacity (bench tool, 64 concurrent requests per operation)');
@@ -339,8 +304,9 @@ function report() {
     line(`  Triggers one instance ÷ ${peer}`, ratio(o.combined_c16.requestsPerSecond, figures.c16.requestsPerSecond), ratio(o.combined_c64.requestsPerSecond, figures.c64.requestsPerSecond));
   }
   console.log('');
-  console.log(`Processing alone: ${o.processing.decidedPerSecond} signals/s draining ${o.processing.backlog} (${o.processing.left} left), ${o.processing.transactionsPerSignal} storage transactions per signal`);
-  console.log(`Receipt → processed at ${o.latency.rate}/s (half the processing rate): p50 ${o.latency.p50Ms} ms, p99 ${o.latency.p99Ms} ms (${o.latency.sampled} signals, ${o.latency.non2xx} non-2xx)`);
+  console.log(`Processing alone: ${o.processing.decidedPerSecond} signals/s over ${o.processing.seconds} s on a backlog of ${o.processing.backlog} (${o.processing.left} left), ${o.processing.transactionsPerSignal} storage transactions per signal`);
+  console.log(`One instance after its load: ${o.combinedDrain.decidedPerSecond} signals/s draining ${o.combinedDrain.backlog} (${o.combinedDrain.left} left)`);
+  console.log(`Receipt → processed at a steady ${o.latency.rate}/s on fresh storage: p50 ${o.latency.p50Ms} ms, p99 ${o.latency.p99Ms} ms (${o.latency.sampled} signals, ${o.latency.non2xx} non-2xx)`);
   console.log(`Peak RSS: ingest host ${o.ingestPeakRssMb} MB, one-instance host ${o.combinedPeakRssMb} MB`);
   const cap = results.azurite;
   for (const [op, r] of Object.entries(cap)) {
@@ -371,37 +337,6 @@ function peakRssMb(pid) {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
 }
 
-function round(x, digits) {
-  return x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
-}
 
-function status(url) {
-  return new Promise((resolve) => {
-    const req = httpRequest(url, { method: 'GET', timeout: 2000 }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('error', () => resolve(0));
-    req.on('timeout', () => { req.destroy(); resolve(0); });
-    req.end();
-  });
-}
 
-function getJson(url) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: { 'x-functions-key': ADMIN } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        try { resolve(JSON.parse(Buffer.concat(chunks).toString())); } catch (e) { reject(new Error(`${url}: ${res.statusCode} ${e.message}`)); }
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
-async function waitFor(probe, what, limitSeconds = 120) {
-  const start = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - start > limitSeconds * 1000) throw new Error(`${what} did not come up within ${limitSeconds} s`);
-    await sleep(250);
-  }
-}

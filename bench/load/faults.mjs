@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// Fault proofs at full size (issue 13; the test suite runs small versions: HostCrashTests, StorageOutageTests, PoisonTests).
+//
+//   node bench/load/faults.mjs [--only kills|outage] [--signals 10000] [--kills 20] [--outage-seconds 30]
+//
+// kills:  the standalone host is killed with SIGKILL --kills times while --signals webhooks are replayed by senders
+//         that retry every request not answered 2xx (as platforms do). Every signal plans one touchpoint, which
+//         publishes one event. Afterwards: exactly one processed signal, one touchpoint and one distinct event per input.
+// outage: under a steady stream, Azurite is stopped for --outage-seconds and started again on the same data. While it
+//         is down no webhook may get a 2xx; once the outage is known the 503s must come at once; the host must recover
+//         without a restart; every signal answered 2xx must be processed. Azurite is closed (SIGTERM), not killed: a
+//         SIGKILL of Azurite itself loses its last unsaved ~5 s by Azurite's design (docs/architecture.md).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Agent } from 'node:http';
+import {
+  root, here, build, ensureAzuriteInstalled, startAzurite, startHost, connectionFor, importRule, signed, post, status,
+  getJson, waitFor, sleep, round, say as sayAs,
+} from './lib.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    signals: { type: 'string', default: '10000' },
+    kills: { type: 'string', default: '20' },
+    'outage-seconds': { type: 'string', default: '30' },
+  },
+});
+const say = (m) => sayAs('faults', m);
+const SECRET = 'bench-faults-secret-00000001';
+const ports = { blob: 21200, queue: 21201, table: 21202, host: 7191 };
+const base = `http://127.0.0.1:${ports.host}`;
+const connection = connectionFor(ports);
+const work = mkdtempSync(join(tmpdir(), 'triggers-faults-'));
+const children = new Set();
+const results = {};
+let failed = false;
+
+process.on('exit', () => { for (const c of children) { try { c.kill('SIGKILL'); } catch { /* gone */ } } rmSync(work, { recursive: true, force: true }); });
+process.on('SIGINT', () => process.exit(130));
+
+try {
+  say('building Release (host, CLI, bench tool)');
+  build(['functions/Triggers.App', 'functions/Triggers.Cli', 'bench/Triggers.Bench']);
+  ensureAzuriteInstalled(say);
+  if (!opts.only || opts.only === 'kills') results.kills = await kills(Number(opts.signals), Number(opts.kills));
+  if (!opts.only || opts.only === 'outage') results.outage = await outage(Number(opts['outage-seconds']));
+  mkdirSync(join(here, '.runtime'), { recursive: true });
+  writeFileSync(join(here, '.runtime', 'last-faults.json'), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results, null, 2));
+  process.exitCode = failed ? 1 : 0;
+} catch (err) {
+  say(`failed: ${err.stack ?? err}`);
+  process.exitCode = 1;
+}
+
+function track(child) {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function channelsFor(count) {
+  // 500 signals a channel (each its own tenant), so the admin API's 1,000-row pages show a doubled one.
+  return Array.from({ length: Math.max(1, Math.ceil(count / 500)) }, (_, i) => `fault${i}`);
+}
+
+function hostSettings(channels) {
+  const settings = {};
+  for (const channel of channels) {
+    settings[`Channels__${channel}__Platform`] = 'generic';
+    settings[`Channels__${channel}__Tenant`] = `t-${channel}`;
+    settings[`Channels__${channel}__Secret`] = SECRET;
+  }
+  return settings;
+}
+
+function importRules(channels) {
+  for (const channel of channels) {
+    importRule(connection, join(work, `rule-${channel}.jsonl`), {
+      PartitionKey: `t-${channel}`, RowKey: 'reply-later', Enabled: true, Priority: 10,
+      When: { '==': [{ var: 'signal.kind' }, 'message'] },
+      Then: [{ type: 'message', text: '收到，稍后回复您', delay: 'PT6H' }],
+      Description: 'bench/load faults: every message plans one touchpoint',
+    });
+  }
+}
+
+function envelope(channel, i) {
+  // Actors spread over 400 per channel, so frequency caps (3 a day) never block a planned touch.
+  return { id: `${channel}-${i}`, kind: 'message', actor: { id: `cust-${i % 400}` }, text: `fault signal ${channel} ${i}`, occurredAt: new Date().toISOString() };
+}
+
+async function startHealthyHost(settings) {
+  const host = track(startHost(ports.host, connection, settings));
+  await waitFor(async () => (await status(`${base}/api/health`)) === 200, 'the host (GET /api/health)');
+  return host;
+}
+
+async function kills(total, killCount) {
+  say(`kills: ${total} signals, ${killCount} kills of the host`);
+  const channels = channelsFor(total);
+  const azurite = track(startAzurite(ports, join(work, 'azurite-kills')));
+  await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
+  const settings = hostSettings(channels);
+  let host = await startHealthyHost(settings);
+  importRules(channels);
+
+  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const perChannel = Math.ceil(total / channels.length);
+  const jobs = [];
+  for (let i = 0; i < perChannel; i++) for (const channel of channels) if (jobs.length < total) jobs.push([channel, i]);
+  let next = 0, acknowledged = 0, retries = 0;
+  const started = Date.now();
+  const sender = async () => {
+    while (next < jobs.length) {
+      const [channel, i] = jobs[next++];
+      // Re-signed on every attempt, as a platform's retry is.
+      while ((await post(`${base}/api/webhooks/${channel}`, agent, signed(SECRET, envelope(channel, i)))).status !== 200) {
+        retries++;
+        await sleep(50);
+      }
+      acknowledged++;
+    }
+  };
+  const senders = Array.from({ length: 32 }, sender);
+  const killer = (async () => {
+    for (let k = 1; k <= killCount; k++) {
+      while (acknowledged < (k * total) / (killCount + 1)) await sleep(10);
+      host.kill('SIGKILL');
+      say(`kill -9 #${k} after ${acknowledged} acknowledgements`);
+      await new Promise((r) => host.once('exit', r));
+      host = await startHealthyHost(settings);
+    }
+  })();
+  await Promise.all([...senders, killer]);
+  agent.destroy();
+  const sendSeconds = (Date.now() - started) / 1000;
+  say(`all ${total} acknowledged in ${round(sendSeconds, 1)} s (${retries} retried requests); waiting for processing`);
+
+  // The admin API names signals by their Triggers id (a hash); each input's text is unique, so it identifies the input.
+  const signals = await settle(async () => {
+    const counts = new Map();
+    for (const channel of channels) {
+      for (const s of await getJson(`${base}/api/admin/signals?channel=${channel}&limit=1000`)) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
+    }
+    return counts;
+  }, (c) => c.size);
+  const touchpoints = await settle(async () => {
+    const bySignal = new Map();
+    for (const channel of channels) {
+      for (const t of await getJson(`${base}/api/admin/touchpoints?tenant=t-${channel}&limit=1000`)) bySignal.set(t.signalId, (bySignal.get(t.signalId) ?? 0) + 1);
+    }
+    return bySignal;
+  }, (c) => c.size);
+  await sleep(2000); // events of the last touchpoints are published right after they are written
+  host.kill('SIGTERM');
+  await new Promise((r) => host.once('exit', r));
+  const events = JSON.parse(execFileSync('dotnet', [join(root, 'bench/Triggers.Bench/bin/Release/net10.0/Triggers.Bench.dll'), '--count-events', connection]).toString().trim().split('\n').pop());
+  azurite.kill('SIGTERM');
+  await new Promise((r) => azurite.once('exit', r));
+
+  const doubledSignals = [...signals.values()].filter((n) => n > 1).length;
+  const doubledTouchpoints = [...touchpoints.values()].filter((n) => n > 1).length;
+  const outcome = {
+    signals: total, kills: killCount, sendSeconds: round(sendSeconds, 1), retriedRequests: retries,
+    processedSignals: signals.size, lostSignals: total - signals.size, doubledSignals,
+    touchpoints: touchpoints.size, lostTouchpoints: total - touchpoints.size, doubledTouchpoints,
+    distinctEvents: events.distinct, eventCopiesOnTheLocalQueue: events.copies,
+  };
+  const ok = outcome.lostSignals === 0 && doubledSignals === 0 && outcome.lostTouchpoints === 0 && doubledTouchpoints === 0 && events.distinct === total;
+  failed ||= !ok;
+  say(`kills: ${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+// Polls until the figure stops growing for 20 s (or reaches the goal); returns the last reading.
+async function settle(read, size, goal = Number(opts.signals)) {
+  let last = await read(), since = Date.now();
+  while (size(last) < goal && Date.now() - since < 20000) {
+    await sleep(1000);
+    const now = await read();
+    if (size(now) > size(last)) since = Date.now();
+    last = now;
+  }
+  return last;
+}
+
+async function outage(downSeconds) {
+  say(`outage: Azurite stopped for ${downSeconds} s under a steady stream`);
+  const channels = ['outage0'];
+  const data = join(work, 'azurite-outage');
+  let azurite = track(startAzurite(ports, data));
+  await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
+  const settings = { ...hostSettings(channels), Webhooks__OutageProbeInterval: '00:00:01' };
+  const host = await startHealthyHost(settings);
+  importRules(channels);
+
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const rate = 100;
+  const log = [];
+  const acked = new Set();
+  let down = null, up = null, stop = false, sent = 0;
+  const send = async (i) => {
+    while (!stop || !acked.has(i)) {
+      const at = Date.now();
+      const r = await post(`${base}/api/webhooks/outage0`, agent, signed(SECRET, envelope('outage0', i)));
+      log.push({ at, ms: r.ms, status: r.status });
+      if (r.status === 200) { acked.add(i); return; }
+      await sleep(r.retryAfter ? Number(r.retryAfter) * 1000 : 500);
+    }
+  };
+  const streams = [];
+  const streaming = (async () => {
+    const start = Date.now();
+    while (!stop) {
+      const due = start + (sent * 1000) / rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      streams.push(send(sent++));
+    }
+  })();
+
+  await sleep(10000);
+  down = Date.now();
+  azurite.kill('SIGTERM');
+  await new Promise((r) => azurite.once('exit', r));
+  say(`Azurite closed at +${(down - log[0].at) / 1000} s; down for ${downSeconds} s`);
+  await sleep(downSeconds * 1000);
+  azurite = track(startAzurite(ports, data));
+  await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite again');
+  up = Date.now();
+  await sleep(15000);
+  stop = true;
+  await streaming;
+  await Promise.all(streams);
+  agent.destroy();
+
+  const during = log.filter((e) => e.at >= down && e.at + e.ms <= up);
+  const twoHundredsWhileDown = during.filter((e) => e.status === 200).length;
+  const firstServiceUnavailable = during.find((e) => e.status === 503);
+  // "Known": answers that started a second after the first 503 told the host storage was gone.
+  const known = during.filter((e) => e.status === 503 && firstServiceUnavailable && e.at >= firstServiceUnavailable.at + 1000).map((e) => e.ms).sort((a, b) => a - b);
+  const firstOkAfter = log.filter((e) => e.at >= up && e.status === 200).sort((a, b) => a.at - b.at)[0];
+  const processed = await settle(async () => new Set((await getJson(`${base}/api/admin/signals?channel=outage0&limit=1000`)).map((s) => s.text)), (s) => s.size, acked.size);
+  const lost = [...acked].filter((i) => !processed.has(envelope('outage0', i).text)).length;
+  host.kill('SIGTERM');
+  azurite.kill('SIGTERM');
+
+  const at = (q) => (known.length ? round(known[Math.min(known.length - 1, Math.floor(q * known.length))], 1) : null);
+  const outcome = {
+    downSeconds, rate, requestsWhileDown: during.length, twoHundredsWhileDown,
+    knownOutage503s: known.length, knownOutage503P50Ms: at(0.5), knownOutage503P99Ms: at(0.99),
+    recoverySeconds: firstOkAfter ? round((firstOkAfter.at + firstOkAfter.ms - up) / 1000, 2) : null,
+    acknowledged: acked.size, processedOfThem: acked.size - lost, lost,
+  };
+  const ok = twoHundredsWhileDown === 0 && lost === 0 && outcome.recoverySeconds !== null && (outcome.knownOutage503P99Ms ?? 0) < 50;
+  failed ||= !ok;
+  say(`outage: ${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(outcome)}`);
+  return outcome;
+}
