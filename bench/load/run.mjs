@@ -65,9 +65,10 @@ async function main() {
 
   // Phase 1, one instance doing everything, as `dotnet run` does on a laptop, on fresh storage.
   const oneBase = `http://127.0.0.1:${ports.worker}`;
+  // The rule first, so the host's first reading of table Rules has it.
+  importRule();
   const one = startHost(ports.worker, true);
   await waitFor(async () => (await status(`${oneBase}/api/health`)) === 200, 'the host (GET /api/health)');
-  importRule();
   say(`host pid ${one.pid}, Azurite pid ${azurite.pid}`);
   await wrk('warm-up', 16, Math.min(5, seconds), `${oneBase}/api/webhooks/bench`);
   await drain(oneBase, 120);

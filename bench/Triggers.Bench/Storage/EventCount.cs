@@ -18,27 +18,36 @@ internal static class EventCount
         var copies = 0;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var byTenantAndType = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (true)
-        {
-            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value;
-            if (batch.Length == 0)
-            {
-                break;
-            }
+        var gate = new Lock();
 
-            foreach (var message in batch)
+        // Eight receivers, each deleting its batch at once: Azurite serves queue receives slowly, one at a time.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (true)
             {
-                var cloudEvent = JsonNode.Parse(message.Body.ToString())!;
-                copies++;
-                if (ids.Add((string)cloudEvent["id"]!))
+                var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value;
+                if (batch.Length == 0)
                 {
-                    var key = $"{(string?)cloudEvent["data"]?["tenant"]}|{(string?)cloudEvent["type"]}";
-                    byTenantAndType[key] = byTenantAndType.GetValueOrDefault(key) + 1;
+                    return;
                 }
 
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                lock (gate)
+                {
+                    foreach (var message in batch)
+                    {
+                        var cloudEvent = JsonNode.Parse(message.Body.ToString())!;
+                        copies++;
+                        if (ids.Add((string)cloudEvent["id"]!))
+                        {
+                            var key = $"{(string?)cloudEvent["data"]?["tenant"]}|{(string?)cloudEvent["type"]}";
+                            byTenantAndType[key] = byTenantAndType.GetValueOrDefault(key) + 1;
+                        }
+                    }
+                }
+
+                await Task.WhenAll(batch.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
             }
-        }
+        }));
 
         Console.WriteLine(JsonSerializer.Serialize(new { copies, distinct = ids.Count, byTenantAndType }));
         return 0;

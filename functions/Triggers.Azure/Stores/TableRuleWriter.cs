@@ -16,6 +16,16 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Rules);
 
+    /// <summary>
+    /// Creates tables <c>Rules</c> and <c>RuleHistory</c> where they do not exist yet, so rules can be imported into a
+    /// storage account the app has never started on (the app creates every table when it starts).
+    /// </summary>
+    public async Task EnsureTablesAsync(CancellationToken cancellationToken)
+    {
+        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await tables.GetTableClient(TableNames.RuleHistory).CreateIfNotExistsAsync(cancellationToken);
+    }
+
     /// <summary>The rules of <paramref name="tenant"/> (all tenants when null), tenant then id order; unreadable entities as problems.</summary>
     public async Task<RuleSourceSnapshot> ReadAsync(string? tenant, CancellationToken cancellationToken)
     {

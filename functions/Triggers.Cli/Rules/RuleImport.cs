@@ -35,6 +35,7 @@ public static class RuleImport
             return 1;
         }
 
+        await writer.EnsureTablesAsync(cancellationToken);
         var failed = 0;
         foreach (var tenant in tenants)
         {

@@ -46,6 +46,23 @@ public sealed class RuleImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Import_into_storage_the_app_has_never_started_on_creates_the_rule_tables_and_writes_the_rules()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fresh = await Triggers.Azure.Emulator.AzuriteLauncher.StartIsolatedAsync(logger: null, ct);
+        var tables = fresh.Connection.CreateTableServiceClient();
+        var writer = new TableRuleWriter(tables, new TableRuleHistoryStore(tables), TimeProvider.System);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await RuleImport.RunAsync(RuleFile.Parse(Line("fresh", "a")), writer, "cli:tester", output, errors, ct);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, errors.ToString());
+        Assert.Equal("a", Assert.Single((await writer.ReadAsync("fresh", ct)).Definitions).Id);
+    }
+
+    [Fact]
     public async Task A_file_with_one_broken_rule_imports_nothing_at_all_and_names_the_rule()
     {
         var (_, writer) = await StorageAsync();
