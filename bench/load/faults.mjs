@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Fault proofs at full size (issue 13; the test suite runs small versions: HostCrashTests, StorageOutageTests, PoisonTests).
 //
-//   node bench/load/faults.mjs [--only kills|outage] [--signals 10000] [--kills 20] [--outage-seconds 30] [--outage-mode freeze|kill]
+//   node bench/load/faults.mjs [--only kills|outage|dispatch] [--signals 10000] [--kills 20] [--outage-seconds 30] [--outage-mode freeze|kill]
 //
 // kills:  the standalone host is killed with SIGKILL --kills times while --signals webhooks are replayed by senders
 //         that retry every request not answered 2xx (as platforms do). Every signal plans one touchpoint, which
 //         publishes one event. Afterwards: exactly one processed signal, one touchpoint and one distinct event per input.
+// dispatch: --dispatch-count touchpoints (one per contact) all fall due at the same moment and go out through the
+//         generic sender to a receiver on loopback, at Dispatch:SendsPerSecond (--sends-per-second); each delivered
+//         once (the receiver counts X-Triggers-Delivery, the idempotency key), at no more than the configured rate.
 // outage: under a steady stream (senders retrying as platforms do, after Retry-After), Azurite is out for
 //         --outage-seconds. While it is out no webhook may get a 2xx; once the outage is known the 503s must come at once
 //         (p99 under 50 ms); the host must recover without a restart; every signal answered 2xx must be processed.
@@ -19,7 +22,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Agent } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import {
   root, here, build, ensureAzuriteInstalled, startAzurite, startHost, connectionFor, importRule, signed, post, status,
   getJson, waitFor, sleep, round, say as sayAs,
@@ -32,10 +35,13 @@ const { values: opts } = parseArgs({
     kills: { type: 'string', default: '20' },
     'outage-seconds': { type: 'string', default: '30' },
     'outage-mode': { type: 'string', default: 'freeze' },
+    'dispatch-count': { type: 'string', default: '10000' },
+    'sends-per-second': { type: 'string', default: '200' },
   },
 });
 const say = (m) => sayAs('faults', m);
 const SECRET = 'bench-faults-secret-00000001';
+const epoch = Date.now(); // events' own timestamps: fixed per input, so a retry is the same event
 const ports = { blob: 21200, queue: 21201, table: 21202, host: 7191 };
 const base = `http://127.0.0.1:${ports.host}`;
 const connection = connectionFor(ports);
@@ -53,6 +59,7 @@ try {
   ensureAzuriteInstalled(say);
   if (!opts.only || opts.only === 'kills') results.kills = await kills(Number(opts.signals), Number(opts.kills));
   if (!opts.only || opts.only === 'outage') results.outage = await outage(Number(opts['outage-seconds']), opts['outage-mode']);
+  if (!opts.only || opts.only === 'dispatch') results.dispatch = await dispatch(Number(opts['dispatch-count']), Number(opts['sends-per-second']));
   mkdirSync(join(here, '.runtime'), { recursive: true });
   writeFileSync(join(here, '.runtime', 'last-faults.json'), JSON.stringify(results, null, 2));
   console.log(JSON.stringify(results, null, 2));
@@ -93,8 +100,6 @@ function importRules(channels) {
     });
   }
 }
-
-const epoch = Date.now();
 
 function envelope(channel, i) {
   // A platform's retry carries the same event, timestamp included; only the request is signed again.
@@ -183,6 +188,79 @@ async function kills(total, killCount) {
   const ok = outcome.lostSignals === 0 && doubledSignals === 0 && outcome.lostTouchpoints === 0 && doubledTouchpoints === 0 && events.distinct === total;
   failed ||= !ok;
   say(`kills: ${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+async function dispatch(total, sendsPerSecond) {
+  say(`dispatch: ${total} touchpoints due at once, ${sendsPerSecond} sends/s`);
+  const deliveries = new Map();
+  const times = [];
+  const receiverPort = 7199;
+  const receiver = createServer((req, res) => {
+    const id = req.headers['x-triggers-delivery'];
+    deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+    times.push(Date.now());
+    req.resume();
+    req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{}'); });
+  });
+  await new Promise((r) => receiver.listen(receiverPort, '127.0.0.1', r));
+  const azurite = track(startAzurite(ports, join(work, 'azurite-dispatch')));
+  await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
+  // Every touch falls due at the same moment, far enough ahead for processing to plan all of them first.
+  const delayMinutes = Math.max(4, Math.ceil(total / 1000));
+  importRule(connection, join(work, 'rule-dispatch.jsonl'), {
+    PartitionKey: 't-dispatch0', RowKey: 'send-together', Enabled: true, Priority: 10,
+    When: { '==': [{ var: 'signal.kind' }, 'message'] },
+    Then: [{ type: 'message', text: '您好', delay: `PT${delayMinutes}M`, slack: 0 }],
+    Description: 'bench/load faults: one touch per contact, all due together',
+  });
+  const host = await startHealthyHost({
+    ...hostSettings(['dispatch0']),
+    Channels__dispatch0__OutboundUrl: `http://127.0.0.1:${receiverPort}/receive`,
+    Dispatch__SendsPerSecond: `${sendsPerSecond}`,
+    Dispatch__Interval: '00:00:10',
+    Guardrails__QuietHoursEnabled: 'false',
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const at = new Date(epoch).toISOString();
+  let next = 0;
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (next < total) {
+      const i = next++;
+      const event = { id: `dispatch-${i}`, kind: 'message', actor: { id: `buyer-${i}` }, text: `dispatch ${i}`, occurredAt: at };
+      while ((await post(`${base}/api/webhooks/dispatch0`, agent, signed(SECRET, event))).status !== 200) await sleep(50);
+    }
+  }));
+  agent.destroy();
+  const dueAt = epoch + delayMinutes * 60000;
+  say(`all ${total} accepted; due at +${Math.round((dueAt - Date.now()) / 1000)} s from now`);
+  // Wait for the due moment, then for the receiver to stop receiving.
+  while (Date.now() < dueAt) await sleep(1000);
+  let last = -1;
+  const deadline = Date.now() + Math.max(120, (2 * total) / sendsPerSecond) * 1000;
+  while (Date.now() < deadline && (deliveries.size < total || last !== times.length)) {
+    last = times.length;
+    await sleep(3000);
+  }
+  host.kill('SIGTERM');
+  azurite.kill('SIGKILL');
+  receiver.close();
+  times.sort((a, b) => a - b);
+  const seconds = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : 0;
+  // The fastest any one second ran, as a check on the pacing (a token bucket allows a burst of one second's worth).
+  let peak = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i] - times[j] >= 1000) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  const twice = [...deliveries.values()].filter((n) => n > 1).length;
+  const outcome = {
+    touchpoints: total, sendsPerSecond, delivered: deliveries.size, deliveredTwice: twice, requests: times.length,
+    drainSeconds: round(seconds, 1), averagePerSecond: round(times.length / Math.max(seconds, 0.001), 1), peakPerSecond: peak,
+  };
+  const ok = deliveries.size === total && twice === 0 && outcome.averagePerSecond <= sendsPerSecond * 1.05;
+  failed ||= !ok;
+  say(`dispatch: ${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(outcome)}`);
   return outcome;
 }
 
