@@ -32,6 +32,10 @@ public sealed class StorageTransactions
     /// <summary>Transactions spent on one kind of work since this process started.</summary>
     public long Of(StorageWork work) => Interlocked.Read(ref _byWork[(int)work]);
 
+    /// <summary>Transactions by work, named as the metric's <c>work</c> tag names them.</summary>
+    public IReadOnlyDictionary<string, long> ByWork() =>
+        Enum.GetValues<StorageWork>().ToDictionary(w => WorkNames[(int)w], Of, StringComparer.Ordinal);
+
     /// <summary>Counts what this flow (and the tasks it starts) spends against <paramref name="work"/> until disposed.</summary>
     public static WorkScope For(StorageWork work)
     {

@@ -42,25 +42,25 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(signals);
         var states = new DedupeState[signals.Count];
-        await Task.WhenAll(Partitions(signals).Select(p => BeginPartitionAsync(signals, p, states, cancellationToken)));
+        await Task.WhenAll(Partitions(signals).Select(p => BeginPartitionAsync(signals, p.Key, p.Indexes, states, cancellationToken)));
         return states;
     }
 
     public async Task ConfirmAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        await Task.WhenAll(Partitions(signals).SelectMany(p => p.Chunk(MaxTransactionActions)).Select(chunk => ConfirmChunkAsync(signals, chunk, cancellationToken)));
+        await Task.WhenAll(Partitions(signals).SelectMany(p => p.Indexes.Chunk(MaxTransactionActions).Select(chunk => ConfirmChunkAsync(signals, p.Key, chunk, cancellationToken))));
     }
 
-    private async Task ConfirmChunkAsync(IReadOnlyList<Signal> signals, int[] chunk, CancellationToken cancellationToken)
+    private async Task ConfirmChunkAsync(IReadOnlyList<Signal> signals, string partition, int[] chunk, CancellationToken cancellationToken)
     {
         if (chunk.Length == 1)
         {
-            await _table.UpsertEntityAsync(Marker(signals[chunk[0]], Enqueued), TableUpdateMode.Merge, cancellationToken);
+            await _table.UpsertEntityAsync(Marker(partition, signals[chunk[0]], Enqueued), TableUpdateMode.Merge, cancellationToken);
             return;
         }
 
-        await _table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Marker(signals[i], Enqueued))), cancellationToken);
+        await _table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Marker(partition, signals[i], Enqueued))), cancellationToken);
     }
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,11 +83,11 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
         return purged;
     }
 
-    /// <summary>Indexes of the signals, grouped by marker partition.</summary>
-    private static IEnumerable<List<int>> Partitions(IReadOnlyList<Signal> signals) =>
-        Enumerable.Range(0, signals.Count).GroupBy(i => PartitionKey(signals[i].Channel, signals[i].Id), StringComparer.Ordinal).Select(g => g.ToList());
+    /// <summary>Indexes of the signals, grouped by marker partition (each signal's key computed once).</summary>
+    private static IEnumerable<(string Key, List<int> Indexes)> Partitions(IReadOnlyList<Signal> signals) =>
+        Enumerable.Range(0, signals.Count).GroupBy(i => PartitionKey(signals[i].Channel, signals[i].Id), StringComparer.Ordinal).Select(g => (g.Key, g.ToList()));
 
-    private async Task BeginPartitionAsync(IReadOnlyList<Signal> signals, List<int> indexes, DedupeState[] states, CancellationToken cancellationToken)
+    private async Task BeginPartitionAsync(IReadOnlyList<Signal> signals, string partition, List<int> indexes, DedupeState[] states, CancellationToken cancellationToken)
     {
         var seen = new List<int>();
         foreach (var chunk in indexes.Chunk(MaxTransactionActions))
@@ -95,7 +95,7 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
             var adding = chunk.ToList();
             while (adding.Count > 0)
             {
-                var failed = await TryAddAsync(signals, adding, cancellationToken);
+                var failed = await TryAddAsync(signals, partition, adding, cancellationToken);
                 if (failed is null)
                 {
                     foreach (var i in adding)
@@ -114,23 +114,23 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
 
         foreach (var i in seen)
         {
-            var existing = await _table.GetOrNullAsync(PartitionKey(signals[i].Channel, signals[i].Id), RowKey(signals[i]), ["State"], cancellationToken);
+            var existing = await _table.GetOrNullAsync(partition, RowKey(signals[i]), ["State"], cancellationToken);
             states[i] = existing?.GetString("State") == Enqueued ? DedupeState.Duplicate : DedupeState.Unconfirmed;
         }
     }
 
     /// <summary>Adds the markers in one request; returns the position of the one that already existed, if any.</summary>
-    private async Task<int?> TryAddAsync(IReadOnlyList<Signal> signals, List<int> adding, CancellationToken cancellationToken)
+    private async Task<int?> TryAddAsync(IReadOnlyList<Signal> signals, string partition, List<int> adding, CancellationToken cancellationToken)
     {
         try
         {
             if (adding.Count == 1)
             {
-                await _table.AddEntityAsync(Marker(signals[adding[0]], Pending), cancellationToken);
+                await _table.AddEntityAsync(Marker(partition, signals[adding[0]], Pending), cancellationToken);
             }
             else
             {
-                await _table.SubmitTransactionAsync(adding.Select(i => new TableTransactionAction(TableTransactionActionType.Add, Marker(signals[i], Pending))), cancellationToken);
+                await _table.SubmitTransactionAsync(adding.Select(i => new TableTransactionAction(TableTransactionActionType.Add, Marker(partition, signals[i], Pending))), cancellationToken);
             }
 
             return null;
@@ -147,7 +147,7 @@ public sealed class TableDedupeStore(TableServiceClient tables, TimeProvider tim
 
     private static string RowKey(Signal signal) => KeyParts.Escape(signal.Id);
 
-    private TableEntity Marker(Signal signal, string state) => new(PartitionKey(signal.Channel, signal.Id), RowKey(signal))
+    private TableEntity Marker(string partition, Signal signal, string state) => new(partition, RowKey(signal))
     {
         ["State"] = state,
         ["DedupeKey"] = signal.DedupeKey,

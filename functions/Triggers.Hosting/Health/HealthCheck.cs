@@ -50,7 +50,7 @@ public sealed class HealthCheck(
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
-                Enum.GetValues<StorageWork>().ToDictionary(w => w.ToString().ToLowerInvariant(), transactions.Of, StringComparer.Ordinal)));
+                transactions.ByWork()));
         return Results.Json(body, statusCode: StatusCode(storage));
     }
 
