@@ -15,12 +15,61 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
     // A table string holds at most 32K UTF-16 characters.
     private const int MaxRawChars = 30_000;
 
+    // An entity-group transaction holds at most 100 entities and 4 MiB; a chunk stays well under both.
+    private const int MaxTransactionActions = 100;
+    private const long MaxTransactionChars = 1_000_000;
+
     private readonly TableClient _table = tables.GetTableClient(TableNames.Signals);
 
     public async Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
         await _table.UpsertEntityAsync(ToEntity(signal), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <remarks>One entity-group transaction per channel (the partition) and chunk; the same signal twice is saved once.</remarks>
+    public async Task SaveManyAsync(IReadOnlyCollection<ProcessedSignal> signals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var partitions = signals
+            .Select(ToEntity)
+            .DistinctBy(e => (e.PartitionKey, e.RowKey))
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal);
+        await Task.WhenAll(partitions.SelectMany(Chunks).Select(SaveChunkAsync));
+
+        async Task SaveChunkAsync(List<TableEntity> chunk)
+        {
+            if (chunk.Count == 1)
+            {
+                await _table.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+
+            await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
+    }
+
+    private static IEnumerable<List<TableEntity>> Chunks(IEnumerable<TableEntity> partition)
+    {
+        var chunk = new List<TableEntity>();
+        long chars = 0;
+        foreach (var entity in partition)
+        {
+            var size = entity.Sum(p => p.Value is string text ? text.Length : 16);
+            if (chunk.Count > 0 && (chunk.Count == MaxTransactionActions || chars + size > MaxTransactionChars))
+            {
+                yield return chunk;
+                (chunk, chars) = ([], 0);
+            }
+
+            chunk.Add(entity);
+            chars += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     public async Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken)

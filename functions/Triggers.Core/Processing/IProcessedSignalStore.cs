@@ -7,6 +7,9 @@ public interface IProcessedSignalStore
     /// <summary>Idempotent: saving the same signal twice leaves one record.</summary>
     Task SaveAsync(ProcessedSignal signal, CancellationToken cancellationToken);
 
+    /// <summary>Saves many at once (the signals of one group message), as few writes as the store allows; idempotent like <see cref="SaveAsync"/>.</summary>
+    Task SaveManyAsync(IReadOnlyCollection<ProcessedSignal> signals, CancellationToken cancellationToken);
+
     /// <summary>The record of this signal (same channel, time and id), or null when it was never decided.</summary>
     Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken);
 

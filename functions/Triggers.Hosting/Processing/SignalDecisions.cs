@@ -14,8 +14,21 @@ public sealed partial class SignalDecisions(
     DecisionPorts ports, DecisionSettings settings, RuleCache rules, IProcessedSignalStore signals, ILogger<SignalDecisions> logger)
 {
     /// <summary>The signal's record when it was decided already (by a passive reply, or before a redelivery); otherwise null.</summary>
-    public async Task<ProcessedSignal?> FindDecidedAsync(Signal signal, CancellationToken cancellationToken) =>
-        await signals.GetAsync(signal, cancellationToken) is { Decided: true } decided ? decided : null;
+    /// <param name="firstDelivery">
+    /// The queue delivers this message for the first time. Then only a passive reply can have decided the signal, so the
+    /// record is read only when the tenant has a passive rule. A rare duplicate message is decided again, which changes
+    /// nothing: every step is idempotent per signal id.
+    /// </param>
+    public async Task<ProcessedSignal?> FindDecidedAsync(Signal signal, bool firstDelivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (firstDelivery && !(await rules.GetAsync(cancellationToken)).ForTenant(signal.Tenant).Any(r => r.Actions.Any(a => a.PassiveReply)))
+        {
+            return null;
+        }
+
+        return await signals.GetAsync(signal, cancellationToken) is { Decided: true } decided ? decided : null;
+    }
 
     /// <summary>Decides the signal with the live rules (or <paramref name="ruleSet"/>) and records the decision.</summary>
     /// <param name="touchpoints">
@@ -24,20 +37,40 @@ public sealed partial class SignalDecisions(
     /// </param>
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
     {
+        var (decision, record) = await DecideUnrecordedAsync(signal, ruleSet, touchpoints, cancellationToken);
+        await RecordAsync([record], cancellationToken);
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides the signal and returns the record that marks it decided, for the caller to store with
+    /// <see cref="RecordAsync"/> (a group message stores its signals' records together, after all their touchpoints).
+    /// </summary>
+    public async Task<(SignalDecision Decision, ProcessedSignal Record)> DecideUnrecordedAsync(
+        Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(signal);
         var pipeline = new DecisionPipeline(touchpoints is null ? ports : ports with { Touchpoints = touchpoints }, settings);
         var decision = await pipeline.DecideAsync(signal, ruleSet ?? await rules.GetAsync(cancellationToken), cancellationToken);
         Report(decision);
-        await signals.SaveAsync(
-            new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt)
-            {
-                Decided = true,
-                EventsLeftPending = touchpoints is not null,
-                TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)],
-            },
-            cancellationToken);
-        Log.Processed(logger, signal.Id, signal.Channel, decision.Analysis.Label, decision.Touchpoints.Count());
-        return decision;
+        var record = new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt)
+        {
+            Decided = true,
+            EventsLeftPending = touchpoints is not null,
+            TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)],
+        };
+        return (decision, record);
+    }
+
+    /// <summary>Marks the signals decided: written last, so a signal marked decided has every touchpoint stored.</summary>
+    public async Task RecordAsync(IReadOnlyCollection<ProcessedSignal> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await (records.Count == 1 ? signals.SaveAsync(records.First(), cancellationToken) : signals.SaveManyAsync(records, cancellationToken));
+        foreach (var record in records)
+        {
+            Log.Processed(logger, record.Signal.Id, record.Signal.Channel, record.Analysis.Label, record.TouchpointIds.Count);
+        }
     }
 
     private void Report(SignalDecision decision)

@@ -52,12 +52,17 @@ public sealed partial class SignalProcessor(
         }
 
         var attempts = dequeueCount + group.Attempts;
+        var firstDelivery = attempts == 1;
         if (group.Items.Count == 1)
         {
-            return await ProcessItemAsync(group.Items[0], attempts, retryByThrowing: true, cancellationToken);
+            var records = new ConcurrentQueue<ProcessedSignal>();
+            var outcome = await ProcessItemAsync(group.Items[0], attempts, firstDelivery, records, retryByThrowing: true, cancellationToken);
+            await decisions.RecordAsync(records, cancellationToken);
+            return outcome;
         }
 
         var failed = new ConcurrentQueue<SignalItem>();
+        var decided = new ConcurrentQueue<ProcessedSignal>();
         var byContact = group.Items
             .GroupBy(i => i.Signal is { } s ? $"{s.Tenant}|{s.Platform}|{s.Actor.Id}" : i.Json, StringComparer.Ordinal)
             .ToList();
@@ -68,14 +73,18 @@ public sealed partial class SignalProcessor(
             {
                 foreach (var item in contact)
                 {
-                    if (await ProcessItemAsync(item, attempts, retryByThrowing: false, ct) == ProcessingOutcome.Failed)
+                    if (await ProcessItemAsync(item, attempts, firstDelivery, decided, retryByThrowing: false, ct) == ProcessingOutcome.Failed)
                     {
                         failed.Enqueue(item);
                     }
                 }
             });
 
-        // Each failed signal goes on alone; if this enqueue fails, the whole group comes back and decided signals are skipped.
+        // The group's signals are marked decided together, after all their touchpoints are stored. If this fails, the whole
+        // group comes back and is decided again, which changes nothing.
+        await decisions.RecordAsync(decided, cancellationToken);
+
+        // Each failed signal goes on alone; if this enqueue fails, the whole group comes back.
         foreach (var item in failed)
         {
             await queue.EnqueueAsync([item.Signal!], checked((int)attempts), cancellationToken);
@@ -86,10 +95,12 @@ public sealed partial class SignalProcessor(
     }
 
     /// <summary>
-    /// One signal of a message. On failure: poison on the last attempt, else throw (a message of its own: the queue
-    /// retries it) or report <see cref="ProcessingOutcome.Failed"/> (one of a group: the caller sends it on alone).
+    /// One signal of a message; its record (when decided now) is added to <paramref name="records"/> for the caller to
+    /// store. On failure: poison on the last attempt, else throw (a message of its own: the queue retries it) or report
+    /// <see cref="ProcessingOutcome.Failed"/> (one of a group: the caller sends it on alone).
     /// </summary>
-    private async Task<ProcessingOutcome> ProcessItemAsync(SignalItem item, long attempts, bool retryByThrowing, CancellationToken cancellationToken)
+    private async Task<ProcessingOutcome> ProcessItemAsync(
+        SignalItem item, long attempts, bool firstDelivery, ConcurrentQueue<ProcessedSignal> records, bool retryByThrowing, CancellationToken cancellationToken)
     {
         if (item.Signal is not { } signal)
         {
@@ -103,7 +114,11 @@ public sealed partial class SignalProcessor(
         using var activity = TriggersTelemetry.StartContinuing("ProcessSignal", System.Diagnostics.ActivityKind.Consumer, signal.TraceParent);
         try
         {
-            await ProcessAsync(signal, cancellationToken);
+            if (await DecideAsync(signal, firstDelivery, cancellationToken) is { } record)
+            {
+                records.Enqueue(record);
+            }
+
             return ProcessingOutcome.Processed;
         }
         catch (Exception ex) when (attempts >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
@@ -119,10 +134,20 @@ public sealed partial class SignalProcessor(
         }
     }
 
+    /// <summary>Decides one signal, unless it was decided already, and records the decision.</summary>
     public async Task ProcessAsync(Signal signal, CancellationToken cancellationToken)
     {
+        if (await DecideAsync(signal, firstDelivery: false, cancellationToken) is { } record)
+        {
+            await decisions.RecordAsync([record], cancellationToken);
+        }
+    }
+
+    /// <returns>The record to store, or null when the signal was decided already.</returns>
+    private async Task<ProcessedSignal?> DecideAsync(Signal signal, bool firstDelivery, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(signal);
-        if (await decisions.FindDecidedAsync(signal, cancellationToken) is { } decided)
+        if (await decisions.FindDecidedAsync(signal, firstDelivery, cancellationToken) is { } decided)
         {
             // Decided already. By the webhook (a passive reply), which records events without publishing them: they are
             // published now. By an earlier delivery of this message: its writes published their own (the sweep covers a crash).
@@ -132,11 +157,12 @@ public sealed partial class SignalProcessor(
             }
 
             Log.AlreadyDecided(logger, signal.Id, decided.TouchpointIds.Count);
-            return;
+            return null;
         }
 
-        await decisions.DecideAsync(signal, null, null, cancellationToken);
+        var (_, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
         counters.AddDecided();
+        return record;
     }
 
     private static partial class Log

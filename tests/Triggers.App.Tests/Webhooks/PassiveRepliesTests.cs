@@ -229,6 +229,14 @@ public sealed class PassiveRepliesTests
             return Task.CompletedTask;
         }
 
+        public async Task SaveManyAsync(IReadOnlyCollection<ProcessedSignal> signals, CancellationToken cancellationToken)
+        {
+            foreach (var signal in signals)
+            {
+                await SaveAsync(signal, cancellationToken);
+            }
+        }
+
         public Task<ProcessedSignal?> GetAsync(Signal signal, CancellationToken cancellationToken) =>
             Task.FromResult(Items.FirstOrDefault(s => s.Signal.Id == signal.Id));
 
