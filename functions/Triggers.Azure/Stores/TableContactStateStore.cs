@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Triggers.Core.Contacts;
@@ -6,7 +8,7 @@ namespace Triggers.Azure.Stores;
 
 /// <summary>
 /// Table <c>ContactStates</c>: PartitionKey = <c>{tenant}|{channel}</c>, RowKey = contact, each part escaped with
-/// <see cref="KeyParts.Escape"/>. Writes are insert-if-absent or ETag-guarded replaces, so two workers updating the same
+/// <see cref="KeyParts.Escape"/>; the planned-touch index is a JSON column, <c>Planned</c>. Writes are insert-if-absent or ETag-guarded replaces, so two workers updating the same
 /// contact cannot overwrite each other: the loser gets null, re-reads and applies its change again.
 /// </summary>
 public sealed class TableContactStateStore(TableServiceClient tables) : IContactStateStore
@@ -49,6 +51,8 @@ public sealed class TableContactStateStore(TableServiceClient tables) : IContact
         ["OptedOut"] = s.OptedOut,
         ["ConsentSource"] = s.ConsentSource,
         ["ConsentChangedAt"] = s.ConsentChangedAt,
+        ["Planned"] = s.Planned is null ? null : JsonSerializer.Serialize(s.Planned),
+        ["LastTouchedOn"] = s.LastTouchedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     private static ContactState FromEntity(TableEntity e, string tenant, string channel, string contact) => new()
@@ -61,6 +65,10 @@ public sealed class TableContactStateStore(TableServiceClient tables) : IContact
         OptedOut = e.GetBoolean("OptedOut") ?? false,
         ConsentSource = e.GetString("ConsentSource"),
         ConsentChangedAt = e.GetDateTimeOffset("ConsentChangedAt"),
+
+        // Absent on rows stored before the index existed: planning then reads the touchpoints once and writes it.
+        Planned = e.GetString("Planned") is { } planned ? JsonSerializer.Deserialize<List<PlannedTouch>>(planned) : null,
+        LastTouchedOn = e.GetString("LastTouchedOn") is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         Version = e.ETag.ToString(),
     };
 }

@@ -23,6 +23,19 @@ public sealed record ContactState
 
     public DateTimeOffset? ConsentChangedAt { get; init; }
 
+    /// <summary>
+    /// The contact's capped touchpoints planned on this channel, as the pipeline recorded them, so planning counts them
+    /// without a query (<see cref="PlannedTouches"/>). Null for a state stored before this index existed.
+    /// </summary>
+    public IReadOnlyList<PlannedTouch>? Planned { get; init; }
+
+    /// <summary>
+    /// The latest local day a touch of this contact on this channel entered the send ledger (automated, or a person's),
+    /// raised by the ledger's writers before they write. Planning reads the ledger only when this falls in the week it
+    /// counts. <see cref="DateOnly.MinValue"/>: never touched; null: not known (a state stored before this existed).
+    /// </summary>
+    public DateOnly? LastTouchedOn { get; init; }
+
     /// <summary>The store's concurrency token as read; null for a state not stored yet.</summary>
     public string? Version { get; init; }
 }

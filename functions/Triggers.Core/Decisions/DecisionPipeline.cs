@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Triggers.Core.Contacts;
 using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
+using Triggers.Core.JsonLogic;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
 using Triggers.Core.Touchpoints;
@@ -9,9 +10,9 @@ using Triggers.Core.Touchpoints;
 namespace Triggers.Core.Decisions;
 
 /// <summary>
-/// The one way a signal becomes touchpoints: analyse once → contact state and emotion → rules in priority order (with
-/// cooldowns) → planning → guardrails → record. The queue worker, passive replies and the simulator all call this; they
-/// differ only in the ports they pass. Every step is idempotent per signal id (deterministic touchpoint ids, cooldowns
+/// The one way a signal becomes touchpoints: analyse once → emotion → contact state → rules in priority order (with
+/// cooldowns) → planning → guardrails → the contact's state written with its planned touches → the touchpoints recorded.
+/// The queue worker, passive replies and the simulator all call this; they differ only in the ports they pass. Every step is idempotent per signal id (deterministic touchpoint ids, cooldowns
 /// and emotion keyed by signal, insert-if-absent), so deciding a signal again changes nothing.
 /// </summary>
 public sealed class DecisionPipeline
@@ -32,7 +33,7 @@ public sealed class DecisionPipeline
         _contacts = new ContactObserver(ports.Contacts, ports.Touchpoints, ports.Ledger);
         _emotions = new EmotionTracker(ports.Emotions, ports.Rooms, settings.Emotion, ports.Time);
         _cooldowns = new CooldownGate(ports.Cooldowns);
-        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, ports.Touchpoints);
+        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger);
     }
 
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet rules, CancellationToken cancellationToken)
@@ -42,14 +43,59 @@ public sealed class DecisionPipeline
         var now = _ports.Time.GetUtcNow();
         var policy = _settings.Guardrails(signal.Tenant);
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
-
-        // Consent and the contact window first, so this signal's own opt-out already counts.
-        var contact = await _contacts.ObserveAsync(signal, policy, now, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);
         var data = ConditionData.BuildLogicData(signal, analysis, null, emotion);
         var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : signal.TraceParent;
+
+        // The contact's state and its planned touches are read once and written once, with what the rules planned; the
+        // touchpoints are stored after that write, so a concurrent planner for the same contact already counts them.
+        var (contact, plan) = await _contacts.ObserveAsync(
+            signal, policy, now, (observed, planned, ct) => PlanAsync(signal, rules, data, analysis, emotion, platform, traceParent, policy, observed, planned, now, ct), cancellationToken);
+
+        foreach (var elsewhere in plan.Touchpoints.Where(t => !IsSignalContact(t, signal) && t.Status == TouchpointStatus.Planned).GroupBy(t => (t.Channel, t.Contact)))
+        {
+            await _contacts.IndexAsync(signal.Tenant, elsewhere.Key.Channel, elsewhere.Key.Contact, [.. elsewhere], cancellationToken);
+        }
+
+        var decisions = new List<RuleDecision>(plan.Rules.Count);
+        var foundRecorded = new List<string>();
+        foreach (var rule in plan.Rules)
+        {
+            var touchpoints = new List<Touchpoint>(rule.Touchpoints.Count);
+            foreach (var decided in rule.Touchpoints)
+            {
+                // Found recorded already (the signal is decided again after a crash or a platform retry): the first
+                // verdict stands, whatever a second judgement says.
+                if (await _ports.Touchpoints.TryAddAsync(decided, cancellationToken) is null
+                    && await _ports.Touchpoints.GetAsync(decided.Tenant, decided.Id, cancellationToken) is { } recorded)
+                {
+                    touchpoints.Add(recorded);
+                    foundRecorded.Add(recorded.Id);
+                }
+                else
+                {
+                    touchpoints.Add(decided);
+                }
+            }
+
+            decisions.Add(rule with { Touchpoints = touchpoints });
+        }
+
+        return new SignalDecision(signal, analysis, contact, emotion, decisions, now) { FoundRecorded = foundRecorded };
+    }
+
+    /// <summary>
+    /// The rules in priority order (with cooldowns), their touchpoints planned and judged by the guardrails; each planned
+    /// one joins the contact's planned touches before the next is judged, so the caps count it. Stores nothing but
+    /// cooldowns (idempotent per signal), because it runs again when the contact's state changed underneath.
+    /// </summary>
+    private async Task<Plan> PlanAsync(
+        Signal signal, RuleSet rules, JsonLogicData data, Analysis.TextAnalysis analysis, EmotionSnapshot emotion, string platform, string? traceParent,
+        GuardrailOptions policy, ContactState observed, List<PlannedTouch> planned, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var decisions = new List<RuleDecision>();
+        var elsewhere = new Dictionary<(string Channel, string Contact), List<PlannedTouch>>();
         foreach (var rule in rules.ForTenant(signal.Tenant))
         {
             if (!rule.Matches(data))
@@ -64,32 +110,47 @@ public sealed class DecisionPipeline
             }
 
             var touchpoints = new List<Touchpoint>();
-            foreach (var planned in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, platform))
+            foreach (var next in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, platform))
             {
-                var decided = await JudgeAsync(planned, policy, contact.State, now, cancellationToken) with { TraceParent = traceParent };
-
-                // Recorded before the next is judged, so the caps count it. Found recorded already (the signal is decided
-                // again after a crash or a platform retry): the first verdict stands, whatever a second judgement says.
-                if (await _ports.Touchpoints.TryAddAsync(decided, cancellationToken) is null
-                    && await _ports.Touchpoints.GetAsync(decided.Tenant, decided.Id, cancellationToken) is { } recorded)
-                {
-                    decided = recorded;
-                }
-
+                var counted = IsSignalContact(next, signal) ? planned : await PlannedElsewhereAsync(next, elsewhere, now, cancellationToken);
+                var decided = await JudgeAsync(next, policy, observed, counted, now, cancellationToken) with { TraceParent = traceParent };
+                PlannedTouches.Add(counted, decided);
                 touchpoints.Add(decided);
             }
 
             decisions.Add(new RuleDecision(rule, CooledDown: false, touchpoints));
         }
 
-        return new SignalDecision(signal, analysis, contact, emotion, decisions, now);
+        return new Plan(decisions);
     }
 
+    private async Task<List<PlannedTouch>> PlannedElsewhereAsync(
+        Touchpoint touchpoint, Dictionary<(string Channel, string Contact), List<PlannedTouch>> elsewhere, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = (touchpoint.Channel, touchpoint.Contact);
+        if (!elsewhere.TryGetValue(key, out var planned))
+        {
+            planned = await _contacts.PlannedAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, now, cancellationToken);
+            elsewhere[key] = planned;
+        }
+
+        return planned;
+    }
+
+    private static bool IsSignalContact(Touchpoint touchpoint, Signal signal) =>
+        string.Equals(touchpoint.Channel, signal.Channel, StringComparison.Ordinal) && string.Equals(touchpoint.Contact, signal.Actor.Id, StringComparison.Ordinal);
+
     /// <summary>The guardrails at planning: a blocked touchpoint is kept (status blocked, with the guardrail's name), a deferred one gets its new due time.</summary>
-    private async Task<Touchpoint> JudgeAsync(Touchpoint planned, GuardrailOptions policy, ContactState signalContact, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Touchpoint> JudgeAsync(
+        Touchpoint planned, GuardrailOptions policy, ContactState signalContact, IReadOnlyList<PlannedTouch> counted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
-        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact);
+        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted);
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
+    }
+
+    private sealed record Plan(IReadOnlyList<RuleDecision> Rules)
+    {
+        public IEnumerable<Touchpoint> Touchpoints => Rules.SelectMany(r => r.Touchpoints);
     }
 }

@@ -35,6 +35,13 @@ public static class TouchpointOutbox
         return Parse(touchpoint.PendingEvents);
     }
 
+    /// <summary>Every event recorded for the touchpoint, published or not, oldest first (the first announced its creation).</summary>
+    public static IReadOnlyList<PendingEvent> Recorded(Touchpoint touchpoint)
+    {
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        return Parse(touchpoint.RecordedEvents);
+    }
+
     /// <summary>The touchpoint with <paramref name="published"/> no longer pending.</summary>
     public static Touchpoint Published(Touchpoint touchpoint, IEnumerable<PendingEvent> published)
     {

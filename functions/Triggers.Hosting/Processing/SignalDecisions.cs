@@ -59,6 +59,7 @@ public sealed partial class SignalDecisions(
             EventsLeftPending = touchpoints is not null,
             TouchpointIds = [.. decision.Touchpoints.Select(t => t.Id)],
         };
+        Log.Processed(logger, signal.Id, signal.Channel, decision.Analysis.Label, record.TouchpointIds.Count);
         return (decision, record);
     }
 
@@ -67,10 +68,6 @@ public sealed partial class SignalDecisions(
     {
         ArgumentNullException.ThrowIfNull(records);
         await (records.Count == 1 ? signals.SaveAsync(records.First(), cancellationToken) : signals.SaveManyAsync(records, cancellationToken));
-        foreach (var record in records)
-        {
-            Log.Processed(logger, record.Signal.Id, record.Signal.Channel, record.Analysis.Label, record.TouchpointIds.Count);
-        }
     }
 
     private void Report(SignalDecision decision)

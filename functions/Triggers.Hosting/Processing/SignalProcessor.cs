@@ -160,8 +160,19 @@ public sealed partial class SignalProcessor(
             return null;
         }
 
-        var (_, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
+        var (decision, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
         counters.AddDecided();
+
+        // Touchpoints found recorded: an earlier delivery decided the signal at least in part. Unless it was marked
+        // decided (a duplicate message: its events went out), that delivery may have crashed before announcing them.
+        if (decision.FoundRecorded.Count > 0 && (!firstDelivery || await decisions.FindDecidedAsync(signal, firstDelivery: false, cancellationToken) is null))
+        {
+            foreach (var id in decision.FoundRecorded)
+            {
+                await touchpoints.RepublishCreationAsync(signal.Tenant, id, cancellationToken);
+            }
+        }
+
         return record;
     }
 

@@ -7,7 +7,9 @@ namespace Triggers.Hosting.Touchpoints;
 /// <summary>
 /// The touchpoint store every part of the app writes through. Each write records the event of a new outcome in the same
 /// entity (<see cref="TouchpointOutbox.Record"/>); the writer then publishes the events its write recorded and clears
-/// them. A failed publish, or a crash between the write and the publish, leaves the event pending; the dispatcher's next
+/// them. The exception is a touchpoint the decision pipeline creates (<see cref="TryAddAsync"/>): its signal's queue
+/// message is the outbox until the signal is marked decided, so its creation event enters the entity only when
+/// publishing it fails. A failed publish, or a crash between the write and the publish, leaves the event pending; the dispatcher's next
 /// pass publishes it with the same id (<see cref="PublishPendingAsync"/>), so an event is never lost, and Service Bus
 /// duplicate detection drops the rare second copy.
 /// </summary>
@@ -34,20 +36,51 @@ public sealed partial class OutboxTouchpointStore(
     private static readonly TimeSpan FinishWithin = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Records the touchpoint and publishes its event. When it exists already (a redelivered signal, or a passive reply the
-    /// webhook recorded), publishes what that one left pending, unless a dispatcher is sending it.
+    /// Records a touchpoint the decision pipeline planned, and publishes the event of its creation. The event goes into the
+    /// outbox only when publishing fails: the worker marks the signal decided after this returns, so a crash before the
+    /// publish brings the signal back, and the worker then announces the recorded touchpoint again
+    /// (<see cref="RepublishCreationAsync"/>, the same id). This saves the write that clears the outbox.
+    /// When the touchpoint exists already (a redelivered signal, or a passive reply the webhook recorded), publishes what
+    /// that one left pending, unless a dispatcher is sending it.
     /// </summary>
     public override async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        var added = await base.TryAddAsync(TouchpointOutbox.Record(touchpoint, time.GetUtcNow()), cancellationToken);
-        if (added is not null)
+        var recorded = TouchpointOutbox.Record(touchpoint, time.GetUtcNow());
+        var events = TouchpointOutbox.Pending(recorded);
+        var added = await base.TryAddAsync(TouchpointOutbox.Published(recorded, events), cancellationToken);
+        if (added is null)
         {
-            return await PublishAsync(added, TouchpointOutbox.Pending(added));
+            await PublishLeftPendingAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken);
+            return null;
         }
 
-        await PublishLeftPendingAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken);
-        return null;
+        // The touchpoint is stored: finishing its event is bounded by FinishWithin, not by the caller's token.
+        using var finish = new CancellationTokenSource(FinishWithin);
+        if (events.Count == 0 || await TryPublishAsync(added, events, finish.Token))
+        {
+            return added;
+        }
+
+        // Not published: into the outbox, for the sweep. If this write fails too, the signal is decided again.
+        return await base.TryReplaceAsync(added with { PendingEvents = recorded.PendingEvents }, finish.Token)
+            ?? throw new InvalidOperationException($"The event of touchpoint {added.Id} was neither published nor kept in its outbox; the signal is decided again.");
+    }
+
+    /// <summary>
+    /// Announces again the creation of a touchpoint found recorded when its signal, not marked decided, was decided again:
+    /// the worker that recorded it may have crashed before publishing. Nothing is written; a pending creation event is
+    /// left to <see cref="PublishLeftPendingAsync"/> and the sweep.
+    /// </summary>
+    public async Task RepublishCreationAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(tenant, id, cancellationToken) is { } existing
+            && TouchpointOutbox.Recorded(existing) is [var created, ..]
+            && !TouchpointOutbox.Pending(existing).Any(p => p.Type == created.Type))
+        {
+            using var finish = new CancellationTokenSource(FinishWithin);
+            await TryPublishAsync(existing, [created], finish.Token);
+        }
     }
 
     /// <summary>Publishes what an earlier writer of this touchpoint left pending, unless a dispatcher is sending it.</summary>

@@ -28,6 +28,7 @@ public sealed partial class TouchpointDispatcher(
     ITouchpointStore touchpoints,
     OutboxTouchpointStore outbox,
     GuardrailFacts facts,
+    ContactObserver contacts,
     ISendLedger ledger,
     IHandoffStore handoffs,
     IProcessedSignalStore signals,
@@ -147,6 +148,7 @@ public sealed partial class TouchpointDispatcher(
         var counted = GuardrailEvaluator.CountsAgainstCaps(claimed.Type);
         if (counted)
         {
+            await contacts.RaiseLastTouchedAsync(context.Contact, claimed.Tenant, claimed.Channel, claimed.Contact, day, cancellationToken);
             await ledger.RecordAsync(claimed.Tenant, claimed.Channel, claimed.Contact, day, claimed.Id, automated: true, cancellationToken);
 
             // Counted again with this touch in: two dispatchers that both passed the check cannot both exceed the cap

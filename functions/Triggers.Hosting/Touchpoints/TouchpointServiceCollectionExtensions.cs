@@ -48,8 +48,7 @@ public static class TouchpointServiceCollectionExtensions
         services.AddSingleton<TemplateTexts>();
         services.AddSingleton(sp => new ContactObserver(
             sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<OutboxTouchpointStore>(), sp.GetRequiredService<ISendLedger>()));
-        services.AddSingleton(sp => new GuardrailFacts(
-            sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ISendLedger>(), sp.GetRequiredService<OutboxTouchpointStore>()));
+        services.AddSingleton(sp => new GuardrailFacts(sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ISendLedger>()));
         services.AddSingleton<TouchpointDispatcher>();
 
         // Touchpoint events, through the outbox every touchpoint write passes.

@@ -17,6 +17,7 @@ public sealed partial class PassiveReplies(
     SignalDecisions decisions,
     RuleCache rules,
     OutboxTouchpointStore touchpoints,
+    ContactObserver contacts,
     ISendLedger ledger,
     GuardrailPolicies guardrails,
     TemplateTexts templates,
@@ -34,7 +35,7 @@ public sealed partial class PassiveReplies(
             return null;
         }
 
-        var recorder = new PassiveReplyRecorder(touchpoints, ledger, guardrails.For(signal.Tenant), ruleSet, signal, Answer, time);
+        var recorder = new PassiveReplyRecorder(touchpoints, contacts, ledger, guardrails.For(signal.Tenant), ruleSet, signal, Answer, time);
         try
         {
             await decisions.DecideAsync(signal, ruleSet, recorder, cancellationToken);

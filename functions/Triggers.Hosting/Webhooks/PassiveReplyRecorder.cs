@@ -16,7 +16,7 @@ namespace Triggers.Hosting.Webhooks;
 /// the signal reaches it, or the sweep does.
 /// </summary>
 internal sealed class PassiveReplyRecorder(
-    OutboxTouchpointStore store, ISendLedger ledger, GuardrailOptions policy, RuleSet rules, Signal signal, Func<Touchpoint, WebhookReply?> answer, TimeProvider time)
+    OutboxTouchpointStore store, ContactObserver contacts, ISendLedger ledger, GuardrailOptions policy, RuleSet rules, Signal signal, Func<Touchpoint, WebhookReply?> answer, TimeProvider time)
     : DelegatingTouchpointStore(store)
 {
     public WebhookReply? Reply { get; private set; }
@@ -43,6 +43,7 @@ internal sealed class PassiveReplyRecorder(
             {
                 // It counts against the caps like any touch that went out (idempotent per id, so a retry counts once).
                 var day = TenantCalendar.LocalDay(now, policy.TimeZone);
+                await contacts.RaiseLastTouchedAsync(null, sent.Tenant, sent.Channel, sent.Contact, day, cancellationToken);
                 await ledger.RecordAsync(sent.Tenant, sent.Channel, sent.Contact, day, sent.Id, automated: true, cancellationToken);
                 (Reply, RuleId) = (reply, touchpoint.RuleId);
             }

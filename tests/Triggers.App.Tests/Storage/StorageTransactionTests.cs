@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Azure.Storage;
+using Triggers.Core.Processing;
 using Triggers.Core.Signals;
 using Triggers.Hosting.Processing;
 using Triggers.Testing;
@@ -110,20 +111,41 @@ public sealed class StorageTransactionTests(AzuriteFixture azurite) : IAsyncLife
         var ct = TestContext.Current.CancellationToken;
         var processor = _app.Services.GetRequiredService<SignalProcessor>();
         var transactions = _app.Services.GetRequiredService<StorageTransactions>();
-        await processor.ProcessAsync(Signal("warm-up"), ct);
+        await processor.ProcessAsync(SignalMessage.Serialize(Signal("warm-up")), 1, ct);
 
-        var signal = Signal("m1");
-        var beforeFirst = transactions.Total;
-        await processor.ProcessAsync(signal, ct);
-        var first = transactions.Total - beforeFirst;
-        var beforeAgain = transactions.Total;
-        await processor.ProcessAsync(signal, ct);
-        var again = transactions.Total - beforeAgain;
+        var message = SignalMessage.Serialize(Signal("m1"));
+        var beforeFirst = transactions.Of(StorageWork.Processing);
+        await processor.ProcessAsync(message, 1, ct);
+        var first = transactions.Of(StorageWork.Processing) - beforeFirst;
+        var beforeAgain = transactions.Of(StorageWork.Processing);
+        await processor.ProcessAsync(message, 2, ct);
+        var again = transactions.Of(StorageWork.Processing) - beforeAgain;
 
-        Assert.InRange(first, 5, 20);
+        // The contact's state read and written, the touchpoint, its event, the decided record.
+        Assert.Equal(5, first);
         // The decided record says the worker published its own events: nothing else is read.
         Assert.Equal(1, again);
-        TestContext.Current.SendDiagnosticMessage($"storage transactions to decide one message planning one touchpoint: {first}");
+    }
+
+    [Fact]
+    public async Task A_group_message_whose_signals_each_plan_one_touchpoint_costs_at_most_four_transactions_per_signal()
+    {
+        const int Count = 40;
+        var ct = TestContext.Current.CancellationToken;
+        var processor = _app.Services.GetRequiredService<SignalProcessor>();
+        var transactions = _app.Services.GetRequiredService<StorageTransactions>();
+        await processor.ProcessAsync(SignalMessage.Serialize(Signal("warm-up")), 1, ct);
+        var message = Assert.Single(SignalMessage.Pack([.. Enumerable.Range(0, Count).Select(i => Signal("g" + i))]));
+
+        var before = transactions.Of(StorageWork.Processing);
+        Assert.Equal(ProcessingOutcome.Processed, await processor.ProcessAsync(message, 1, ct));
+        var spent = transactions.Of(StorageWork.Processing) - before;
+
+        // Per signal: the contact's state read and written, the touchpoint, its event; the decided records share a transaction.
+        Assert.InRange(spent, 4 * Count, 4 * Count + 1);
+        var touchpoints = _app.Services.GetRequiredService<ITouchpointStore>();
+        Assert.Equal(Count + 1, (await touchpoints.ListAsync(_tenant, null, 1000, ct)).Count);
+        TestContext.Current.SendDiagnosticMessage($"storage transactions for a group of {Count} signals: {spent}");
     }
 
     private Signal Signal(string key) => new()

@@ -115,6 +115,40 @@ public sealed class OutboxTouchpointStoreTests(AzuriteFixture azurite)
         Assert.Null((await table.GetAsync(_tenant, "tp5", ct))!.PendingEvents);
     }
 
+    [Fact]
+    public async Task A_touchpoint_stored_by_a_worker_that_crashed_before_announcing_it_is_announced_again_without_a_write()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (outbox, table) = await StoresAsync();
+        var recorded = TouchpointOutbox.Record(Touchpoint("tp6"), T0);
+        await table.TryAddAsync(TouchpointOutbox.Published(recorded, TouchpointOutbox.Pending(recorded)), ct); // then the crash
+
+        var again = await outbox.TryAddAsync(Touchpoint("tp6"), ct);
+        Assert.Empty(_publisher.Ids);
+        var version = (await table.GetAsync(_tenant, "tp6", ct))!.Version;
+        await outbox.RepublishCreationAsync(_tenant, "tp6", ct);
+
+        Assert.Null(again);
+        Assert.Equal(version, (await table.GetAsync(_tenant, "tp6", ct))!.Version);
+        Assert.Equal(["tp6.planned"], _publisher.Ids);
+        Assert.Null((await table.GetAsync(_tenant, "tp6", ct))!.PendingEvents);
+    }
+
+    [Fact]
+    public async Task A_touchpoint_found_with_its_creation_event_still_pending_is_announced_once_not_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (outbox, table) = await StoresAsync();
+        _publisher.Fail = true;
+        await outbox.TryAddAsync(Touchpoint("tp7"), ct);
+        _publisher.Fail = false;
+
+        await outbox.TryAddAsync(Touchpoint("tp7"), ct);
+
+        Assert.Equal(["tp7.planned"], _publisher.Ids);
+        Assert.Null((await table.GetAsync(_tenant, "tp7", ct))!.PendingEvents);
+    }
+
     private Touchpoint Touchpoint(string id) => new()
     {
         Id = id,

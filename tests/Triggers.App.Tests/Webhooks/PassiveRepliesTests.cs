@@ -167,7 +167,7 @@ public sealed class PassiveRepliesTests
         var policies = GuardrailPolicies.Load(configuration);
         var settings = new DecisionSettings { Guardrails = policies.For, PlatformOf = c => channels.Find(c)?.Platform, Emotion = new EmotionOptions() };
         var decisions = new SignalDecisions(ports, settings, cache, signals ?? new MemorySignals(), NullLogger<SignalDecisions>.Instance);
-        return new PassiveReplies(decisions, cache, outbox, ports.Ledger, policies, new TemplateTexts(configuration), clock, NullLogger<PassiveReplies>.Instance);
+        return new PassiveReplies(decisions, cache, outbox, new ContactObserver(ports.Contacts, outbox, ports.Ledger), ports.Ledger, policies, new TemplateTexts(configuration), clock, NullLogger<PassiveReplies>.Instance);
     }
 
     private static ChannelSettings Channel() =>

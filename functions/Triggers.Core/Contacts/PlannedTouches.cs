@@ -1,0 +1,69 @@
+using Triggers.Core.Guardrails;
+using Triggers.Core.Processing;
+using Triggers.Core.Touchpoints;
+
+namespace Triggers.Core.Contacts;
+
+/// <summary>
+/// The contact's capped touchpoints still planned on a channel, which the caps count at planning. The pipeline keeps their
+/// ids in the contact's state (<see cref="ContactState.Planned"/>), written with the state it reads anyway, so planning
+/// needs no query over the tenant's touchpoints; each entry is checked with a point read, because a touchpoint leaves the
+/// plan (sent, cancelled, given way to a person) without the state being told.
+/// </summary>
+public sealed class PlannedTouches(ITouchpointStore touchpoints)
+{
+    /// <summary>
+    /// How long an entry whose touchpoint is not stored is still counted: the state is written before the touchpoints, so
+    /// an entry may be a touchpoint another worker is about to store, or one whose signal is being retried after a crash.
+    /// </summary>
+    public static readonly TimeSpan NotStoredGrace = TimeSpan.FromHours(1);
+
+    /// <summary>Entries kept at most (the newest by <see cref="PlannedTouch.CountsAt"/>); the caps stop planning long before.</summary>
+    public const int MaxEntries = 100;
+
+    /// <summary>The planned capped touches as they stand now, read from the state's index (or, for a state stored before the index existed, from the touchpoints).</summary>
+    public async Task<List<PlannedTouch>> LoadAsync(ContactState? state, string tenant, string channel, string contact, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (state is null)
+        {
+            return [];
+        }
+
+        if (state.Planned is null)
+        {
+            var pending = await touchpoints.ListPendingForContactAsync(tenant, channel, contact, cancellationToken);
+            return [.. pending.Where(t => GuardrailEvaluator.CountsAgainstCaps(t.Type)).Select(PlannedTouch.Of)];
+        }
+
+        var checkedEntries = await Task.WhenAll(state.Planned.Select(async entry => (Entry: entry, Stored: await touchpoints.GetAsync(tenant, entry.Id, cancellationToken))));
+        return
+        [
+            .. checkedEntries
+                .Select(c => c.Stored switch
+                {
+                    null => now - c.Entry.PlannedAt < NotStoredGrace ? c.Entry : null,
+                    { Status: TouchpointStatus.Planned } stored => PlannedTouch.Of(stored),
+                    _ => null,
+                })
+                .OfType<PlannedTouch>(),
+        ];
+    }
+
+    /// <summary>Adds (or updates) the entry of a touchpoint just judged, when it is planned and counts against the caps; keeps the newest <see cref="MaxEntries"/>.</summary>
+    public static void Add(List<PlannedTouch> planned, Touchpoint touchpoint)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        ArgumentNullException.ThrowIfNull(touchpoint);
+        planned.RemoveAll(p => string.Equals(p.Id, touchpoint.Id, StringComparison.Ordinal));
+        if (touchpoint.Status == TouchpointStatus.Planned && GuardrailEvaluator.CountsAgainstCaps(touchpoint.Type))
+        {
+            planned.Add(PlannedTouch.Of(touchpoint));
+        }
+
+        if (planned.Count > MaxEntries)
+        {
+            planned.Sort((a, b) => b.CountsAt.CompareTo(a.CountsAt));
+            planned.RemoveRange(MaxEntries, planned.Count - MaxEntries);
+        }
+    }
+}
