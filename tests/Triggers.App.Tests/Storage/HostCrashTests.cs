@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Azure.Emulator;
 using Triggers.Azure.Storage;
@@ -13,23 +14,28 @@ namespace Triggers.App.Tests.Storage;
 
 /// <summary>
 /// The standalone app as a developer runs it: a separate process that starts Azurite itself, killed with
-/// SIGKILL in the middle of a stream of webhooks. What it acknowledged must still be there after restarts.
+/// SIGKILL in the middle of a stream of webhooks whose signals each plan a touchpoint and publish its event. What it
+/// acknowledged must still be there after restarts, once: one processed signal, one touchpoint, one event per webhook.
 /// </summary>
 // In the app collection, which runs apart from the other test collections, so they do not slow its senders and restarts.
 [Collection(AppCollection.Name)]
 public sealed partial class HostCrashTests(ITestOutputHelper output)
 {
     private const int Senders = 4;
-    private const int PerSender = 500;
+    private const int PerSender = 250;
     private const int Total = Senders * PerSender;
     private const int Kills = 3;
     private const string AdminKey = "crash-test-admin-key";
     private const string Secret = "crash-test-secret-0001";
+    private const string Tenant = "crashtests";
+
+    // The same for every retry of a webhook; recent, so the touchpoints (due an hour later) are not dispatched during the test.
+    private static readonly DateTimeOffset Epoch = TimeProvider.System.GetUtcNow();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Every_acknowledged_webhook_is_stored_exactly_once_when_the_host_that_started_azurite_is_killed_three_times()
+    public async Task Every_acknowledged_webhook_is_decided_exactly_once_with_one_touchpoint_and_one_event_when_the_host_that_started_azurite_is_killed_three_times()
     {
         var clock = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory("triggers-crash-");
@@ -38,6 +44,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
         {
             await host.StartAsync();
             using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            await AddRuleAsync(host, client);
 
             var acknowledged = 0;
             var senders = Enumerable.Range(0, Senders).Select(s => Task.Run(async () =>
@@ -79,12 +86,77 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
                 $"After {Kills} kills of the host, {lost.Count} of {Total} acknowledged signals were lost{Examples(lost)}, " +
                 $"{doubled.Count} stored more than once{Examples(doubled)}, {unknown.Count} unexpected{Examples(unknown)}; the host started Azurite itself " +
                 $"{host.StartedAzurite} of {Kills + 1} times. Host output (tail):{Environment.NewLine}{host.Tail}");
+
+            // Touchpoint ids are derived from the signal, so one per signal means none lost and none doubled.
+            var touchpoints = await TouchpointsAsync(host);
+            var events = await EventsAsync(host);
+            var withoutEvent = touchpoints.Keys.Where(id => !events.ContainsKey(id)).ToList();
+            var foreign = events.Keys.Where(id => !touchpoints.ContainsKey(id)).ToList();
+            output.WriteLine($"{touchpoints.Count} touchpoints; events: {events.Count} distinct, {events.Values.Sum(e => e.Copies)} copies on the local queue");
+            Assert.Equal(Total, touchpoints.Count);
+            Assert.Equal(Total, touchpoints.Values.Distinct(StringComparer.Ordinal).Count());
+            Assert.True(
+                withoutEvent.Count == 0 && foreign.Count == 0 && events.Values.All(e => e.Types == 1),
+                $"{withoutEvent.Count} touchpoints without their event{Examples(withoutEvent)}, {foreign.Count} events of unknown touchpoints{Examples(foreign)}, " +
+                $"{events.Values.Count(e => e.Types > 1)} touchpoints announced with more than one creation event{Examples([.. events.Where(e => e.Value.Types > 1).Select(e => e.Value.Ids)])}");
         }
         finally
         {
             await host.DisposeAsync();
             DeleteQuietly(folder);
         }
+    }
+
+    /// <summary>A rule that plans a message an hour later for every signal, written as staff write it, then reloaded.</summary>
+    private static async Task AddRuleAsync(HostProcess host, HttpClient client)
+    {
+        var rules = host.Storage.CreateTableServiceClient().GetTableClient("Rules");
+        await rules.CreateIfNotExistsAsync(Ct);
+        await rules.UpsertEntityAsync(
+            new TableEntity(Tenant, "reply-later")
+            {
+                ["Enabled"] = true, ["Priority"] = 10, ["When"] = """{"==":[{"var":"signal.kind"},"message"]}""",
+                ["Then"] = """[{"type":"message","text":"收到","delay":"PT1H"}]""", ["Description"] = "crash test",
+            },
+            TableUpdateMode.Replace,
+            Ct);
+        using var reload = new HttpRequestMessage(HttpMethod.Post, "/api/admin/rules/reload");
+        reload.Headers.Add("x-functions-key", AdminKey);
+        (await client.SendAsync(reload, Ct)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The tenant's touchpoints: id → the signal it came from.</summary>
+    private static async Task<Dictionary<string, string>> TouchpointsAsync(HostProcess host)
+    {
+        var table = host.Storage.CreateTableServiceClient().GetTableClient("Touchpoints");
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey eq '{Tenant}'", 1000, ["RowKey", "SignalId"], Ct))
+        {
+            found[entity.RowKey] = entity.GetString("SignalId") ?? string.Empty;
+        }
+
+        return found;
+    }
+
+    /// <summary>The events on the local queue, by touchpoint: how many creation event types and how many copies.</summary>
+    private static async Task<Dictionary<string, (int Types, int Copies, string Ids)>> EventsAsync(HostProcess host)
+    {
+        var queue = host.Storage.CreateQueueServiceClient().GetQueueClient("touchpoint-events");
+        var byTouchpoint = new Dictionary<string, (HashSet<string> Ids, int Copies)>(StringComparer.Ordinal);
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), Ct)).Value is { Length: > 0 } batch)
+        {
+            foreach (var message in batch)
+            {
+                using var json = JsonDocument.Parse(message.Body.ToString());
+                var id = json.RootElement.GetProperty("id").GetString()!;
+                var touchpoint = json.RootElement.GetProperty("data").GetProperty("touchpointId").GetString()!;
+                var entry = byTouchpoint.GetValueOrDefault(touchpoint, ([], 0));
+                entry.Ids.Add(id);
+                byTouchpoint[touchpoint] = (entry.Ids, entry.Copies + 1);
+            }
+        }
+
+        return byTouchpoint.ToDictionary(e => e.Key, e => (e.Value.Ids.Count, e.Value.Copies, string.Join("+", e.Value.Ids)), StringComparer.Ordinal);
     }
 
     private static string Examples(List<string> items) =>
@@ -100,7 +172,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
     /// <summary>One webhook, as a platform sends it: re-signed and retried until it is answered with a 2xx.</summary>
     private static async Task SendUntilAcceptedAsync(HttpClient client, int sender, int i)
     {
-        var occurredAt = new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero).AddSeconds(i).ToString("O", CultureInfo.InvariantCulture);
+        var occurredAt = Epoch.AddSeconds(i - PerSender).ToString("O", CultureInfo.InvariantCulture);
         var body = $$"""{"id":"crash-{{sender}}-{{i}}","kind":"message","actor":{"id":"cust-{{i % 25}}"},"text":"{{Text(sender, i)}}","occurredAt":"{{occurredAt}}"}""";
         while (true)
         {
@@ -187,6 +259,9 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
 
         public Uri BaseAddress => new($"http://127.0.0.1:{_ports.Http}");
 
+        /// <summary>The storage the host started, to read its tables and queues.</summary>
+        public StorageConnection Storage => StorageConnection.FromConnectionString(DevelopmentStorage.ConnectionStringFor(_ports.Storage));
+
         /// <summary>How many starts logged that the host started Azurite itself (rather than finding one running).</summary>
         public int StartedAzurite
         {
@@ -227,7 +302,7 @@ public sealed partial class HostCrashTests(ITestOutputHelper output)
             for (var s = 0; s < Senders; s++)
             {
                 start.Environment[$"Channels__{Channel(s)}__Platform"] = "generic";
-                start.Environment[$"Channels__{Channel(s)}__Tenant"] = "crashtests";
+                start.Environment[$"Channels__{Channel(s)}__Tenant"] = Tenant;
                 start.Environment[$"Channels__{Channel(s)}__Secret"] = Secret;
             }
 
