@@ -19,6 +19,12 @@ public sealed partial class QueueWorker(
 {
     private static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// On stop, the messages in hand get this long to finish (inside the host's 30 s shutdown): a signal stopped halfway
+    /// comes back and is decided again, which is safe but announces its touchpoints a second time.
+    /// </summary>
+    private static readonly TimeSpan FinishOnStop = TimeSpan.FromSeconds(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = queues.GetQueueClient(processor.QueueName);
@@ -39,7 +45,11 @@ public sealed partial class QueueWorker(
             }
 
             // Side by side, as the Functions host runs a batch: one slow signal must not hold up the others.
-            await Task.WhenAll(messages.Select(m => HandleAsync(queue, m, stoppingToken)));
+            using (var finish = new CancellationTokenSource())
+            using (stoppingToken.Register(() => finish.CancelAfter(FinishOnStop)))
+            {
+                await Task.WhenAll(messages.Select(m => HandleAsync(queue, m, finish.Token)));
+            }
 
             // Back off while idle, up to MaxPollInterval; poll again at once while there is work.
             delay = messages.Count > 0 ? MinPollInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollInterval.Ticks));
@@ -50,23 +60,23 @@ public sealed partial class QueueWorker(
         }
     }
 
-    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await processor.ProcessAsync(message.Body.ToString(), message.DequeueCount, stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            await processor.ProcessAsync(message.Body.ToString(), message.DequeueCount, cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Leave it on the queue; it comes back after a back-off that grows with each attempt.
             var retryIn = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DequeueCount), 60));
             Log.ProcessingFailed(logger, queue.Name, message.MessageId, message.DequeueCount, retryIn, ex);
             try
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: retryIn, cancellationToken: stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: retryIn, cancellationToken: cancellationToken);
             }
-            catch (Exception updateError) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception updateError) when (!cancellationToken.IsCancellationRequested)
             {
                 Log.ReceiveFailed(logger, queue.Name, updateError.Message);
             }

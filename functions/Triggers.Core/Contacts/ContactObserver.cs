@@ -102,10 +102,19 @@ public sealed class ContactObserver(IContactStateStore contacts, ITouchpointStor
     public async Task<List<PlannedTouch>> PlannedAsync(string tenant, string channel, string contact, DateTimeOffset now, CancellationToken cancellationToken) =>
         await _planned.LoadAsync(await contacts.GetAsync(tenant, channel, contact, cancellationToken), tenant, channel, contact, now, cancellationToken);
 
-    /// <summary>Adds touchpoints planned on a channel other than the signal's to that contact's index (a state without the index keeps none).</summary>
-    public async Task IndexAsync(string tenant, string channel, string contact, IReadOnlyList<Touchpoint> planned, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the contact's planned touches up to date with touchpoints just planned or changed on its channel (planned
+    /// on a channel other than the signal's; cancelled or postponed by a person or a retired rule). A state without the
+    /// index keeps none; one not stored yet is created with them.
+    /// </summary>
+    public async Task UpdatePlannedAsync(string tenant, string channel, string contact, IReadOnlyList<Touchpoint> changed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(planned);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
         _ = await ChangeAsync(
                 tenant,
                 channel,
@@ -119,15 +128,15 @@ public sealed class ContactObserver(IContactStateStore contacts, ITouchpointStor
                     }
 
                     var entries = state.Planned.ToList();
-                    foreach (var touchpoint in planned)
+                    foreach (var touchpoint in changed)
                     {
                         PlannedTouches.Add(entries, touchpoint);
                     }
 
-                    return state with { Planned = entries };
+                    return entries.SequenceEqual(state.Planned) ? state : state with { Planned = entries };
                 },
                 cancellationToken)
-            ?? throw new InvalidOperationException($"Contact {contact} on {channel} changed {WriteAttempts} times while its planned touches were indexed; the signal will be retried.");
+            ?? throw new InvalidOperationException($"Contact {contact} on {channel} changed {WriteAttempts} times while its planned touches were updated; try again.");
     }
 
     /// <summary>A person took the contact over (wrote to them, or claimed their hand-off): pending automation gives way.</summary>
@@ -152,6 +161,8 @@ public sealed class ContactObserver(IContactStateStore contacts, ITouchpointStor
             }
         }
 
+        // Cancelled or postponed before they were due: the caps must stop counting them where they were.
+        await UpdatePlannedAsync(tenant, channel, contact, changed, cancellationToken);
         return changed;
     }
 

@@ -5,10 +5,12 @@ using Triggers.Core.Touchpoints;
 namespace Triggers.Core.Contacts;
 
 /// <summary>
-/// The contact's capped touchpoints still planned on a channel, which the caps count at planning. The pipeline keeps their
-/// ids in the contact's state (<see cref="ContactState.Planned"/>), written with the state it reads anyway, so planning
-/// needs no query over the tenant's touchpoints; each entry is checked with a point read, because a touchpoint leaves the
-/// plan (sent, cancelled, given way to a person) without the state being told.
+/// The contact's capped touchpoints still planned on a channel, which the caps count at planning. The pipeline keeps them
+/// in the contact's state (<see cref="ContactState.Planned"/>), written with the state it reads anyway, so planning needs
+/// no query over the tenant's touchpoints. An entry that was due already is checked with a point read, because the
+/// dispatcher may have sent it (then the ledger counts it), deferred or stopped it without the state being told. Before
+/// it is due, only human precedence and rule retirement change a planned touchpoint, and both update the entries
+/// (<see cref="ContactObserver.UpdatePlannedAsync"/>); a path that cancels or postpones planned touchpoints must too.
 /// </summary>
 public sealed class PlannedTouches(ITouchpointStore touchpoints)
 {
@@ -35,9 +37,11 @@ public sealed class PlannedTouches(ITouchpointStore touchpoints)
             return [.. pending.Where(t => GuardrailEvaluator.CountsAgainstCaps(t.Type)).Select(PlannedTouch.Of)];
         }
 
-        var checkedEntries = await Task.WhenAll(state.Planned.Select(async entry => (Entry: entry, Stored: await touchpoints.GetAsync(tenant, entry.Id, cancellationToken))));
+        var due = state.Planned.Where(p => p.CountsAt <= now).ToList();
+        var checkedEntries = await Task.WhenAll(due.Select(async entry => (Entry: entry, Stored: await touchpoints.GetAsync(tenant, entry.Id, cancellationToken))));
         return
         [
+            .. state.Planned.Where(p => p.CountsAt > now),
             .. checkedEntries
                 .Select(c => c.Stored switch
                 {
@@ -49,7 +53,10 @@ public sealed class PlannedTouches(ITouchpointStore touchpoints)
         ];
     }
 
-    /// <summary>Adds (or updates) the entry of a touchpoint just judged, when it is planned and counts against the caps; keeps the newest <see cref="MaxEntries"/>.</summary>
+    /// <summary>
+    /// Adds, updates or removes the entry of a touchpoint just judged or changed: kept when it is planned and counts against
+    /// the caps, removed otherwise; keeps the newest <see cref="MaxEntries"/>.
+    /// </summary>
     public static void Add(List<PlannedTouch> planned, Touchpoint touchpoint)
     {
         ArgumentNullException.ThrowIfNull(planned);

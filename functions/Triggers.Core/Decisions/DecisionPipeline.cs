@@ -55,7 +55,7 @@ public sealed class DecisionPipeline
 
         foreach (var elsewhere in plan.Touchpoints.Where(t => !IsSignalContact(t, signal) && t.Status == TouchpointStatus.Planned).GroupBy(t => (t.Channel, t.Contact)))
         {
-            await _contacts.IndexAsync(signal.Tenant, elsewhere.Key.Channel, elsewhere.Key.Contact, [.. elsewhere], cancellationToken);
+            await _contacts.UpdatePlannedAsync(signal.Tenant, elsewhere.Key.Channel, elsewhere.Key.Contact, [.. elsewhere], cancellationToken);
         }
 
         var decisions = new List<RuleDecision>(plan.Rules.Count);

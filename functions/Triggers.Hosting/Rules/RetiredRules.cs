@@ -1,4 +1,5 @@
 using Triggers.Hosting.Channels;
+using Triggers.Core.Contacts;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
 using Triggers.Core.Touchpoints;
@@ -6,7 +7,7 @@ using Triggers.Core.Touchpoints;
 namespace Triggers.Hosting.Rules;
 
 /// <summary>Cancels the planned touchpoints of rules disabled or deleted in table Rules (see <see cref="RuleRetirement"/>).</summary>
-public sealed partial class RetiredRules(ITouchpointStore touchpoints, ChannelRegistry channels, ILogger<RetiredRules> logger)
+public sealed partial class RetiredRules(ITouchpointStore touchpoints, ContactObserver contacts, ChannelRegistry channels, ILogger<RetiredRules> logger)
 {
     // Planned touchpoints of one tenant are read whole: a partition scan on status, as the dispatcher's.
     private const int MaxPlannedPerTenant = 100_000;
@@ -27,16 +28,25 @@ public sealed partial class RetiredRules(ITouchpointStore touchpoints, ChannelRe
         var cancelled = 0;
         foreach (var tenant in channels.Tenants)
         {
+            var inTenant = new List<Touchpoint>();
             foreach (var touchpoint in await touchpoints.ListAsync(tenant, TouchpointStatus.Planned, MaxPlannedPerTenant, cancellationToken))
             {
                 // A touchpoint that changed meanwhile (claimed, sent) is not ours to cancel: the replace loses, and that is right.
                 if (RuleRetirement.ReasonToCancel(touchpoint, loaded) is { } reason
-                    && await touchpoints.TryReplaceAsync(RuleRetirement.Cancel(touchpoint, reason), cancellationToken) is not null)
+                    && await touchpoints.TryReplaceAsync(RuleRetirement.Cancel(touchpoint, reason), cancellationToken) is { } written)
                 {
-                    cancelled++;
+                    inTenant.Add(written);
                     Log.Cancelled(logger, touchpoint.Id, touchpoint.RuleId, tenant, reason);
                 }
             }
+
+            // The caps stop counting them for their contacts.
+            foreach (var contact in inTenant.GroupBy(t => (t.Channel, t.Contact)))
+            {
+                await contacts.UpdatePlannedAsync(tenant, contact.Key.Channel, contact.Key.Contact, [.. contact], cancellationToken);
+            }
+
+            cancelled += inTenant.Count;
         }
 
         // Only after every tenant was looked at: a failure above looks again at the next load.

@@ -68,6 +68,17 @@ public sealed class RuleRetirementTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("cancelled", "rule deleted"), Outcome(byRule["to-delete"]));
         Assert.Equal("planned", byRule["to-edit"].GetProperty("status").GetString());
         Assert.Equal("稍后联系您", byRule["to-edit"].GetProperty("text").GetString());
+
+        // The caps stop counting the cancelled ones: the contact's planned touches hold only the edited rule's.
+        var edit = byRule["to-edit"].GetProperty("id").GetString();
+        var planned = await Eventually.WaitAsync(() => PlannedAsync(ct), ids => ids.Count == 1, TimeSpan.FromSeconds(10));
+        Assert.Equal([edit], planned);
+    }
+
+    private async Task<List<string?>> PlannedAsync(CancellationToken ct)
+    {
+        var state = (await TestStorage.Table(azurite, "ContactStates").GetEntityAsync<TableEntity>($"{_tenant}|{_channel}", "c1", cancellationToken: ct)).Value;
+        return [.. JsonDocument.Parse(state.GetString("Planned")!).RootElement.EnumerateArray().Select(e => e.GetProperty("Id").GetString())];
     }
 
     private static (string?, string?) Outcome(JsonElement touchpoint) =>

@@ -101,6 +101,30 @@ public sealed class DecisionPipelineTests
         Assert.Equal((TouchpointStatus.Blocked, GuardrailNames.FrequencyCap), (next.Status, next.Guardrail));
     }
 
+    [Theory]
+    [InlineData(HumanPrecedenceMode.Cancel)]
+    [InlineData(HumanPrecedenceMode.Postpone)]
+    public async Task A_planned_touch_a_person_cancelled_or_postponed_to_another_day_no_longer_uses_up_that_days_cap(HumanPrecedenceMode mode)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (first, second) = (TestSignals.Message("sig-1"), TestSignals.Message("sig-2") with { OccurredAt = TestSignals.OccurredAt.AddMinutes(2) });
+        var touchpoints = new CountingTouchpoints();
+        var ports = Ports([first, second], touchpoints, new CountingLedger());
+        var settings = Settings with { Guardrails = _ => new GuardrailOptions { QuietHoursEnabled = false, PerDay = 1, SlackShare = 0, HumanPrecedence = mode, PostponeBy = TimeSpan.FromDays(1) } };
+        var rules = RuleSet.Compile([TestSignals.Rule("later", then: """[{"type": "message", "text": "hi", "delay": "PT2H"}]""")]);
+        var pipeline = new DecisionPipeline(ports, settings);
+        var gaveWay = Assert.Single((await pipeline.DecideAsync(first, rules, ct)).Touchpoints);
+        var person = TestSignals.OccurredAt.AddMinutes(1);
+
+        var changed = await new ContactObserver(ports.Contacts, touchpoints, ports.Ledger).GiveWayAsync("default", "wechat-main", "o-actor-1", person, settings.Guardrails("default"), ct);
+        var next = Assert.Single((await pipeline.DecideAsync(second, rules, ct)).Touchpoints);
+
+        Assert.Equal(gaveWay.Id, Assert.Single(changed).Id);
+        Assert.Equal((TouchpointStatus.Planned, (string?)null), (next.Status, next.Guardrail));
+        // One query in all: the give-way's own, of the contact's planned touchpoints; planning made none.
+        Assert.Equal(1, touchpoints.Queries);
+    }
+
     private static DecisionPorts Ports(Signals.Signal[] signals, ITouchpointStore touchpoints, ISendLedger ledger) =>
         MemoryPorts.Create([.. signals.Select(s => new ProcessedSignal(s, TestSignals.Angry(), s.OccurredAt))], new FakeTimeProvider(TestSignals.OccurredAt.AddMinutes(2)))
             with { Touchpoints = touchpoints, Ledger = ledger };
