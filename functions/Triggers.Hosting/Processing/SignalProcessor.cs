@@ -163,9 +163,10 @@ public sealed partial class SignalProcessor(
         var (decision, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
         counters.AddDecided();
 
-        // Touchpoints found recorded: an earlier delivery decided the signal at least in part. Unless it was marked
-        // decided (a duplicate message: its events went out), that delivery may have crashed before announcing them.
-        if (decision.FoundRecorded.Count > 0 && (!firstDelivery || await decisions.FindDecidedAsync(signal, firstDelivery: false, cancellationToken) is null))
+        // Touchpoints found recorded on a redelivery: the delivery that recorded them may have died before announcing
+        // them. On a first delivery they come from another message of the same signal (a duplicate), which announces them
+        // itself, or, if it dies first, comes back as a redelivery that does.
+        if (decision.FoundRecorded.Count > 0 && !firstDelivery)
         {
             foreach (var id in decision.FoundRecorded)
             {

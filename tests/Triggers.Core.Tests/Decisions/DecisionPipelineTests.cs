@@ -114,7 +114,7 @@ public sealed class DecisionPipelineTests
         var rules = RuleSet.Compile([TestSignals.Rule("later", then: """[{"type": "message", "text": "hi", "delay": "PT2H"}]""")]);
         var pipeline = new DecisionPipeline(ports, settings);
         var gaveWay = Assert.Single((await pipeline.DecideAsync(first, rules, ct)).Touchpoints);
-        var person = TestSignals.OccurredAt.AddMinutes(1);
+        var person = TestSignals.OccurredAt.AddMinutes(3); // after the touch was planned (the clock reads +2 min)
 
         var changed = await new ContactObserver(ports.Contacts, touchpoints, ports.Ledger).GiveWayAsync("default", "wechat-main", "o-actor-1", person, settings.Guardrails("default"), ct);
         var next = Assert.Single((await pipeline.DecideAsync(second, rules, ct)).Touchpoints);
