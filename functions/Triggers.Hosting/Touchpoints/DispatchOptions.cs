@@ -21,6 +21,13 @@ public sealed class DispatchOptions
     [Range(1, 10_000)]
     public int SendsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// Touchpoints sent side by side (one contact's always one after another): a send waits on several storage round
+    /// trips and the platform, so one at a time could not reach <see cref="SendsPerSecond"/>.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>Send attempts before a touchpoint is failed and dead-lettered to <c>touchpoints-poison</c>.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;

@@ -62,16 +62,32 @@ public sealed partial class TouchpointDispatcher(
             {
                 var due = await touchpoints.ListDueAsync(tenant, time.GetUtcNow(), options.Value.BatchSize, stopClaiming);
                 var moved = 0;
-                foreach (var touchpoint in due)
-                {
-                    if (stopClaiming.IsCancellationRequested)
-                    {
-                        return summary;
-                    }
 
-                    var outcome = await DispatchAsync(touchpoint, CancellationToken.None);
-                    summary.Add(outcome);
-                    moved += outcome == DispatchSummary.Skipped ? 0 : 1;
+                // Side by side, each contact's in due order, so the caps' re-count never races a touch of the same contact.
+                await Parallel.ForEachAsync(
+                    due.GroupBy(t => (t.Channel, t.Contact)),
+                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency },
+                    async (contact, _) =>
+                    {
+                        foreach (var touchpoint in contact)
+                        {
+                            if (stopClaiming.IsCancellationRequested)
+                            {
+                                return;
+                            }
+
+                            var outcome = await DispatchAsync(touchpoint, CancellationToken.None);
+                            summary.Add(outcome);
+                            if (outcome != DispatchSummary.Skipped)
+                            {
+                                Interlocked.Increment(ref moved);
+                            }
+                        }
+                    });
+
+                if (stopClaiming.IsCancellationRequested)
+                {
+                    return summary;
                 }
 
                 // Drained, or only others' claims left, or the next run is due: it carries on from here.
@@ -194,15 +210,22 @@ public sealed partial class TouchpointDispatcher(
         }
     }
 
-    private RateLimiter RateOf(string channel) => _rates.GetOrAdd(channel, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    private RateLimiter RateOf(string channel) => _rates.GetOrAdd(channel, _ =>
     {
-        TokenLimit = options.Value.SendsPerSecond,
-        TokensPerPeriod = options.Value.SendsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    }));
+        // Replenished a tenth of a second's worth at a time, so concurrent sends never burst a whole second's worth:
+        // any one-second window sees at most the rate plus that tenth.
+        var perSecond = options.Value.SendsPerSecond;
+        var step = Math.Max(1, perSecond / 10);
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = step,
+            TokensPerPeriod = step,
+            ReplenishmentPeriod = TimeSpan.FromSeconds((double)step / perSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    });
 
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {

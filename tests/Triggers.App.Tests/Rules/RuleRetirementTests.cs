@@ -61,7 +61,7 @@ public sealed class RuleRetirementTests(AzuriteFixture azurite) : IAsyncLifetime
         var after = await Eventually.WaitAsync(
             () => ListAsync(client, ct),
             t => t.EnumerateArray().Count(x => x.GetProperty("status").GetString() == "cancelled") == 2,
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(30));
 
         var byRule = after.EnumerateArray().ToDictionary(t => t.GetProperty("ruleId").GetString()!);
         Assert.Equal(("cancelled", "rule disabled"), Outcome(byRule["to-disable"]));
@@ -71,7 +71,7 @@ public sealed class RuleRetirementTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The caps stop counting the cancelled ones: the contact's planned touches hold only the edited rule's.
         var edit = byRule["to-edit"].GetProperty("id").GetString();
-        var planned = await Eventually.WaitAsync(() => PlannedAsync(ct), ids => ids.Count == 1, TimeSpan.FromSeconds(10));
+        var planned = await Eventually.WaitAsync(() => PlannedAsync(ct), ids => ids.Count == 1, TimeSpan.FromSeconds(30));
         Assert.Equal([edit], planned);
     }
 
