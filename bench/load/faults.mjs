@@ -68,6 +68,9 @@ try {
   say(`failed: ${err.stack ?? err}`);
   process.exitCode = 1;
 }
+// Exit now, which kills the children (above): a child still running would otherwise keep this process, and the
+// emulator's ports, alive after a failure.
+process.exit(process.exitCode ?? 0);
 
 function track(child) {
   children.add(child);

@@ -54,6 +54,9 @@ try {
   say(`failed: ${err.stack ?? err}`);
   process.exitCode = 1;
 }
+// Exit now, which kills the children (above): a child still running would otherwise keep this process, and the
+// emulator's ports, alive after a failure.
+process.exit(process.exitCode ?? 0);
 
 async function main() {
   say('building Release (host, CLI, bench tool)');
@@ -98,8 +101,13 @@ async function main() {
   // Phase 3, processing alone: a worker instance works through that backlog for a while (not necessarily to the end).
   const worker = startHost(ports.worker, true);
   await waitFor(async () => (await status(`${oneBase}/api/health`)) === 200, 'the worker host (GET /api/health)');
+  const drainCpu0 = cpuSeconds(azurite.pid), drainHostCpu0 = cpuSeconds(worker.pid), drainStart = Date.now();
   results.ours.processing = await drain(oneBase, Number(opts['drain-seconds'] ?? 60), backlog);
-  say(`processing: ${results.ours.processing.decidedPerSecond} signals/s on a backlog of ${backlog}, ${results.ours.processing.transactionsPerSignal} transactions/signal`);
+  const drainSeconds = (Date.now() - drainStart) / 1000;
+  results.ours.processing.azuriteCpuCores = round((cpuSeconds(azurite.pid) - drainCpu0) / drainSeconds, 2);
+  results.ours.processing.hostCpuCores = round((cpuSeconds(worker.pid) - drainHostCpu0) / drainSeconds, 2);
+  say(`processing: ${results.ours.processing.decidedPerSecond} signals/s on a backlog of ${backlog}, ${results.ours.processing.transactionsPerSignal} transactions/signal, ` +
+    `Azurite ${results.ours.processing.azuriteCpuCores} cores, host ${results.ours.processing.hostCpuCores} cores`);
   worker.kill('SIGTERM');
 
   results.azurite = azuriteCapacity();
