@@ -15,9 +15,10 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
     // A table string holds at most 32K UTF-16 characters.
     private const int MaxRawChars = 30_000;
 
-    // An entity-group transaction holds at most 100 entities and 4 MiB; a chunk stays well under both.
+    // An entity-group transaction holds at most 100 entities and 4 MiB. A string is counted at 6 bytes a character (a
+    // non-ASCII character is escaped as \uXXXX in the request), so a chunk stays under the limit whatever the text.
     private const int MaxTransactionActions = 100;
-    private const long MaxTransactionChars = 1_000_000;
+    private const long MaxTransactionBytes = 3_000_000;
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Signals);
 
@@ -55,8 +56,8 @@ public sealed class TableProcessedSignalStore(TableServiceClient tables) : IProc
         long chars = 0;
         foreach (var entity in partition)
         {
-            var size = entity.Sum(p => p.Value is string text ? text.Length : 16);
-            if (chunk.Count > 0 && (chunk.Count == MaxTransactionActions || chars + size > MaxTransactionChars))
+            var size = entity.Sum(p => 6L * p.Key.Length + (p.Value is string text ? 6L * text.Length : 32));
+            if (chunk.Count > 0 && (chunk.Count == MaxTransactionActions || chars + size > MaxTransactionBytes))
             {
                 yield return chunk;
                 (chunk, chars) = ([], 0);

@@ -146,11 +146,13 @@ public sealed class ContactObserver(IContactStateStore contacts, ITouchpointStor
     {
         ArgumentNullException.ThrowIfNull(policy);
         var changed = new List<Touchpoint>();
+        var standing = new List<Touchpoint>();
         foreach (var pending in await touchpoints.ListPendingForContactAsync(tenant, channel, contact, cancellationToken))
         {
             var next = HumanPrecedence.Apply(pending, personAt, policy);
             if (next == pending)
             {
+                standing.Add(pending);
                 continue;
             }
 
@@ -158,11 +160,13 @@ public sealed class ContactObserver(IContactStateStore contacts, ITouchpointStor
             if (await touchpoints.TryReplaceAsync(next, cancellationToken) is { } written)
             {
                 changed.Add(written);
+                standing.Add(written);
             }
         }
 
-        // Cancelled or postponed before they were due: the caps must stop counting them where they were.
-        await UpdatePlannedAsync(tenant, channel, contact, changed, cancellationToken);
+        // Cancelled or postponed before they were due: the caps must stop counting them where they were. All the
+        // contact's pending ones, not only those changed now, so a give-way that died before this still gets it right.
+        await UpdatePlannedAsync(tenant, channel, contact, [.. changed.Where(t => t.Status != TouchpointStatus.Planned), .. standing], cancellationToken);
         return changed;
     }
 

@@ -20,7 +20,7 @@ public sealed class PlannedTouches(ITouchpointStore touchpoints)
     /// </summary>
     public static readonly TimeSpan NotStoredGrace = TimeSpan.FromHours(1);
 
-    /// <summary>Entries kept at most (the newest by <see cref="PlannedTouch.CountsAt"/>); the caps stop planning long before.</summary>
+    /// <summary>Entries kept at most (the soonest by <see cref="PlannedTouch.CountsAt"/>); the caps stop planning long before.</summary>
     public const int MaxEntries = 100;
 
     /// <summary>The planned capped touches as they stand now, read from the state's index (or, for a state stored before the index existed, from the touchpoints).</summary>
@@ -55,7 +55,7 @@ public sealed class PlannedTouches(ITouchpointStore touchpoints)
 
     /// <summary>
     /// Adds, updates or removes the entry of a touchpoint just judged or changed: kept when it is planned and counts against
-    /// the caps, removed otherwise; keeps the newest <see cref="MaxEntries"/>.
+    /// the caps, removed otherwise; keeps the soonest <see cref="MaxEntries"/>.
     /// </summary>
     public static void Add(List<PlannedTouch> planned, Touchpoint touchpoint)
     {
@@ -69,7 +69,8 @@ public sealed class PlannedTouches(ITouchpointStore touchpoints)
 
         if (planned.Count > MaxEntries)
         {
-            planned.Sort((a, b) => b.CountsAt.CompareTo(a.CountsAt));
+            // The soonest count against the caps now; the furthest are checked again when they come due.
+            planned.Sort((a, b) => a.CountsAt.CompareTo(b.CountsAt));
             planned.RemoveRange(MaxEntries, planned.Count - MaxEntries);
         }
     }

@@ -59,7 +59,7 @@ public sealed class DecisionPipeline
         }
 
         var decisions = new List<RuleDecision>(plan.Rules.Count);
-        var foundRecorded = new List<string>();
+        var otherVerdicts = new List<Touchpoint>();
         foreach (var rule in plan.Rules)
         {
             var touchpoints = new List<Touchpoint>(rule.Touchpoints.Count);
@@ -71,7 +71,10 @@ public sealed class DecisionPipeline
                     && await _ports.Touchpoints.GetAsync(decided.Tenant, decided.Id, cancellationToken) is { } recorded)
                 {
                     touchpoints.Add(recorded);
-                    foundRecorded.Add(recorded.Id);
+                    if (recorded.Status != decided.Status || recorded.NextLookAt != decided.NextLookAt)
+                    {
+                        otherVerdicts.Add(recorded);
+                    }
                 }
                 else
                 {
@@ -82,7 +85,14 @@ public sealed class DecisionPipeline
             decisions.Add(rule with { Touchpoints = touchpoints });
         }
 
-        return new SignalDecision(signal, analysis, contact, emotion, decisions, now) { FoundRecorded = foundRecorded };
+        // The contact's planned touches were written with this judgement; where the first verdict stands instead, they
+        // must count that one, or a touch still planned would not be counted.
+        foreach (var byContact in otherVerdicts.GroupBy(t => (t.Channel, t.Contact)))
+        {
+            await _contacts.UpdatePlannedAsync(signal.Tenant, byContact.Key.Channel, byContact.Key.Contact, [.. byContact], cancellationToken);
+        }
+
+        return new SignalDecision(signal, analysis, contact, emotion, decisions, now);
     }
 
     /// <summary>

@@ -10,7 +10,4 @@ public sealed record SignalDecision(
     Signal Signal, TextAnalysis Analysis, ContactObservation Contact, EmotionSnapshot Emotion, IReadOnlyList<RuleDecision> Rules, DateTimeOffset DecidedAt)
 {
     public IEnumerable<Touchpoints.Touchpoint> Touchpoints => Rules.SelectMany(r => r.Touchpoints);
-
-    /// <summary>Ids of the touchpoints found recorded already (the signal was decided before, at least in part).</summary>
-    public IReadOnlyList<string> FoundRecorded { get; init; } = [];
 }

@@ -150,7 +150,7 @@ public sealed partial class SignalProcessor(
         if (await decisions.FindDecidedAsync(signal, firstDelivery, cancellationToken) is { } decided)
         {
             // Decided already. By the webhook (a passive reply), which records events without publishing them: they are
-            // published now. By an earlier delivery of this message: its writes published their own (the sweep covers a crash).
+            // published now. By an earlier delivery: it announced its touchpoints before marking the signal decided.
             foreach (var id in decided.EventsLeftPending ? decided.TouchpointIds : [])
             {
                 await touchpoints.PublishLeftPendingAsync(signal.Tenant, id, cancellationToken);
@@ -160,19 +160,8 @@ public sealed partial class SignalProcessor(
             return null;
         }
 
-        var (decision, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
+        var (_, record) = await decisions.DecideUnrecordedAsync(signal, null, null, cancellationToken);
         counters.AddDecided();
-
-        // Touchpoints found recorded on a redelivery: the delivery that recorded them may have died before announcing
-        // them. On a first delivery they come from another message of the same signal (a duplicate), which announces them
-        // itself, or, if it dies first, comes back as a redelivery that does.
-        if (decision.FoundRecorded.Count > 0 && !firstDelivery)
-        {
-            foreach (var id in decision.FoundRecorded)
-            {
-                await touchpoints.RepublishCreationAsync(signal.Tenant, id, cancellationToken);
-            }
-        }
 
         return record;
     }

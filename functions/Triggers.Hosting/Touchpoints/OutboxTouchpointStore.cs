@@ -38,10 +38,10 @@ public sealed partial class OutboxTouchpointStore(
     /// <summary>
     /// Records a touchpoint the decision pipeline planned, and publishes the event of its creation. The event goes into the
     /// outbox only when publishing fails: the worker marks the signal decided after this returns, so a crash before the
-    /// publish brings the signal back, and the worker then announces the recorded touchpoint again
-    /// (<see cref="RepublishCreationAsync"/>, the same id). This saves the write that clears the outbox.
-    /// When the touchpoint exists already (a redelivered signal, or a passive reply the webhook recorded), publishes what
-    /// that one left pending, unless a dispatcher is sending it.
+    /// publish brings the signal back, and deciding it again lands in the other branch, which announces the recorded
+    /// touchpoint again (the same id). This saves the write that clears the outbox.
+    /// When the touchpoint exists already (a redelivered or duplicate signal, or a passive reply the webhook recorded),
+    /// also publishes what that one left pending, unless a dispatcher is sending it.
     /// </summary>
     public override async Task<Touchpoint?> TryAddAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed partial class OutboxTouchpointStore(
         var added = await base.TryAddAsync(TouchpointOutbox.Published(recorded, events), cancellationToken);
         if (added is null)
         {
-            await PublishLeftPendingAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken);
+            await AnnounceRecordedAsync(touchpoint.Tenant, touchpoint.Id, cancellationToken);
             return null;
         }
 
@@ -68,18 +68,32 @@ public sealed partial class OutboxTouchpointStore(
     }
 
     /// <summary>
-    /// Announces again the creation of a touchpoint found recorded when its signal, not marked decided, was decided again:
-    /// the worker that recorded it may have crashed before publishing. Nothing is written; a pending creation event is
-    /// left to <see cref="PublishLeftPendingAsync"/> and the sweep.
+    /// For a touchpoint found recorded when its signal is decided again (by a redelivery or a duplicate): publishes what it
+    /// left pending, unless a dispatcher is sending it, and announces its creation again unless that was among them, since
+    /// the worker that recorded it may have died before publishing (the same id, so a copy is recognised). The creation
+    /// event is published without a write.
     /// </summary>
-    public async Task RepublishCreationAsync(string tenant, string id, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The creation event could not be published: the signal is retried, and with it this.</exception>
+    private async Task AnnounceRecordedAsync(string tenant, string id, CancellationToken cancellationToken)
     {
-        if (await GetAsync(tenant, id, cancellationToken) is { } existing
-            && TouchpointOutbox.Recorded(existing) is [var created, ..]
-            && !TouchpointOutbox.Pending(existing).Any(p => p.Type == created.Type))
+        if (await GetAsync(tenant, id, cancellationToken) is not { } existing)
+        {
+            return;
+        }
+
+        var pending = TouchpointOutbox.Pending(existing);
+        if (!IsLeased(existing))
+        {
+            await PublishAsync(existing, pending);
+        }
+
+        if (TouchpointOutbox.Recorded(existing) is [var created, ..] && !pending.Any(p => p.Type == created.Type))
         {
             using var finish = new CancellationTokenSource(FinishWithin);
-            await TryPublishAsync(existing, [created], finish.Token);
+            if (!await TryPublishAsync(existing, [created], finish.Token))
+            {
+                throw new InvalidOperationException($"The creation event of touchpoint {id} could not be published again; the signal is retried.");
+            }
         }
     }
 

@@ -39,6 +39,10 @@ public sealed class DecisionPipelineTests
 
         Assert.Equal(TouchpointStatus.Planned, first.Status);
         Assert.Equal((first.Id, TouchpointStatus.Planned, (string?)null), (again.Id, again.Status, again.Guardrail));
+
+        // The contact's planned touches follow the verdict that stands, not the second judgement (which said blocked).
+        var state = await ports.Contacts.GetAsync(first.Tenant, first.Channel, first.Contact, ct);
+        Assert.Equal([first.Id], state!.Planned!.Select(p => p.Id));
     }
 
     [Fact]
