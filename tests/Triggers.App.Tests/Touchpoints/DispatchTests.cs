@@ -85,15 +85,16 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(_tenant, body["tenant"]!.GetValue<string>());
 
         // Each touchpoint announced as planned and as sent, across the restart and the redeliveries. On this local queue an
-        // event may come twice under the same id (docs/events.md: a signal redelivered before it was marked decided, an
-        // outbox clear that timed out under load), which Service Bus duplicate detection drops; the sends above are exact.
+        // event may come again under the same id (docs/events.md): every signal here is delivered twice, and deciding a
+        // signal again announces its recorded touchpoint again; an outbox clear can time out under load. Service Bus
+        // duplicate detection drops these copies; the sends above are exact.
         var events = await TestStorage.TouchpointEventsAsync(azurite, _tenant, ct);
         var byType = events.GroupBy(e => (string)e["type"]!).ToDictionary(g => g.Key, g => g.Select(e => (string)e["id"]!).ToList());
         Assert.Equal(["triggers.touchpoint.planned", "triggers.touchpoint.sent"], byType.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Signals, byType["triggers.touchpoint.sent"].Distinct(StringComparer.Ordinal).Count());
         Assert.InRange(byType["triggers.touchpoint.sent"].Count, Signals, Signals + (Signals / 10));
         Assert.Equal(Signals, byType["triggers.touchpoint.planned"].Distinct(StringComparer.Ordinal).Count());
-        Assert.InRange(byType["triggers.touchpoint.planned"].Count, Signals, Signals + (Signals / 10));
+        Assert.InRange(byType["triggers.touchpoint.planned"].Count, Signals, (2 * Signals) + (Signals / 10));
     }
 
     private Dictionary<string, string?> Settings() => new()
