@@ -30,6 +30,12 @@ if (args.Length >= 2 && args[0] == "--count-events")
     return await Triggers.Bench.Storage.EventCount.RunAsync(args[1]);
 }
 
+// --subscribe-events <connection string>: consumes queue touchpoint-events until SIGTERM, as a subscriber would.
+if (args.Length >= 2 && args[0] == "--subscribe-events")
+{
+    return await Triggers.Bench.Storage.EventSubscriber.RunAsync(args[1]);
+}
+
 if (args.Contains("--jsonlogic"))
 {
     return JsonLogicComparison.Run(quick, args.Contains("--by-rule"), args.Contains("--cs-only"));

@@ -10,10 +10,11 @@
 //    per signal at ingest from the host's own counters, GET /api/admin/health), then its drain.
 // 3. The ingest tier alone (Standalone:Workers false) under the same wrk runs.
 // 4. Processing alone: a worker instance on that backlog for --drain-seconds (default 60).
-// 5. Azurite's raw capacity for the operations we use, from the bench tool (the physical limit here).
+// 5. Azurite's raw capacity for the operations we use, from the bench tool (the physical limit here), and the
+//    processing limit it implies. A subscriber takes touchpoint events off their queue all through phases 1-4.
 // 6. The peers on the same requests: Node-RED (stateless HMAC check) and n8n (SQLite, executions saved).
 // Prints a table with ratios and writes bench/load/.runtime/last-run.json.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,10 @@ async function main() {
 
   const azurite = startAzurite();
   await waitFor(async () => (await status(`http://127.0.0.1:${ports.table}/`)) !== 0, 'Azurite');
+  // A subscriber takes the touchpoint events off their queue all through the run, as one would in production: Azurite
+  // scans every message stored in the account on each queue operation, so an events queue nobody reads would slow
+  // the signals queue more and more.
+  const subscriber = startSubscriber();
 
   // Phase 1, one instance doing everything, as `dotnet run` does on a laptop, on fresh storage.
   const oneBase = `http://127.0.0.1:${ports.worker}`;
@@ -110,6 +115,7 @@ async function main() {
     `Azurite ${results.ours.processing.azuriteCpuCores} cores, host ${results.ours.processing.hostCpuCores} cores`);
   worker.kill('SIGTERM');
 
+  results.ours.eventsConsumed = await stopSubscriber(subscriber);
   results.azurite = azuriteCapacity();
   azurite.kill('SIGKILL'); // its data folder is thrown away: no need to wait while it saves
   await sleep(1000);
@@ -135,6 +141,7 @@ async function measureWebhook(label, connections, azurite, host, url) {
     ...w,
     signalsEnqueued: enqueued,
     ingestTransactionsPerSignal: round((after.storageTransactions.ingest - before.storageTransactions.ingest) / Math.max(1, enqueued), 3),
+    ingestQueueTransactionsPerSignal: round((after.queueTransactions.ingest - before.queueTransactions.ingest) / Math.max(1, enqueued), 3),
     decidedPerSecondDuringLoad: round((after.signalsDecided - before.signalsDecided) / w.seconds, 1),
     azuriteCpuCores: round((cpuSeconds(azurite.pid) - cpu0) / w.seconds, 2),
     hostCpuCores: round((cpuSeconds(host.pid) - hostCpu0) / w.seconds, 2),
@@ -155,6 +162,24 @@ function startAzurite() {
   const child = launchAzurite(ports, join(work, 'azurite'));
   children.push(child);
   return child;
+}
+
+function startSubscriber() {
+  const child = spawn('dotnet', [join(root, 'bench/Triggers.Bench/bin/Release/net10.0/Triggers.Bench.dll'), '--subscribe-events', connection],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.finished = new Promise((resolve) => child.once('exit', () => resolve(out)));
+  children.push(child);
+  return child;
+}
+
+async function stopSubscriber(child) {
+  child.kill('SIGTERM');
+  const out = await child.finished;
+  const consumed = JSON.parse(out.trim().split('\n').pop() || '{"consumed":null}').consumed;
+  say(`subscriber: ${consumed} touchpoint events taken off the queue`);
+  return consumed;
 }
 
 function startHost(port, workers) {
@@ -217,12 +242,14 @@ async function drain(url, limitSeconds, target) {
   const first = await work_(url);
   const goal = target ?? first.signalsEnqueued;
   let start = null, startDecided = first.signalsDecided, startTx = first.storageTransactions.processing;
+  let startQueueTx = first.queueTransactions.processing, startOtherQueueTx = first.queueTransactions.other;
   let last = first;
   const deadline = Date.now() + limitSeconds * 1000;
   while (Date.now() < deadline) {
     last = await work_(url);
     if (start === null && last.signalsDecided > first.signalsDecided) {
       start = Date.now(); startDecided = last.signalsDecided; startTx = last.storageTransactions.processing;
+      startQueueTx = last.queueTransactions.processing; startOtherQueueTx = last.queueTransactions.other;
     }
     if (last.signalsDecided >= goal) break;
     await sleep(250);
@@ -232,7 +259,11 @@ async function drain(url, limitSeconds, target) {
   const tx = last.storageTransactions.processing - startTx;
   return { backlog: goal - first.signalsDecided, decided: last.signalsDecided - first.signalsDecided, seconds: round(elapsed, 1),
     decidedPerSecond: round(decided / Math.max(elapsed, 0.001), 1),
-    transactionsPerSignal: decided ? round(tx / decided, 2) : null, left: Math.max(0, goal - last.signalsDecided) };
+    transactionsPerSignal: decided ? round(tx / decided, 2) : null,
+    // Of those, the event sends; and the worker's receives and deletes of signal messages (counted as other work).
+    queueTransactionsPerSignal: decided ? round((last.queueTransactions.processing - startQueueTx) / decided, 3) : null,
+    pollingTransactionsPerSignal: decided ? round((last.queueTransactions.other - startOtherQueueTx) / decided, 3) : null,
+    left: Math.max(0, goal - last.signalsDecided) };
 }
 
 // A fixed-rate stream on keep-alive connections; then receipt -> processed from the host's own record of each signal.
@@ -321,15 +352,36 @@ function report() {
   for (const [op, r] of Object.entries(cap)) {
     console.log(`Azurite ${op}: ${r.requestsPerSecond} requests/s (${r.itemsPerSecond} items/s)`);
   }
-  const insert = cap['table.insert']?.requestsPerSecond;
-  if (insert && o.processing.transactionsPerSignal) {
-    const limit = insert / o.processing.transactionsPerSignal;
-    console.log(`Processing limit at Azurite's single-request capacity: ${Math.round(limit)} signals/s; measured ${o.processing.decidedPerSecond} = ${ratio(o.processing.decidedPerSecond, limit)} of it`);
+  const limit = processingLimit(o.processing, cap);
+  if (limit) {
+    console.log(`Processing limit at Azurite's measured capacities: ${Math.round(limit)} signals/s (${o.processing.transactionsPerSignal - o.processing.queueTransactionsPerSignal} table and ` +
+      `${o.processing.queueTransactionsPerSignal} queue transactions per signal, ${o.processing.pollingTransactionsPerSignal} to poll, and the subscriber's receive and delete of each event); ` +
+      `measured ${o.processing.decidedPerSecond} = ${ratio(o.processing.decidedPerSecond, limit)} of it`);
+    results.ours.processing.azuriteLimit = Math.round(limit);
   }
-  if (insert && o.ingest_c64.ingestTransactionsPerSignal) {
-    const limit = insert / o.ingest_c64.ingestTransactionsPerSignal;
-    console.log(`Ingest limit at that capacity and ${o.ingest_c64.ingestTransactionsPerSignal} transactions per signal: ${Math.round(limit)} signals/s; measured ${o.ingest_c64.requestsPerSecond} = ${ratio(o.ingest_c64.requestsPerSecond, limit)} of it`);
+  const ingest = o.ingest_c64;
+  const transaction = cap['table.transaction.5']?.requestsPerSecond, send = cap['queue.send']?.requestsPerSecond;
+  if (transaction && send && ingest.ingestTransactionsPerSignal) {
+    // A group commit at 64 connections holds a handful of signals: priced as an entity-group transaction of five.
+    const tableTx = ingest.ingestTransactionsPerSignal - ingest.ingestQueueTransactionsPerSignal;
+    const limit = 1 / (tableTx / transaction + ingest.ingestQueueTransactionsPerSignal / send);
+    results.ours.ingestAzuriteLimit = Math.round(limit);
+    console.log(`Ingest limit at Azurite's measured capacities (${round(tableTx, 3)} table transactions of a few entities and ${ingest.ingestQueueTransactionsPerSignal} queue sends per signal): ` +
+      `${Math.round(limit)} signals/s; measured ${ingest.requestsPerSecond} = ${ratio(ingest.requestsPerSecond, limit)} of it`);
   }
+}
+
+// Azurite serves one request at a time on one thread, so a signal costs the sum of its requests' service times, each
+// the inverse of that operation's measured capacity (table writes at the insert rate, the worker's polling at the
+// delete rate, the subscriber's receive of 32 events and its delete of each).
+function processingLimit(p, cap) {
+  const rate = (op) => cap[op]?.requestsPerSecond;
+  if (!p.transactionsPerSignal || !rate('table.insert') || !rate('queue.send') || !rate('queue.delete') || !rate('queue.receive.32')) return null;
+  const seconds = (p.transactionsPerSignal - p.queueTransactionsPerSignal) / rate('table.insert')
+    + p.queueTransactionsPerSignal / rate('queue.send')
+    + (p.pollingTransactionsPerSignal ?? 0) / rate('queue.delete')
+    + 1 / rate('queue.delete') + (1 / 32) / rate('queue.receive.32');
+  return 1 / seconds;
 }
 
 function cpuSeconds(pid) {

@@ -35,6 +35,28 @@ ServerBase.prototype.close = function (...args) {
   return closed;
 };
 
+// 4. Queue operations that do not slow down as messages pile up. Before each receive, peek, update and delete, Azurite
+// 3.37.0 clears the queue's expired messages with `coll.remove(docs)`, and LokiJS 1.5.12 answers a batch remove, even an
+// empty one, by re-sorting every binary index of the collection: that holds the messages of every queue in the account,
+// so each queue operation cost O(n log n) in all messages stored. Measured with Triggers.Bench --azurite-capacity on a
+// 2-core machine: deletes fell from 269/s to 42/s with 2,000 messages in another queue and to 9/s with 10,000. The
+// same query and removal, skipped when nothing has expired, keeps the emulator's behaviour and drops the re-sort.
+// Pinned to the version it was read against: an upgrade must look again.
+const queueStore = require(path.join(dist, "queue", "persistence", "LokiQueueMetadataStore.js")).default;
+if (require(path.join(__dirname, "node_modules", "azurite", "package.json")).version === "3.37.0") {
+  queueStore.prototype.clearExpiredMessages = async function (account, queue, context) {
+    this.checkQueueExist(account, queue, context);
+    const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
+    const expired = coll
+      .chain()
+      .find({ accountName: account, queueName: queue, expirationTime: { $lte: new Date().getTime() } })
+      .data();
+    if (expired.length > 0) {
+      coll.remove(expired);
+    }
+  };
+}
+
 let stopping = false;
 function stop() {
   if (stopping) {

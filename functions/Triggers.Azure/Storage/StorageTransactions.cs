@@ -20,6 +20,7 @@ public sealed class StorageTransactions
     private static readonly string[] WorkNames = [.. Enum.GetNames<StorageWork>().Select(n => n.ToLowerInvariant())];
 
     private readonly long[] _byWork = new long[WorkNames.Length];
+    private readonly long[] _queuesByWork = new long[WorkNames.Length];
     private long _tables;
     private long _queues;
 
@@ -35,6 +36,10 @@ public sealed class StorageTransactions
     /// <summary>Transactions by work, named as the metric's <c>work</c> tag names them.</summary>
     public IReadOnlyDictionary<string, long> ByWork() =>
         Enum.GetValues<StorageWork>().ToDictionary(w => WorkNames[(int)w], Of, StringComparer.Ordinal);
+
+    /// <summary>Of <see cref="ByWork"/>, the requests to the Queue service (the rest went to the Table service).</summary>
+    public IReadOnlyDictionary<string, long> QueuesByWork() =>
+        Enum.GetValues<StorageWork>().ToDictionary(w => WorkNames[(int)w], w => Interlocked.Read(ref _queuesByWork[(int)w]), StringComparer.Ordinal);
 
     /// <summary>Counts what this flow (and the tasks it starts) spends against <paramref name="work"/> until disposed.</summary>
     public static WorkScope For(StorageWork work)
@@ -68,6 +73,7 @@ public sealed class StorageTransactions
             else
             {
                 Interlocked.Increment(ref owner._queues);
+                Interlocked.Increment(ref owner._queuesByWork[(int)work]);
             }
 
             Counter.Add(1, new KeyValuePair<string, object?>("service", tables ? "table" : "queue"), new KeyValuePair<string, object?>("work", WorkNames[(int)work]));

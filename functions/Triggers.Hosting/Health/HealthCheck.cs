@@ -50,7 +50,8 @@ public sealed class HealthCheck(
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
-                transactions.ByWork()));
+                transactions.ByWork(),
+                transactions.QueuesByWork()));
         return Results.Json(body, statusCode: StatusCode(storage));
     }
 
@@ -82,8 +83,11 @@ public sealed class HealthCheck(
 
     private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthWork Work);
 
-    /// <summary>What this instance has done since it started: signals enqueued and decided, storage transactions by work.</summary>
-    private sealed record HealthWork(long SignalsEnqueued, long SignalsDecided, IReadOnlyDictionary<string, long> StorageTransactions);
+    /// <summary>
+    /// What this instance has done since it started: signals enqueued and decided, storage transactions by work, and of
+    /// those the requests to the Queue service.
+    /// </summary>
+    private sealed record HealthWork(long SignalsEnqueued, long SignalsDecided, IReadOnlyDictionary<string, long> StorageTransactions, IReadOnlyDictionary<string, long> QueueTransactions);
 
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 

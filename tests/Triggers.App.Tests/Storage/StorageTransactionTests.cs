@@ -106,7 +106,7 @@ public sealed class StorageTransactionTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
-    public async Task Deciding_a_message_that_plans_one_touchpoint_is_counted_and_a_redelivery_only_reads_the_decided_record()
+    public async Task Deciding_a_message_that_plans_one_touchpoint_is_counted_by_service_and_a_redelivery_only_reads_the_decided_record()
     {
         var ct = TestContext.Current.CancellationToken;
         var processor = _app.Services.GetRequiredService<SignalProcessor>();
@@ -115,14 +115,18 @@ public sealed class StorageTransactionTests(AzuriteFixture azurite) : IAsyncLife
 
         var message = SignalMessage.Serialize(Signal("m1"));
         var beforeFirst = transactions.Of(StorageWork.Processing);
+        var queueBefore = transactions.QueuesByWork()["processing"];
         await processor.ProcessAsync(message, 1, ct);
         var first = transactions.Of(StorageWork.Processing) - beforeFirst;
+        var firstOnQueues = transactions.QueuesByWork()["processing"] - queueBefore;
         var beforeAgain = transactions.Of(StorageWork.Processing);
         await processor.ProcessAsync(message, 2, ct);
         var again = transactions.Of(StorageWork.Processing) - beforeAgain;
 
         // The contact's state read and written, the touchpoint, its event, the decided record.
         Assert.Equal(5, first);
+        // Of those, only the event went to the Queue service.
+        Assert.Equal(1, firstOnQueues);
         // The decided record says the worker published its own events: nothing else is read.
         Assert.Equal(1, again);
     }
