@@ -6,7 +6,10 @@ using Triggers.Hosting.Storage;
 using Triggers.Hosting.Touchpoints;
 using Triggers.Hosting.Webhooks;
 
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Triggers.Azure.Stores;
+using Triggers.Core.People;
 
 namespace Triggers.Hosting;
 
@@ -36,11 +39,16 @@ public static class TriggersServiceCollectionExtensions
         // Touchpoints: guardrails, the outbox dispatcher and its senders, hand-offs, touchpoint events.
         services.AddTriggersTouchpoints(configuration);
 
+        // One person across platforms: account links in table People.
+        services.AddSingleton<IPeopleStore>(sp => new TablePeopleStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<PersonLinker>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();
         services.AddSingleton<HandoffAdmin>();
         services.AddSingleton<ConsentAdmin>();
+        services.AddSingleton<ContactsAdmin>();
         services.AddSingleton<SimulationAdmin>();
         return services;
     }

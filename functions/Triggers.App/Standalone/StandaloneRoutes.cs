@@ -28,6 +28,9 @@ public static class StandaloneRoutes
         admin.MapPost(Routes.AdminHandoffClose, (HttpRequest r, string id, HandoffAdmin h) => h.CloseAsync(r, id));
         admin.MapGet(Routes.AdminConsent, (HttpRequest r, ConsentAdmin c) => c.GetAsync(r));
         admin.MapPost(Routes.AdminConsent, (HttpRequest r, ConsentAdmin c) => c.SetAsync(r));
+        admin.MapGet(Routes.AdminContact, (HttpRequest r, string account, ContactsAdmin c) => c.GetAsync(r, account));
+        admin.MapPost(Routes.AdminContactsLink, (HttpRequest r, ContactsAdmin c) => c.LinkAsync(r));
+        admin.MapPost(Routes.AdminContactsUnlink, (HttpRequest r, ContactsAdmin c) => c.UnlinkAsync(r));
         return app;
     }
 }

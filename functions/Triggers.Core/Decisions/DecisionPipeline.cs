@@ -3,6 +3,7 @@ using Triggers.Core.Contacts;
 using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
 using Triggers.Core.JsonLogic;
+using Triggers.Core.People;
 using Triggers.Core.Rules;
 using Triggers.Core.Signals;
 using Triggers.Core.Touchpoints;
@@ -23,6 +24,7 @@ public sealed class DecisionPipeline
     private readonly EmotionTracker _emotions;
     private readonly CooldownGate _cooldowns;
     private readonly GuardrailFacts _facts;
+    private readonly PersonLinker _people;
 
     public DecisionPipeline(DecisionPorts ports, DecisionSettings settings)
     {
@@ -33,7 +35,8 @@ public sealed class DecisionPipeline
         _contacts = new ContactObserver(ports.Contacts, ports.Touchpoints, ports.Ledger);
         _emotions = new EmotionTracker(ports.Emotions, ports.Rooms, settings.Emotion, ports.Time);
         _cooldowns = new CooldownGate(ports.Cooldowns);
-        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger);
+        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, ports.Persons ?? new PersonContacts(ports.People, ports.Contacts, settings.ChannelsOf, ports.Time));
+        _people = new PersonLinker(ports.People, ports.Time);
     }
 
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet rules, CancellationToken cancellationToken)
@@ -42,6 +45,14 @@ public sealed class DecisionPipeline
         ArgumentNullException.ThrowIfNull(rules);
         var now = _ports.Time.GetUtcNow();
         var policy = _settings.Guardrails(signal.Tenant);
+        // Identity first: the guardrails of an identify signal, and of every signal after it, count per person. A refusal
+        // (a member with too many accounts) would be the same on every retry, so the signal is decided without the link.
+        string? linkRefusal = null;
+        if (signal.Kind == SignalKinds.Identify && IdentifyAttributes.MemberOf(signal) is { } member)
+        {
+            linkRefusal = (await _people.LinkAsync(signal.Tenant, IdentifyAttributes.AccountsOf(signal), member, LinkSources.Identify, "signal:" + signal.Id, cancellationToken)).Refusal;
+        }
+
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);
         var data = ConditionData.BuildLogicData(signal, analysis, null, emotion);
@@ -92,7 +103,7 @@ public sealed class DecisionPipeline
             await _contacts.UpdatePlannedAsync(signal.Tenant, byContact.Key.Channel, byContact.Key.Contact, [.. byContact], cancellationToken);
         }
 
-        return new SignalDecision(signal, analysis, contact, emotion, decisions, now);
+        return new SignalDecision(signal, analysis, contact, emotion, decisions, now) { LinkRefusal = linkRefusal };
     }
 
     /// <summary>

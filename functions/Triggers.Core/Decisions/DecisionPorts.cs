@@ -1,6 +1,7 @@
 using Triggers.Core.Analysis;
 using Triggers.Core.Contacts;
 using Triggers.Core.Emotion;
+using Triggers.Core.People;
 using Triggers.Core.Processing;
 
 namespace Triggers.Core.Decisions;
@@ -25,6 +26,15 @@ public sealed record DecisionPorts
     public required IEmotionStore Emotions { get; init; }
 
     public required IRoomStore Rooms { get; init; }
+
+    /// <summary>Account links: an <c>identify</c> signal links its accounts before it is decided.</summary>
+    public required IPeopleStore People { get; init; }
+
+    /// <summary>
+    /// Where the guardrails find a person's other accounts. The hosts share one, so its per-tenant "links nobody" flag
+    /// lasts across signals; null: the pipeline makes its own from <see cref="People"/>.
+    /// </summary>
+    public PersonContacts? Persons { get; init; }
 
     public required TimeProvider Time { get; init; }
 }

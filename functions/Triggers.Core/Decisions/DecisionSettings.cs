@@ -12,6 +12,9 @@ public sealed record DecisionSettings
     /// <summary>The platform of a configured channel, or null for a channel not configured here.</summary>
     public required Func<string, string?> PlatformOf { get; init; }
 
+    /// <summary>The configured channels of a tenant on a platform, where a person's other accounts are counted (none by default).</summary>
+    public Func<string, string, IReadOnlyList<string>> ChannelsOf { get; init; } = (_, _) => [];
+
     public required EmotionOptions Emotion { get; init; }
 
     /// <summary>The order the guardrails run in; only tests change it.</summary>

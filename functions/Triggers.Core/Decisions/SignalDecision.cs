@@ -10,4 +10,7 @@ public sealed record SignalDecision(
     Signal Signal, TextAnalysis Analysis, ContactObservation Contact, EmotionSnapshot Emotion, IReadOnlyList<RuleDecision> Rules, DateTimeOffset DecidedAt)
 {
     public IEnumerable<Touchpoints.Touchpoint> Touchpoints => Rules.SelectMany(r => r.Touchpoints);
+
+    /// <summary>Why an identify signal's accounts could not be linked (for the log); the signal is decided all the same.</summary>
+    public string? LinkRefusal { get; init; }
 }

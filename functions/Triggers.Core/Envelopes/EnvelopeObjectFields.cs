@@ -59,6 +59,13 @@ internal sealed class EnvelopeObjectFields(EnvelopeValues values)
             {
                 values.Errors.Add(attributeAt, "attribute names must not be empty");
             }
+            else if (attribute.Name == IdentifyAttributes.Accounts && attribute.Value.ValueKind == JsonValueKind.Array)
+            {
+                if (ReadAccounts(attribute.Value, attributeAt) is { } accounts && !attributes.TryAdd(attribute.Name, accounts))
+                {
+                    values.Errors.Add(attributeAt, "appears more than once; give each attribute once");
+                }
+            }
             else if (values.String(attribute.Value, attributeAt, "a string (write numbers and flags as text)") is { } text
                 && !attributes.TryAdd(attribute.Name, text))
             {
@@ -67,5 +74,65 @@ internal sealed class EnvelopeObjectFields(EnvelopeValues values)
         }
 
         return attributes;
+    }
+
+    /// <summary>
+    /// <c>attributes.accounts</c> of an <c>identify</c> signal: an array of <c>{"platform", "id"}</c> objects, kept as one
+    /// attribute of <c>platform:id</c> lines (see <see cref="IdentifyAttributes"/>).
+    /// </summary>
+    private string? ReadAccounts(JsonElement array, string at)
+    {
+        const string Expected = "an object {\"platform\": \"douyin\", \"id\": \"the account id there\"}";
+        var lines = new List<string>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var itemAt = $"{at}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                values.Errors.Add(itemAt, $"expected {Expected}, got {EnvelopeValues.Describe(item)}");
+                continue;
+            }
+
+            string? platform = null, id = null;
+            foreach (var property in item.EnumerateObject())
+            {
+                var propertyAt = EnvelopePath.Property(itemAt, property.Name);
+                switch (property.Name)
+                {
+                    case "platform":
+                        platform = values.String(property.Value, propertyAt, "a platform name such as douyin");
+                        break;
+                    case "id":
+                        id = values.String(property.Value, propertyAt, "the account's id on that platform");
+                        break;
+                    default:
+                        values.Errors.Add(propertyAt, "is not a property of an account: give only platform and id");
+                        break;
+                }
+            }
+
+            if (platform is null || id is null)
+            {
+                values.Errors.Add(itemAt, $"expected {Expected}: platform and id are both required");
+            }
+            else if (!People.AccountRef.TryParse($"{platform}:{id}", out var account, out var error))
+            {
+                values.Errors.Add(itemAt, error!);
+            }
+            else
+            {
+                lines.Add(account.ToString());
+            }
+        }
+
+        // The sending account makes one more.
+        if (index > People.PersonLinker.MaxAccounts - 1)
+        {
+            values.Errors.Add(at, $"lists {index} accounts; an identify signal lists at most {People.PersonLinker.MaxAccounts - 1}");
+            return null;
+        }
+
+        return string.Join('\n', lines);
     }
 }

@@ -28,6 +28,19 @@ internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors
         var occurredAt = ReadOccurredAt(properties, path);
         var type = values.Optional(properties, path, F.Type, "a string naming the event in your system, or null");
         var attributes = objects.ReadAttributes(properties, path);
+        if (kind == SignalKinds.Identify && attributes is not null)
+        {
+            var memberAt = EnvelopePath.Property(EnvelopePath.Property(path, F.Attributes), IdentifyAttributes.Member);
+            if (string.IsNullOrWhiteSpace(attributes.GetValueOrDefault(IdentifyAttributes.Member)))
+            {
+                errors.Add(memberAt, "is required for an identify signal: the brand member the account is, for example {\"member\": \"M-1001\"}");
+            }
+            else if (People.PersonLinker.MemberProblem(attributes[IdentifyAttributes.Member].Trim()) is { } problem)
+            {
+                errors.Add(memberAt, problem);
+            }
+        }
+
         CheckFromContext(properties, path, F.Channel, context.Channel);
         CheckFromContext(properties, path, F.Platform, context.Platform);
         CheckFromContext(properties, path, F.Tenant, context.Tenant);

@@ -11,6 +11,12 @@ public sealed record GuardrailContext
     public ContactState? Contact { get; init; }
 
     /// <summary>
+    /// The states of the person's other accounts (docs/relationships.md), on every channel of their platforms: their
+    /// consent and touches count for this one. Empty for an account linked to nobody.
+    /// </summary>
+    public IReadOnlyList<ContactState> Others { get; init; } = [];
+
+    /// <summary>
     /// Touches the contact got on the channel in the tenant-local day and ISO week the touch would go out in (its due time
     /// when planning, now when dispatching; see <see cref="TenantCalendar"/>), people's included. They do not include
     /// the touch being judged unless <see cref="CountsIncludeThisTouch"/> says so.

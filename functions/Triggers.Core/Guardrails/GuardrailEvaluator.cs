@@ -80,13 +80,15 @@ public static class GuardrailEvaluator
 
     private static GuardrailDecision.Block? Consent(GuardrailContext context, TimeZoneInfo zone)
     {
-        if (context.Contact is not { OptedOut: true } contact)
+        // Most restrictive wins across one person's accounts: an opt-out on any of them stops automation on all.
+        if ((context.Contact is { OptedOut: true } ? context.Contact : context.Others.FirstOrDefault(o => o.OptedOut)) is not { } contact)
         {
             return null;
         }
 
         var since = contact.ConsentChangedAt is { } changed ? $" at {TenantCalendar.Describe(changed, zone)}" : string.Empty;
-        return new GuardrailDecision.Block(GuardrailNames.Consent, $"the contact opted out ({contact.ConsentSource ?? "unknown source"}){since}");
+        var who = ReferenceEquals(contact, context.Contact) ? "the contact" : $"the same person ({contact.Contact} on {contact.Channel})";
+        return new GuardrailDecision.Block(GuardrailNames.Consent, $"{who} opted out ({contact.ConsentSource ?? "unknown source"}){since}");
     }
 
     private static GuardrailDecision.Block? Banned(Touchpoint touchpoint, PlatformPolicy policy)

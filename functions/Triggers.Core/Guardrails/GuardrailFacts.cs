@@ -1,4 +1,5 @@
 using Triggers.Core.Contacts;
+using Triggers.Core.People;
 using Triggers.Core.Processing;
 using Triggers.Core.Touchpoints;
 
@@ -9,7 +10,12 @@ namespace Triggers.Core.Guardrails;
 /// week. At planning, the contact's other touches still planned count too (on the day they are due, from
 /// <see cref="PlannedTouches"/>); at dispatch only the ledger does, which holds what went out.
 /// </summary>
-public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledger)
+/// <remarks>
+/// With <paramref name="person"/>, a contact linked to other accounts (docs/relationships.md) is judged as one person: an
+/// opt-out on any account blocks, and the caps count the touches of every account. The other accounts' planned touches
+/// count from their stored index (those not yet due); what went out counts from their ledgers.
+/// </remarks>
+public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledger, PersonContacts? person = null)
 {
     /// <param name="known">The contact's state when the caller holds it already (the pipeline, for the signal's own contact): not read again.</param>
     /// <param name="planned">At planning: the contact's planned capped touches on the touchpoint's channel.</param>
@@ -22,7 +28,8 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
         var state = known is not null && known.Tenant == touchpoint.Tenant && known.Channel == touchpoint.Channel && known.Contact == touchpoint.Contact
             ? known
             : await contacts.GetAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, cancellationToken);
-        var context = new GuardrailContext { Now = now, Contact = state, Policy = PlatformPolicies.For(platform), Stage = stage };
+        var others = person is null ? [] : await person.OthersAsync(touchpoint.Tenant, platform, touchpoint.Contact, cancellationToken);
+        var context = new GuardrailContext { Now = now, Contact = state, Others = others, Policy = PlatformPolicies.For(platform), Stage = stage };
         return await WithCountsAsync(context, touchpoint, policy, cancellationToken, planned);
     }
 
@@ -55,6 +62,23 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
             var (plannedToday, plannedWeek) = Planned(planned!, touchpoint, policy, day, monday, sunday);
             today = (today.Total + plannedToday, today.Automated + plannedToday);
             week = (week.Total + plannedWeek, week.Automated + plannedWeek);
+        }
+
+        // The same person's other accounts: what went out to them, and at planning what is still planned for them.
+        foreach (var other in context.Others)
+        {
+            var theirs = context.Stage == GuardrailStage.Planning && other.LastTouchedOn is { } touched && touched < monday
+                ? new LedgerTally(0, 0, 0, 0)
+                : await ledger.TallyAsync(other.Tenant, other.Channel, other.Contact, day, monday, sunday, cancellationToken);
+            today = (today.Total + theirs.DayTotal, today.Automated + theirs.DayAutomated);
+            week = (week.Total + theirs.WeekTotal, week.Automated + theirs.WeekAutomated);
+            if (context.Stage == GuardrailStage.Planning && GuardrailEvaluator.CountsAgainstCaps(touchpoint.Type) && other.Planned is { } stillPlanned)
+            {
+                // Entries already due are left to the ledger: they have gone out, or the dispatcher holds them now.
+                var (plannedToday, plannedWeek) = Planned([.. stillPlanned.Where(p => p.CountsAt > context.Now)], touchpoint, policy, day, monday, sunday);
+                today = (today.Total + plannedToday, today.Automated + plannedToday);
+                week = (week.Total + plannedWeek, week.Automated + plannedWeek);
+            }
         }
 
         return context with { DayTotal = today.Total, DayAutomated = today.Automated, WeekTotal = week.Total, WeekAutomated = week.Automated };

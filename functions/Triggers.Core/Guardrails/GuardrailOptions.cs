@@ -22,10 +22,10 @@ public sealed class GuardrailOptions
     /// <summary>A touch deferred by quiet hours goes out this much at most after the window ends, so they do not all land at 08:00.</summary>
     public TimeSpan QuietHoursSlack { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Touches per contact and channel a local day, people's included.</summary>
+    /// <summary>Touches per contact and channel (per person across linked accounts) a local day, people's included.</summary>
     public int PerDay { get; set; } = 3;
 
-    /// <summary>Touches per contact and channel an ISO week, people's included.</summary>
+    /// <summary>Touches per contact and channel (per person across linked accounts) an ISO week, people's included.</summary>
     public int PerWeek { get; set; } = 10;
 
     /// <summary>The share of each cap kept for people: automation may use floor(cap × (1 − SlackShare)). In [0, 1).</summary>

@@ -16,10 +16,13 @@ public static class SignalKinds
     public const string AgentMessage = "agent_message";
     public const string Event = "event";
 
+    /// <summary>A CRM relaying who an account is: <c>attributes.member</c>, and optionally more accounts (docs/relationships.md).</summary>
+    public const string Identify = "identify";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         Message, Comment, Danmaku, Follow, Unfollow, ContactAdded, ContactRemoved,
-        Order, Refund, Review, AgentMessage, Event,
+        Order, Refund, Review, AgentMessage, Event, Identify,
     };
 
     public static bool IsKnown(string kind) => All.Contains(kind);

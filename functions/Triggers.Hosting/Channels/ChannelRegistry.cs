@@ -29,6 +29,10 @@ public sealed partial class ChannelRegistry
 
     public ChannelSettings? Find(string name) => _channels.GetValueOrDefault(name);
 
+    /// <summary>The names of the tenant's channels on the platform, in name order.</summary>
+    public IReadOnlyList<string> ChannelsOf(string tenant, string platform) =>
+        [.. _channels.Values.Where(c => c.Tenant == tenant && c.Platform == platform).Select(c => c.Name).Order(StringComparer.Ordinal)];
+
     public bool IsKnown(string name) => _channels.ContainsKey(name);
 
     /// <summary>Reads and validates the channels; throws <see cref="InvalidOperationException"/> listing every problem.</summary>

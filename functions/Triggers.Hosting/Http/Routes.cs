@@ -22,4 +22,7 @@ public static class Routes
     public const string AdminHandoffClaim = "admin/handoffs/{id}/claim";
     public const string AdminHandoffClose = "admin/handoffs/{id}/close";
     public const string AdminConsent = "admin/consent";
+    public const string AdminContact = "admin/contacts/{account}";
+    public const string AdminContactsLink = "admin/contacts/link";
+    public const string AdminContactsUnlink = "admin/contacts/unlink";
 }

@@ -50,12 +50,15 @@ public static class ProcessingServiceCollectionExtensions
             Cooldowns = sp.GetRequiredService<ICooldownStore>(),
             Emotions = sp.GetRequiredService<IEmotionStore>(),
             Rooms = sp.GetRequiredService<IRoomStore>(),
+            People = sp.GetRequiredService<Triggers.Core.People.IPeopleStore>(),
+            Persons = sp.GetRequiredService<Triggers.Core.People.PersonContacts>(),
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton(sp => new DecisionSettings
         {
             Guardrails = sp.GetRequiredService<GuardrailPolicies>().For,
             PlatformOf = channel => sp.GetRequiredService<ChannelRegistry>().Find(channel)?.Platform,
+            ChannelsOf = sp.GetRequiredService<ChannelRegistry>().ChannelsOf,
             Emotion = sp.GetRequiredService<IOptions<EmotionOptions>>().Value,
         });
         services.AddSingleton<SignalDecisions>();

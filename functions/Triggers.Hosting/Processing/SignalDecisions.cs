@@ -78,6 +78,11 @@ public sealed partial class SignalDecisions(
             Log.ConsentChanged(logger, signal.Actor.Id, signal.Channel, decision.Contact.State.OptedOut ? "opted out" : "opted in", decision.Contact.State.ConsentSource ?? string.Empty);
         }
 
+        if (decision.LinkRefusal is { } refusal)
+        {
+            Log.NotLinked(logger, signal.Id, refusal);
+        }
+
         foreach (var gaveWay in decision.Contact.GaveWay)
         {
             Log.GaveWay(logger, gaveWay.Id, gaveWay.Contact, gaveWay.Status);
@@ -110,6 +115,9 @@ public sealed partial class SignalDecisions(
 
         [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Contact {Contact} on {Channel} {Change} ({Source})")]
         public static partial void ConsentChanged(ILogger logger, string contact, string channel, string change, string source);
+
+        [LoggerMessage(EventId = 3407, Level = LogLevel.Warning, Message = "Identify signal {SignalId} linked nothing: {Reason}")]
+        public static partial void NotLinked(ILogger logger, string signalId, string reason);
 
         [LoggerMessage(EventId = 3402, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} for {Contact} gave way to a person: now {Status}")]
         public static partial void GaveWay(ILogger logger, string touchpointId, string contact, string status);

@@ -11,6 +11,8 @@ using Azure.Data.Tables;
 using Triggers.Core.Contacts;
 using Triggers.Core.Guardrails;
 using Triggers.Core.Handoffs;
+using Triggers.Core.People;
+using Triggers.Hosting.Channels;
 using Triggers.Platforms.Outbound;
 
 namespace Triggers.Hosting.Touchpoints;
@@ -48,7 +50,9 @@ public static class TouchpointServiceCollectionExtensions
         services.AddSingleton<TemplateTexts>();
         services.AddSingleton(sp => new ContactObserver(
             sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<OutboxTouchpointStore>(), sp.GetRequiredService<ISendLedger>()));
-        services.AddSingleton(sp => new GuardrailFacts(sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ISendLedger>()));
+        services.AddSingleton(sp => new PersonContacts(
+            sp.GetRequiredService<Triggers.Core.People.IPeopleStore>(), sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ChannelRegistry>().ChannelsOf, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GuardrailFacts(sp.GetRequiredService<IContactStateStore>(), sp.GetRequiredService<ISendLedger>(), sp.GetRequiredService<PersonContacts>()));
         services.AddSingleton<TouchpointDispatcher>();
 
         // Touchpoint events, through the outbox every touchpoint write passes.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Triggers.Cli.Tests.Rules;
 
@@ -7,17 +6,8 @@ public sealed class RulesCommandTests
 {
     private static async Task<(int Exit, string Out)> RunAsync(string arguments)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        _ = await errors;
-        return (process.ExitCode, output);
+        var (exit, output, _) = await CliProcess.RunAsync(arguments);
+        return (exit, output);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Triggers.Cli.Tests.Rules;
@@ -6,19 +5,7 @@ namespace Triggers.Cli.Tests.Rules;
 /// <summary>`rules simulate`, run as the built executable over temporary files.</summary>
 public sealed class SimulateCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, output, await errors);
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(string arguments) => CliProcess.RunAsync(arguments);
 
     private static string Signal(string id, string actor, string label, string at) =>
         $$"""{"id":"{{id}}","channel":"demo","platform":"wechat","tenant":"default","kind":"message","type":"text","actor":{"id":"{{actor}}","name":null},"text":"x","occurredAt":"{{at}}","receivedAt":"{{at}}","processedAt":"{{at}}","sentiment":{"label":"{{label}}","positive":0,"neutral":0,"negative":1,"source":"test"},"topics":[]}""";

@@ -17,6 +17,7 @@ public static class MemoryPorts
         Cooldowns = new MemoryCooldowns(),
         Emotions = new MemoryEmotions(),
         Rooms = new MemoryRooms(),
+        People = new MemoryPeople(),
         Time = clock,
     };
 }

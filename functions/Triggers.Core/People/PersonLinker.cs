@@ -1,0 +1,273 @@
+namespace Triggers.Core.People;
+
+/// <summary>
+/// Links platform accounts into persons and unlinks them, for <c>identify</c> signals, the admin API and the CLI alike.
+/// Every change is one atomic write guarded by what was read; a lost race reads again. Linking what is linked already
+/// changes nothing, so a redelivered signal or a repeated request is harmless. State stays with each account; what
+/// counts per person (caps, consent) is read across the person's accounts, so unlinking gives each account back its own.
+/// </summary>
+public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
+{
+    /// <summary>The most accounts one person may have: enough for every platform and a few devices, and one atomic write.</summary>
+    public const int MaxAccounts = 40;
+
+    private const int Attempts = 8;
+
+    /// <summary>The person the account belongs to; an account linked to nobody is a person of its own.</summary>
+    public async Task<Person> FindAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
+    {
+        if (await store.GetLinkAsync(tenant, account, cancellationToken) is { } link
+            && await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
+            && person.Accounts.Any(a => a.Account == account))
+        {
+            return person;
+        }
+
+        return Person.Alone(tenant, account);
+    }
+
+    /// <summary>
+    /// With a <paramref name="member"/>: the accounts become that brand member's, each leaving the person it was in. Without:
+    /// the accounts' persons merge into one; two different members are never merged.
+    /// </summary>
+    public async Task<LinkOutcome> LinkAsync(
+        string tenant, IReadOnlyList<AccountRef> accounts, string? member, string source, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var listed = accounts.Distinct().ToList();
+        if (listed.Count == 0 || (member is null && listed.Count < 2))
+        {
+            return LinkOutcome.Refused(member is null ? "name at least two accounts to link" : "name at least one account to link to the member");
+        }
+
+        if (member is not null && MemberProblem(member) is { } problem)
+        {
+            return LinkOutcome.Refused(problem);
+        }
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var links = await LinksAsync(tenant, listed, cancellationToken);
+            var persons = await PersonsAsync(tenant, links.Values.Select(l => l.Person), cancellationToken);
+            var plan = member is not null
+                ? await JoinAsync(tenant, listed, links, persons, Person.MemberId(member), source, by, cancellationToken)
+                : await MergeAsync(tenant, listed, links, persons, source, by, cancellationToken);
+            if (plan.Refusal is not null)
+            {
+                return LinkOutcome.Refused(plan.Refusal);
+            }
+
+            if (plan.Change is null)
+            {
+                return new LinkOutcome(await FindAsync(tenant, listed[0], cancellationToken), false, null);
+            }
+
+            if (plan.Change.Count > store.MaxChange)
+            {
+                return LinkOutcome.Refused($"this link would change {plan.Change.Count} rows at once (at most {store.MaxChange}); link fewer accounts at a time");
+            }
+
+            if (await store.TryApplyAsync(plan.Change, cancellationToken))
+            {
+                return new LinkOutcome(await FindAsync(tenant, listed[0], cancellationToken), true, null);
+            }
+        }
+
+        throw new InvalidOperationException($"the people of accounts {string.Join(", ", listed)} kept changing during {Attempts} attempts to link them; try again");
+    }
+
+    /// <summary>Makes the account a person of its own again; the person it left keeps its other accounts.</summary>
+    public async Task<LinkOutcome> UnlinkAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await store.GetLinkAsync(tenant, account, cancellationToken) is not { } link)
+            {
+                return new LinkOutcome(Person.Alone(tenant, account), false, null);
+            }
+
+            var change = new PeopleChange(tenant);
+            change.RemoveLinks.Add(link);
+            if (await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person)
+            {
+                await LeaveAsync(change, person, [account], cancellationToken);
+            }
+
+            if (await store.TryApplyAsync(change, cancellationToken))
+            {
+                return new LinkOutcome(Person.Alone(tenant, account), true, null);
+            }
+        }
+
+        throw new InvalidOperationException($"the person of account {account} kept changing during {Attempts} attempts to unlink it; try again");
+    }
+
+    /// <summary>What is wrong with a member id (1-256 characters, no control characters), or null when it can be used.</summary>
+    public static string? MemberProblem(string member) =>
+        member.Length is 0 or > 256 || member.Any(char.IsControl) ? "the member id must be 1-256 characters without control characters" : null;
+
+    /// <summary>What is wrong with who a link is attributed to (1-256 characters, no control characters), or null.</summary>
+    public static string? ByProblem(string by) =>
+        by.Length is 0 or > 256 || by.Any(char.IsControl) ? "'by' must be 1-256 characters without control characters" : null;
+
+    private sealed record Plan(PeopleChange? Change, string? Refusal);
+
+    private async Task<Dictionary<AccountRef, AccountLink>> LinksAsync(string tenant, IEnumerable<AccountRef> accounts, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<AccountRef, AccountLink>();
+        foreach (var account in accounts)
+        {
+            if (await store.GetLinkAsync(tenant, account, cancellationToken) is { } link)
+            {
+                links[account] = link;
+            }
+        }
+
+        return links;
+    }
+
+    private async Task<Dictionary<string, Person>> PersonsAsync(string tenant, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var persons = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetPersonAsync(tenant, id, cancellationToken) is { } person)
+            {
+                persons[id] = person;
+            }
+        }
+
+        return persons;
+    }
+
+    /// <summary>The listed accounts become the member's; a person they leave keeps the rest of its accounts.</summary>
+    private async Task<Plan> JoinAsync(
+        string tenant, List<AccountRef> listed, Dictionary<AccountRef, AccountLink> links, Dictionary<string, Person> persons,
+        string targetId, string source, string by, CancellationToken cancellationToken)
+    {
+        var target = persons.GetValueOrDefault(targetId) ?? await store.GetPersonAsync(tenant, targetId, cancellationToken);
+        var moving = listed.Where(a => !(links.GetValueOrDefault(a)?.Person == targetId && target?.Accounts.Any(x => x.Account == a) == true)).ToList();
+        if (moving.Count == 0)
+        {
+            return new Plan(null, null);
+        }
+
+        var now = time.GetUtcNow();
+        var accounts = (target?.Accounts ?? []).Where(a => !moving.Contains(a.Account)).ToList();
+        accounts.AddRange(moving.Select(a => new LinkedAccount(a.Platform, a.Id, source, now, by)));
+        if (accounts.Count > MaxAccounts)
+        {
+            return new Plan(null, $"{targetId} would have {accounts.Count} accounts; a person has at most {MaxAccounts}");
+        }
+
+        var change = new PeopleChange(tenant);
+        change.WritePersons.Add(new Person { Tenant = tenant, Id = targetId, Accounts = accounts, Version = target?.Version });
+        foreach (var account in moving)
+        {
+            change.WriteLinks.Add(new AccountLink(account, targetId, links.GetValueOrDefault(account)?.Version));
+        }
+
+        foreach (var left in moving.Select(a => links.GetValueOrDefault(a)?.Person).OfType<string>().Where(p => p != targetId).Distinct(StringComparer.Ordinal))
+        {
+            if (persons.GetValueOrDefault(left) is { } person)
+            {
+                await LeaveAsync(change, person, moving, cancellationToken);
+            }
+        }
+
+        return new Plan(change, null);
+    }
+
+    /// <summary>
+    /// The accounts' persons merge into one: the member among them if there is one, else the stored person with the
+    /// lowest id, else a new one named after the lowest account, so the same request always makes the same person.
+    /// </summary>
+    private async Task<Plan> MergeAsync(
+        string tenant, List<AccountRef> listed, Dictionary<AccountRef, AccountLink> links, Dictionary<string, Person> persons,
+        string source, string by, CancellationToken cancellationToken)
+    {
+        var members = persons.Values.Where(p => p.IsMember).Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        if (members.Count > 1)
+        {
+            return new Plan(null, $"these accounts belong to different brand members ({string.Join(", ", members)}); unlink the accounts of one of them first");
+        }
+
+        var targetId = members.FirstOrDefault()
+            ?? persons.Keys.Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? await FreshLinkedIdAsync(tenant, listed, cancellationToken);
+        if (targetId is null)
+        {
+            return new Plan(null, $"no free person id for {string.Join(", ", listed)}; link them to a member instead");
+        }
+
+        var target = persons.GetValueOrDefault(targetId);
+        var others = persons.Values.Where(p => p.Id != targetId).ToList();
+        var loose = listed.Where(a => !links.ContainsKey(a) || !persons.ContainsKey(links[a].Person)).ToList();
+        if (target is not null && others.Count == 0 && loose.Count == 0)
+        {
+            return new Plan(null, null);
+        }
+
+        var now = time.GetUtcNow();
+        var accounts = new List<LinkedAccount>(target?.Accounts ?? []);
+        accounts.AddRange(others.SelectMany(p => p.Accounts).Where(a => accounts.All(x => x.Account != a.Account)));
+        accounts.AddRange(loose.Where(a => accounts.All(x => x.Account != a)).Select(a => new LinkedAccount(a.Platform, a.Id, source, now, by)));
+        if (accounts.Count > MaxAccounts)
+        {
+            return new Plan(null, $"the merged person would have {accounts.Count} accounts; a person has at most {MaxAccounts}");
+        }
+
+        var change = new PeopleChange(tenant);
+        change.WritePersons.Add(new Person { Tenant = tenant, Id = targetId, Accounts = accounts, Version = target?.Version });
+        change.RemovePersons.AddRange(others);
+
+        // Every account that is not yet linked to the target, including those of the persons merged in (read here: their
+        // links were not among the listed accounts').
+        var moved = others.SelectMany(p => p.Accounts).Select(a => a.Account).Concat(loose).Distinct().ToList();
+        var movedLinks = await LinksAsync(tenant, moved.Where(a => !links.ContainsKey(a)), cancellationToken);
+        foreach (var account in moved)
+        {
+            var version = links.GetValueOrDefault(account)?.Version ?? movedLinks.GetValueOrDefault(account)?.Version;
+            change.WriteLinks.Add(new AccountLink(account, targetId, version));
+        }
+
+        return new Plan(change, null);
+    }
+
+    /// <summary>
+    /// A new person's id, named after the lowest account. That name may still belong to a person the account has left
+    /// (the rest of its accounts stayed), so then the id also carries a hash of the accounts linked now.
+    /// </summary>
+    private async Task<string?> FreshLinkedIdAsync(string tenant, List<AccountRef> listed, CancellationToken cancellationToken)
+    {
+        var plain = Person.LinkedId(listed.Min());
+        if (await store.GetPersonAsync(tenant, plain, cancellationToken) is null)
+        {
+            return plain;
+        }
+
+        var hashed = plain + "#" + Identity.StableId.From([.. listed.Order().Select(a => a.ToString())])[..8];
+        return await store.GetPersonAsync(tenant, hashed, cancellationToken) is null ? hashed : null;
+    }
+
+    /// <summary>
+    /// The accounts leave the person: it keeps the rest. A person left with no account is removed, and so is one staff
+    /// linked that is left with a single account (that account is alone again); a member keeps its last account.
+    /// </summary>
+    private async Task LeaveAsync(PeopleChange change, Person person, IReadOnlyCollection<AccountRef> leaving, CancellationToken cancellationToken)
+    {
+        var rest = person.Accounts.Where(a => !leaving.Contains(a.Account)).ToList();
+        if (rest.Count == 0 || (!person.IsMember && rest.Count == 1))
+        {
+            change.RemovePersons.Add(person);
+            if (rest.Count == 1 && await store.GetLinkAsync(person.Tenant, rest[0].Account, cancellationToken) is { } last && last.Person == person.Id)
+            {
+                change.RemoveLinks.Add(last);
+            }
+
+            return;
+        }
+
+        change.WritePersons.Add(person with { Accounts = rest });
+    }
+}

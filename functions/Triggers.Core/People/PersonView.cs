@@ -1,0 +1,15 @@
+namespace Triggers.Core.People;
+
+/// <summary>A person as the admin API and the CLI show it: its id, tenant, and every linked account with what linked it.</summary>
+public sealed record PersonView(string Id, string Tenant, bool Linked, IReadOnlyList<PersonView.Account> Accounts)
+{
+    public sealed record Account(string Platform, string Id, string? Source, DateTimeOffset? LinkedAt, string? By);
+
+    public static PersonView From(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new(person.Id, person.Tenant, person.IsLinked, [.. person.Accounts.Select(a => person.IsLinked
+            ? new Account(a.Platform, a.Id, a.Source, a.LinkedAt, a.By)
+            : new Account(a.Platform, a.Id, null, null, null))]);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Triggers.Core.People;
+using Triggers.Hosting.Channels;
+
+namespace Triggers.Hosting.Admin;
+
+/// <summary>
+/// One person across platforms, for operations staff: <c>GET /api/admin/contacts/{platform}:{actorId}</c> shows the person an
+/// account belongs to; <c>POST …/contacts/link</c> and <c>…/unlink</c> link accounts and take one back out. The tenant is
+/// <c>?tenant=</c> or <c>"tenant"</c> in the body, <c>default</c> when absent, and must have a configured channel.
+/// </summary>
+public sealed partial class ContactsAdmin(PersonLinker people, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
+{
+    private const string LinkShape = "send {\"accounts\": [\"wechat:oAbC\", \"douyin:71523\"], \"member\": \"optional brand member id\", \"by\": \"who\", \"tenant\": \"optional\"}";
+
+    public async Task<IResult> GetAsync(HttpRequest request, string account)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Routing decodes every escape in a path segment except %2F, which would otherwise split it: an actor id with a '/'.
+        var text = (account ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        if (!AccountRef.TryParse(text, out var parsed, out var error))
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, error!);
+        }
+
+        var tenant = TenantOf(request, null);
+        if (TenantProblem(tenant) is { } unknown)
+        {
+            return unknown;
+        }
+
+        return Results.Ok(PersonView.From(await people.FindAsync(tenant, parsed, request.HttpContext.RequestAborted)));
+    }
+
+    public async Task<IResult> LinkAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (body?["accounts"] is not JsonArray items || items.Count == 0)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"accounts is required: {LinkShape}.");
+        }
+
+        var accounts = new List<AccountRef>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not JsonValue value || !value.TryGetValue(out string? text))
+            {
+                return AdminResults.Error(StatusCodes.Status400BadRequest, $"accounts[{i}] must be a string such as \"wechat:oAbC\".");
+            }
+
+            if (!AccountRef.TryParse(text, out var account, out var error))
+            {
+                return AdminResults.Error(StatusCodes.Status400BadRequest, $"accounts[{i}]: {error}.");
+            }
+
+            accounts.Add(account);
+        }
+
+        var (member, by) = (AdminResults.Text(body, "member"), AdminResults.Text(body, "by") ?? "admin");
+        var problem = member is null && accounts.Distinct().Count() < 2 ? "name at least two different accounts, or a member to link one account to"
+            : member is not null && PersonLinker.MemberProblem(member) is { } badMember ? badMember
+            : PersonLinker.ByProblem(by);
+        if (problem is not null)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"{problem}: {LinkShape}.");
+        }
+
+        var tenant = TenantOf(request, body);
+        if (TenantProblem(tenant) is { } unknown)
+        {
+            return unknown;
+        }
+
+        try
+        {
+            var outcome = await people.LinkAsync(tenant, accounts, member, LinkSources.Admin, by, request.HttpContext.RequestAborted);
+            if (outcome.Refusal is { } refusal)
+            {
+                return AdminResults.Error(StatusCodes.Status409Conflict, refusal + ".");
+            }
+
+            if (outcome.Changed)
+            {
+                Log.Linked(logger, string.Join(", ", accounts), outcome.Person!.Id, by);
+            }
+
+            return Results.Ok(new { changed = outcome.Changed, person = PersonView.From(outcome.Person!) });
+        }
+        catch (InvalidOperationException ex)
+        {
+            return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
+        }
+    }
+
+    public async Task<IResult> UnlinkAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (AdminResults.Text(body, "account") is not { } text)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, "account is required: send {\"account\": \"wechat:oAbC\", \"by\": \"who\", \"tenant\": \"optional\"}.");
+        }
+
+        if (!AccountRef.TryParse(text, out var account, out var error))
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"account: {error}.");
+        }
+
+        var by = AdminResults.Text(body, "by") ?? "admin";
+        if (PersonLinker.ByProblem(by) is { } badBy)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, badBy + ".");
+        }
+
+        var tenant = TenantOf(request, body);
+        if (TenantProblem(tenant) is { } unknown)
+        {
+            return unknown;
+        }
+
+        try
+        {
+            var outcome = await people.UnlinkAsync(tenant, account, request.HttpContext.RequestAborted);
+            if (outcome.Changed)
+            {
+                Log.Unlinked(logger, text, by);
+            }
+
+            return Results.Ok(new { changed = outcome.Changed, person = PersonView.From(outcome.Person!) });
+        }
+        catch (InvalidOperationException ex)
+        {
+            return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
+        }
+    }
+
+    /// <summary>The tenant from the body, else the query, else <c>default</c>.</summary>
+    private static string TenantOf(HttpRequest request, JsonObject? body) =>
+        AdminResults.Text(body, "tenant") ?? AdminResults.Query(request, "tenant") ?? ChannelRegistry.DefaultTenant;
+
+    /// <summary>A tenant without a configured channel is a typo: nothing of it is ever read, so nothing is written for it.</summary>
+    private IResult? TenantProblem(string tenant) => channels.Tenants.Contains(tenant, StringComparer.Ordinal)
+        ? null
+        : AdminResults.Error(StatusCodes.Status400BadRequest, $"tenant '{tenant}' has no configured channel (tenants: {string.Join(", ", channels.Tenants)}).");
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "Accounts {Accounts} linked as {Person} by an admin ({By})")]
+        public static partial void Linked(ILogger logger, string accounts, string person, string by);
+
+        [LoggerMessage(EventId = 3406, Level = LogLevel.Information, Message = "Account {Account} unlinked by an admin ({By})")]
+        public static partial void Unlinked(ILogger logger, string account, string by);
+    }
+}
