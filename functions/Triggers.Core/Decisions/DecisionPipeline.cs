@@ -25,6 +25,7 @@ public sealed class DecisionPipeline
     private readonly CooldownGate _cooldowns;
     private readonly GuardrailFacts _facts;
     private readonly PersonLinker _people;
+    private readonly PersonContacts _persons;
 
     public DecisionPipeline(DecisionPorts ports, DecisionSettings settings)
     {
@@ -35,7 +36,8 @@ public sealed class DecisionPipeline
         _contacts = new ContactObserver(ports.Contacts, ports.Touchpoints, ports.Ledger);
         _emotions = new EmotionTracker(ports.Emotions, ports.Rooms, settings.Emotion, ports.Time);
         _cooldowns = new CooldownGate(ports.Cooldowns);
-        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, ports.Persons ?? new PersonContacts(ports.People, ports.Contacts, settings.ChannelsOf, ports.Time));
+        _persons = ports.Persons ?? new PersonContacts(ports.People, ports.Contacts, settings.ChannelsOf, ports.Time);
+        _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, _persons);
         _people = new PersonLinker(ports.People, ports.Time);
     }
 
@@ -51,18 +53,23 @@ public sealed class DecisionPipeline
         if (signal.Kind == SignalKinds.Identify && IdentifyAttributes.MemberOf(signal) is { } member)
         {
             linkRefusal = (await _people.LinkAsync(signal.Tenant, IdentifyAttributes.AccountsOf(signal), member, LinkSources.Identify, "signal:" + signal.Id, cancellationToken)).Refusal;
+            if (linkRefusal is null)
+            {
+                _persons.NoteLinked(signal.Tenant);
+            }
         }
 
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);
-        var data = ConditionData.BuildLogicData(signal, analysis, null, emotion);
         var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
+        var person = new KnownPerson(signal.Tenant, new AccountRef(platform, signal.Actor.Id), await _persons.FindAsync(signal.Tenant, platform, signal.Actor.Id, cancellationToken));
+        var data = ConditionData.BuildLogicData(signal, analysis, ContactData(person), emotion);
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : signal.TraceParent;
 
         // The contact's state and its planned touches are read once and written once, with what the rules planned; the
         // touchpoints are stored after that write, so a concurrent planner for the same contact already counts them.
         var (contact, plan) = await _contacts.ObserveAsync(
-            signal, policy, now, (observed, planned, ct) => PlanAsync(signal, rules, data, analysis, emotion, platform, traceParent, policy, observed, planned, now, ct), cancellationToken);
+            signal, policy, now, (observed, planned, ct) => PlanAsync(signal, rules, data, analysis, emotion, platform, traceParent, policy, observed, planned, person, now, ct), cancellationToken);
 
         foreach (var elsewhere in plan.Touchpoints.Where(t => !IsSignalContact(t, signal) && t.Status == TouchpointStatus.Planned).GroupBy(t => (t.Channel, t.Contact)))
         {
@@ -113,7 +120,7 @@ public sealed class DecisionPipeline
     /// </summary>
     private async Task<Plan> PlanAsync(
         Signal signal, RuleSet rules, JsonLogicData data, Analysis.TextAnalysis analysis, EmotionSnapshot emotion, string platform, string? traceParent,
-        GuardrailOptions policy, ContactState observed, List<PlannedTouch> planned, DateTimeOffset now, CancellationToken cancellationToken)
+        GuardrailOptions policy, ContactState observed, List<PlannedTouch> planned, KnownPerson person, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decisions = new List<RuleDecision>();
         var elsewhere = new Dictionary<(string Channel, string Contact), List<PlannedTouch>>();
@@ -134,7 +141,7 @@ public sealed class DecisionPipeline
             foreach (var next in TouchpointPlanner.Plan(rule, signal, analysis, emotion, now, platform))
             {
                 var counted = IsSignalContact(next, signal) ? planned : await PlannedElsewhereAsync(next, elsewhere, now, cancellationToken);
-                var decided = await JudgeAsync(next, policy, observed, counted, now, cancellationToken) with { TraceParent = traceParent };
+                var decided = await JudgeAsync(next, policy, observed, counted, person, now, cancellationToken) with { TraceParent = traceParent };
                 PlannedTouches.Add(counted, decided);
                 touchpoints.Add(decided);
             }
@@ -163,12 +170,23 @@ public sealed class DecisionPipeline
 
     /// <summary>The guardrails at planning: a blocked touchpoint is kept (status blocked, with the guardrail's name), a deferred one gets its new due time.</summary>
     private async Task<Touchpoint> JudgeAsync(
-        Touchpoint planned, GuardrailOptions policy, ContactState signalContact, IReadOnlyList<PlannedTouch> counted, DateTimeOffset now, CancellationToken cancellationToken)
+        Touchpoint planned, GuardrailOptions policy, ContactState signalContact, IReadOnlyList<PlannedTouch> counted, KnownPerson person, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
-        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted);
+        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted, person);
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
     }
+
+    /// <summary>
+    /// What rules see as <c>contact</c>: <c>id</c>, the person's id (the actor id for an account linked to nobody), and
+    /// <c>platforms</c>, the platforms of the person's accounts in order (docs/relationships.md).
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonObject ContactData(KnownPerson known) => new()
+    {
+        ["id"] = known.Person?.Id ?? known.Account.Id,
+        ["platforms"] = new System.Text.Json.Nodes.JsonArray([.. (known.Person?.Accounts.Select(a => a.Platform) ?? [known.Account.Platform])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(p => (System.Text.Json.Nodes.JsonNode?)p)]),
+    };
 
     private sealed record Plan(IReadOnlyList<RuleDecision> Rules)
     {

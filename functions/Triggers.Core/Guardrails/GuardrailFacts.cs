@@ -19,16 +19,21 @@ public sealed class GuardrailFacts(IContactStateStore contacts, ISendLedger ledg
 {
     /// <param name="known">The contact's state when the caller holds it already (the pipeline, for the signal's own contact): not read again.</param>
     /// <param name="planned">At planning: the contact's planned capped touches on the touchpoint's channel.</param>
+    /// <param name="knownPerson">The signal's person when the caller looked it up already (the pipeline): not read again.</param>
     public async Task<GuardrailContext> LoadAsync(
         Touchpoint touchpoint, string platform, GuardrailOptions policy, GuardrailStage stage, DateTimeOffset now, CancellationToken cancellationToken,
-        ContactState? known = null, IReadOnlyList<PlannedTouch>? planned = null)
+        ContactState? known = null, IReadOnlyList<PlannedTouch>? planned = null, KnownPerson? knownPerson = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(policy);
         var state = known is not null && known.Tenant == touchpoint.Tenant && known.Channel == touchpoint.Channel && known.Contact == touchpoint.Contact
             ? known
             : await contacts.GetAsync(touchpoint.Tenant, touchpoint.Channel, touchpoint.Contact, cancellationToken);
-        var others = person is null ? [] : await person.OthersAsync(touchpoint.Tenant, platform, touchpoint.Contact, cancellationToken);
+        var self = new AccountRef(platform, touchpoint.Contact);
+        var others = person is null ? []
+            : knownPerson is not null && knownPerson.Tenant == touchpoint.Tenant && knownPerson.Account == self
+                ? knownPerson.Person is { } found ? await person.StatesOfOthersAsync(found, self, cancellationToken) : []
+                : await person.OthersAsync(touchpoint.Tenant, platform, touchpoint.Contact, cancellationToken);
         var context = new GuardrailContext { Now = now, Contact = state, Others = others, Policy = PlatformPolicies.For(platform), Stage = stage };
         return await WithCountsAsync(context, touchpoint, policy, cancellationToken, planned);
     }

@@ -16,34 +16,48 @@ public sealed class PersonContacts(IPeopleStore people, IContactStateStore conta
     /// <summary>Per tenant: until when it is believed to link nobody, or <see cref="DateTimeOffset.MaxValue"/> once it links people.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nobodyLinkedUntil = new(StringComparer.Ordinal);
 
-    /// <summary>The stored states of the person's other accounts (none for an account linked to nobody).</summary>
-    public async Task<IReadOnlyList<ContactState>> OthersAsync(string tenant, string platform, string contact, CancellationToken cancellationToken)
+    /// <summary>The person the account belongs to, or null when it is linked to nobody (or the tenant links nobody).</summary>
+    public async Task<Person?> FindAsync(string tenant, string platform, string contact, CancellationToken cancellationToken)
     {
-        if (!await AnyLinkedAsync(tenant, cancellationToken)
-            || await people.GetLinkAsync(tenant, new AccountRef(platform, contact), cancellationToken) is not { } link
-            || await people.GetPersonAsync(tenant, link.Person, cancellationToken) is not { } person)
-        {
-            return [];
-        }
-
-        // The person's other accounts; this account's states on other channels stay apart, as for an account linked to nobody.
         var self = new AccountRef(platform, contact);
+        return await AnyLinkedAsync(tenant, cancellationToken)
+            && await people.GetLinkAsync(tenant, self, cancellationToken) is { } link
+            && await people.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
+            && person.Accounts.Any(a => a.Account == self)
+            ? person
+            : null;
+    }
+
+    /// <summary>The stored states of the person's other accounts (none for an account linked to nobody).</summary>
+    public async Task<IReadOnlyList<ContactState>> OthersAsync(string tenant, string platform, string contact, CancellationToken cancellationToken) =>
+        await FindAsync(tenant, platform, contact, cancellationToken) is { } person
+            ? await StatesOfOthersAsync(person, new AccountRef(platform, contact), cancellationToken)
+            : [];
+
+    /// <summary>
+    /// The stored states of the person's accounts other than <paramref name="self"/>, on every configured channel of their
+    /// platforms; this account's states on other channels stay apart, as for an account linked to nobody.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactState>> StatesOfOthersAsync(Person person, AccountRef self, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         var others = new List<ContactState>();
         foreach (var account in person.Accounts.Where(a => a.Account != self))
         {
-            foreach (var other in channelsOf(tenant, account.Platform))
+            foreach (var other in channelsOf(person.Tenant, account.Platform))
             {
-                if (await contacts.GetAsync(tenant, other, account.Id, cancellationToken) is not { } state)
+                if (await contacts.GetAsync(person.Tenant, other, account.Id, cancellationToken) is { } state)
                 {
-                    continue;
+                    others.Add(state);
                 }
-
-                others.Add(state);
             }
         }
 
         return others;
     }
+
+    /// <summary>This process just linked accounts in the tenant: count them from now on, not after the flag expires.</summary>
+    public void NoteLinked(string tenant) => _nobodyLinkedUntil[tenant] = DateTimeOffset.MaxValue;
 
     private async Task<bool> AnyLinkedAsync(string tenant, CancellationToken cancellationToken)
     {

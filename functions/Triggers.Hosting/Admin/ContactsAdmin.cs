@@ -9,7 +9,7 @@ namespace Triggers.Hosting.Admin;
 /// account belongs to; <c>POST …/contacts/link</c> and <c>…/unlink</c> link accounts and take one back out. The tenant is
 /// <c>?tenant=</c> or <c>"tenant"</c> in the body, <c>default</c> when absent, and must have a configured channel.
 /// </summary>
-public sealed partial class ContactsAdmin(PersonLinker people, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
+public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts persons, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
 {
     private const string LinkShape = "send {\"accounts\": [\"wechat:oAbC\", \"douyin:71523\"], \"member\": \"optional brand member id\", \"by\": \"who\", \"tenant\": \"optional\"}";
 
@@ -88,6 +88,7 @@ public sealed partial class ContactsAdmin(PersonLinker people, ChannelRegistry c
 
             if (outcome.Changed)
             {
+                persons.NoteLinked(tenant);
                 Log.Linked(logger, string.Join(", ", accounts), outcome.Person!.Id, by);
             }
 

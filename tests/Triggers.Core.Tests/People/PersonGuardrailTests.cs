@@ -97,6 +97,25 @@ public sealed class PersonGuardrailTests
     }
 
     [Fact]
+    public async Task Rules_see_the_persons_id_and_platforms_and_an_account_linked_to_nobody_keeps_its_actor_id()
+    {
+        Signal[] signals = [On("dy", "d1", 1), On("dy", "d2", 2)];
+        var ports = Ports(signals);
+        await new PersonLinker(ports.People, ports.Time).LinkAsync("default", [new("wechat", "o1"), new("douyin", "d1")], "M-1", LinkSources.Identify, "test", Ct);
+        var rules = RuleSet.Compile([TestSignals.Rule(
+            "member-on-both",
+            when: """{"and": [{"==": [{"var": "contact.id"}, "member:M-1"]}, {"in": ["wechat", {"var": "contact.platforms"}]}]}"""),
+            TestSignals.Rule("alone", when: """{"and": [{"==": [{"var": "contact.id"}, "d2"]}, {"in": ["douyin", {"var": "contact.platforms"}]}, {"!": {"in": ["wechat", {"var": "contact.platforms"}]}}]}""")]);
+        var pipeline = new DecisionPipeline(ports, Settings);
+
+        var linked = await pipeline.DecideAsync(signals[0], rules, Ct);
+        var alone = await pipeline.DecideAsync(signals[1], rules, Ct);
+
+        Assert.Equal(["member-on-both"], linked.Touchpoints.Select(t => t.RuleId));
+        Assert.Equal(["alone"], alone.Touchpoints.Select(t => t.RuleId));
+    }
+
+    [Fact]
     public async Task An_identify_signal_links_before_its_own_rules_so_the_next_signal_counts_per_person()
     {
         var identify = On("wx", "o1", 1) with
