@@ -42,6 +42,7 @@ public static class TriggersServiceCollectionExtensions
         // One person across platforms: account links in table People.
         services.AddSingleton<IPeopleStore>(sp => new TablePeopleStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<PersonLinker>();
+        services.AddSingleton<PersonLookup>();
 
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();

@@ -7,7 +7,7 @@ using Triggers.Core.Touchpoints;
 namespace Triggers.Hosting.Admin;
 
 /// <summary>Listings and rule maintenance under <c>/api/admin</c>; both hosts route here (see <see cref="Http.Routes"/>).</summary>
-public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore signals, ITouchpointStore touchpoints, RuleCache rules, IRuleHistoryStore history)
+public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore signals, ITouchpointStore touchpoints, RuleCache rules, IRuleHistoryStore history, PersonLookup persons)
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 1000;
@@ -64,7 +64,8 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         }
 
         var found = await touchpoints.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, status, take, request.HttpContext.RequestAborted);
-        return Results.Ok(found.Select(TouchpointView.From));
+        var people = await persons.ForAsync(tenant ?? ChannelRegistry.DefaultTenant, found.Select(t => (t.Channel, t.Contact, t.Platform)), request.HttpContext.RequestAborted);
+        return Results.Ok(found.Select(t => TouchpointView.From(t) with { Person = people.GetValueOrDefault((t.Channel, t.Contact)) }));
     }
 
     public IResult GetRuleProblems() =>

@@ -9,7 +9,7 @@ namespace Triggers.Hosting.Admin;
 /// The hand-off queue for people: list (most urgent first), claim (counts as human precedence: pending automation for
 /// the contact gives way), close with an outcome.
 /// </summary>
-public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver contacts, GuardrailPolicies guardrails, TimeProvider time, ILogger<HandoffAdmin> logger)
+public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver contacts, GuardrailPolicies guardrails, PersonLookup persons, TimeProvider time, ILogger<HandoffAdmin> logger)
 {
     public async Task<IResult> ListAsync(HttpRequest request)
     {
@@ -26,7 +26,8 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
         }
 
         var found = await store.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, status, take, ct);
-        return Results.Ok(found.Select(HandoffView.From));
+        var people = await persons.ForAsync(tenant ?? ChannelRegistry.DefaultTenant, found.Select(h => (h.Channel, h.Contact, (string?)null)), ct);
+        return Results.Ok(found.Select(h => HandoffView.From(h) with { Person = people.GetValueOrDefault((h.Channel, h.Contact)) }));
     }
 
     public async Task<IResult> ClaimAsync(HttpRequest request, string id)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Triggers.Core.Handoffs;
 
 namespace Triggers.Hosting.Admin;
@@ -22,6 +23,10 @@ public sealed record HandoffView(
     DateTimeOffset? ClosedAt,
     string? Outcome)
 {
+    /// <summary>The person the contact belongs to, with every linked account; absent for a contact linked to nobody.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Triggers.Core.People.PersonView? Person { get; init; }
+
     public static HandoffView From(Handoff h)
     {
         ArgumentNullException.ThrowIfNull(h);

@@ -25,6 +25,10 @@ public sealed record TouchpointView(
     DateTimeOffset? SentAt,
     TouchpointWhy? WhyFacts)
 {
+    /// <summary>The person the contact belongs to, with every linked account; absent for a contact linked to nobody.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Triggers.Core.People.PersonView? Person { get; init; }
+
     public static TouchpointView From(Touchpoint t)
     {
         ArgumentNullException.ThrowIfNull(t);

@@ -63,6 +63,12 @@ public sealed class PersonCapTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, touchpoints.Count(t => t.GetProperty("status").GetString() == "planned"));
         Assert.Equal(2, touchpoints.Count(t => t.GetProperty("guardrail").GetString() == "frequency-cap"));
 
+        // Each touchpoint shows the person with every linked account.
+        Assert.All(touchpoints, t => Assert.Equal("member:M-77", t.GetProperty("person").GetProperty("id").GetString()));
+        Assert.Equal(
+            ["generic:alice", "generic:alice-live", "generic:crm-1"],
+            touchpoints[0].GetProperty("person").GetProperty("accounts").EnumerateArray().Select(a => $"{a.GetProperty("platform").GetString()}:{a.GetProperty("id").GetString()}").Order(StringComparer.Ordinal));
+
         // An opt-out on the live channel's account blocks the next touch for the shop's (consent is judged before caps).
         await PostAsync(client, _live, Signal("stop", "message", "alice-live", "退订", minutes: 1), ct);
         await Eventually.WaitAsync(() => ListAsync(client, ct), t => t.GetArrayLength() == 6, TimeSpan.FromSeconds(15));
