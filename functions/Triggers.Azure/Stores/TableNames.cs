@@ -17,9 +17,10 @@ public static class TableNames
     public const string SendLedger = "SendLedger";
     public const string Handoffs = "Handoffs";
     public const string People = "People";
+    public const string Coins = "Coins";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

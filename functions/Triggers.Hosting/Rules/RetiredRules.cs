@@ -26,17 +26,31 @@ public sealed partial class RetiredRules(ITouchpointStore touchpoints, ContactOb
         }
 
         var cancelled = 0;
+        var unsettled = false;
         foreach (var tenant in channels.Tenants)
         {
             var inTenant = new List<Touchpoint>();
-            foreach (var touchpoint in await touchpoints.ListAsync(tenant, TouchpointStatus.Planned, MaxPlannedPerTenant, cancellationToken))
+            foreach (var listed in await touchpoints.ListAsync(tenant, TouchpointStatus.Planned, MaxPlannedPerTenant, cancellationToken))
             {
-                // A touchpoint that changed meanwhile (claimed, sent) is not ours to cancel: the replace loses, and that is right.
-                if (RuleRetirement.ReasonToCancel(touchpoint, loaded) is { } reason
-                    && await touchpoints.TryReplaceAsync(RuleRetirement.Cancel(touchpoint, reason), cancellationToken) is { } written)
+                // A touchpoint that changed meanwhile is read again: claimed or sent, it is not ours to cancel; still planned
+                // (its events were published, say), it is cancelled on the fresh copy.
+                var touchpoint = listed;
+                for (var attempt = 0; touchpoint is { Status: TouchpointStatus.Planned } && RuleRetirement.ReasonToCancel(touchpoint, loaded) is { } reason; attempt++)
                 {
-                    inTenant.Add(written);
-                    Log.Cancelled(logger, touchpoint.Id, touchpoint.RuleId, tenant, reason);
+                    if (await touchpoints.TryReplaceAsync(RuleRetirement.Cancel(touchpoint, reason), cancellationToken) is { } written)
+                    {
+                        inTenant.Add(written);
+                        Log.Cancelled(logger, touchpoint.Id, touchpoint.RuleId, tenant, reason);
+                        break;
+                    }
+
+                    if (attempt == 4)
+                    {
+                        unsettled = true; // looked at again at the next load
+                        break;
+                    }
+
+                    touchpoint = await touchpoints.GetAsync(tenant, touchpoint.Id, cancellationToken);
                 }
             }
 
@@ -49,8 +63,12 @@ public sealed partial class RetiredRules(ITouchpointStore touchpoints, ContactOb
             cancelled += inTenant.Count;
         }
 
-        // Only after every tenant was looked at: a failure above looks again at the next load.
-        _standing = standing;
+        // Only after every tenant was looked at and every cancel went through: otherwise the next load looks again.
+        if (!unsettled)
+        {
+            _standing = standing;
+        }
+
         return cancelled;
     }
 

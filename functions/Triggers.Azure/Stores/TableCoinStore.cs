@@ -1,0 +1,105 @@
+using Azure;
+using Azure.Data.Tables;
+using Triggers.Core.Coins;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Table <c>Coins</c>: one partition per wallet, PartitionKey <c>{tenant}|{wallet}</c> (parts escaped with
+/// <see cref="KeyParts.Escape"/>), so an entry and the balances it leaves are one entity-group transaction. RowKey
+/// <c>wallet</c> holds <c>Coins</c> and <c>Xp</c>; RowKey <c>e|{operation id}</c> holds each entry.
+/// </summary>
+public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
+{
+    private const string WalletRow = "wallet";
+    private const string EntryPrefix = "e|";
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Coins);
+
+    public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetOrNullAsync(PartitionKey(tenant, wallet), WalletRow, null, cancellationToken);
+        return entity is null ? null : new Wallet(tenant, wallet, entity.GetInt64("Coins") ?? 0, entity.GetInt64("Xp") ?? 0, entity.ETag.ToString());
+    }
+
+    public async Task<CoinEntry?> GetEntryAsync(string tenant, string wallet, string entryId, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetOrNullAsync(PartitionKey(tenant, wallet), EntryKey(entryId), null, cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public async Task<IReadOnlyList<CoinEntry>> ListEntriesAsync(string tenant, string wallet, CancellationToken cancellationToken)
+    {
+        var partition = PartitionKey(tenant, wallet);
+        var entries = new List<CoinEntry>();
+        // Entry rows sort between "e|" and "e}" ('}' follows '|').
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(EntryPrefix) >= 0 && e.RowKey.CompareTo("e}") < 0, cancellationToken: cancellationToken))
+        {
+            entries.Add(FromEntity(entity));
+        }
+
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet? next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var partition = PartitionKey(tenant, wallet);
+        var row = ToEntity(partition, entry);
+        try
+        {
+            if (next is null)
+            {
+                await _table.AddEntityAsync(row, cancellationToken);
+                return true;
+            }
+
+            var balances = new TableEntity(partition, WalletRow) { ["Tenant"] = tenant, ["Wallet"] = wallet, ["Coins"] = next.Coins, ["Xp"] = next.Xp };
+            await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, row),
+                next.Version is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, balances)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, balances, new ETag(next.Version)),
+            ], cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed or StorageStatus.NotFound)
+        {
+            return false;
+        }
+    }
+
+    internal static string PartitionKey(string tenant, string wallet) => KeyParts.Join(tenant, wallet);
+
+    private static string EntryKey(string id) => EntryPrefix + KeyParts.Escape(id);
+
+    private static TableEntity ToEntity(string partition, CoinEntry e) => new(partition, EntryKey(e.Id))
+    {
+        ["Id"] = e.Id,
+        ["Kind"] = e.Kind,
+        ["Coins"] = e.Coins,
+        ["Xp"] = e.Xp,
+        ["Reason"] = e.Reason,
+        ["By"] = e.By,
+        ["At"] = e.At,
+        ["Outcome"] = e.Outcome,
+        ["CoinsAfter"] = e.CoinsAfter,
+        ["XpAfter"] = e.XpAfter,
+    };
+
+    private static CoinEntry FromEntity(TableEntity e) => new()
+    {
+        Id = e.GetString("Id") ?? string.Empty,
+        Kind = e.GetString("Kind") ?? string.Empty,
+        Coins = e.GetInt64("Coins") ?? 0,
+        Xp = e.GetInt64("Xp") ?? 0,
+        Reason = e.GetString("Reason"),
+        By = e.GetString("By") ?? string.Empty,
+        At = e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+        Outcome = e.GetString("Outcome") ?? string.Empty,
+        CoinsAfter = e.GetInt64("CoinsAfter") ?? 0,
+        XpAfter = e.GetInt64("XpAfter") ?? 0,
+    };
+}

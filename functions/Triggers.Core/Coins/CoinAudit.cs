@@ -1,0 +1,33 @@
+namespace Triggers.Core.Coins;
+
+/// <summary>Checks a wallet against its entries: what <c>coins audit</c> reports.</summary>
+public static class CoinAudit
+{
+    /// <summary>Every mismatch between the wallet and the sum of its applied entries, each as a sentence; empty when they agree.</summary>
+    public static IReadOnlyList<string> Check(Wallet wallet, IReadOnlyList<CoinEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(entries);
+        var problems = new List<string>();
+        var applied = entries.Where(e => e.Applied).ToList();
+        var (coins, xp) = (applied.Sum(e => e.Coins), applied.Sum(e => e.Xp));
+
+        if (coins != wallet.Coins)
+        {
+            problems.Add($"wallet {wallet.Id}: {wallet.Coins} coins stored, but its applied entries add up to {coins}");
+        }
+
+        if (xp != wallet.Xp)
+        {
+            problems.Add($"wallet {wallet.Id}: {wallet.Xp} xp stored, but its applied entries add up to {xp}");
+        }
+
+        if (wallet.Coins < 0)
+        {
+            problems.Add($"wallet {wallet.Id}: negative balance {wallet.Coins}");
+        }
+
+        problems.AddRange(entries.Where(e => e.CoinsAfter < 0).Select(e => $"wallet {wallet.Id}: entry {e.Id} left a negative balance {e.CoinsAfter}"));
+        return problems;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Triggers.Core.Coins;
+
+/// <summary>How an operation on a wallet ended.</summary>
+public static class CoinOutcomes
+{
+    public const string Applied = "applied";
+
+    /// <summary>A withdrawal larger than the spendable coins: refused, nothing changed.</summary>
+    public const string InsufficientBalance = "insufficient-balance";
+}
