@@ -9,6 +9,7 @@ using Triggers.Hosting.Webhooks;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Triggers.Azure.Stores;
+using Triggers.Core.Coins;
 using Triggers.Core.People;
 
 namespace Triggers.Hosting;
@@ -44,12 +45,17 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<PersonLinker>();
         services.AddSingleton<PersonLookup>();
 
+        // The knowledge-coin bank: wallets in table Coins.
+        services.AddSingleton<ICoinStore>(sp => new TableCoinStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<CoinBank>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();
         services.AddSingleton<HandoffAdmin>();
         services.AddSingleton<ConsentAdmin>();
         services.AddSingleton<ContactsAdmin>();
+        services.AddSingleton<CoinsAdmin>();
         services.AddSingleton<SimulationAdmin>();
         return services;
     }

@@ -31,6 +31,8 @@ public static class StandaloneRoutes
         admin.MapGet(Routes.AdminContact, (HttpRequest r, string account, ContactsAdmin c) => c.GetAsync(r, account));
         admin.MapPost(Routes.AdminContactsLink, (HttpRequest r, ContactsAdmin c) => c.LinkAsync(r));
         admin.MapPost(Routes.AdminContactsUnlink, (HttpRequest r, ContactsAdmin c) => c.UnlinkAsync(r));
+        admin.MapGet(Routes.AdminContactCoins, (HttpRequest r, string account, CoinsAdmin c) => c.GetAsync(r, account));
+        admin.MapPost(Routes.AdminContactCoinsDeposit, (HttpRequest r, string account, CoinsAdmin c) => c.DepositAsync(r, account));
         return app;
     }
 }

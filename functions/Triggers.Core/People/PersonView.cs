@@ -5,6 +5,12 @@ public sealed record PersonView(string Id, string Tenant, bool Linked, IReadOnly
 {
     public sealed record Account(string Platform, string Id, string? Source, DateTimeOffset? LinkedAt, string? By);
 
+    /// <summary>The person's knowledge coins: spendable <c>balance</c> and <c>xp</c> (shown by the contact lookup).</summary>
+    public sealed record CoinBalances(long Balance, long Xp);
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CoinBalances? Coins { get; init; }
+
     public static PersonView From(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);

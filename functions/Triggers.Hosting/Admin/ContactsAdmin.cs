@@ -9,7 +9,7 @@ namespace Triggers.Hosting.Admin;
 /// account belongs to; <c>POST …/contacts/link</c> and <c>…/unlink</c> link accounts and take one back out. The tenant is
 /// <c>?tenant=</c> or <c>"tenant"</c> in the body, <c>default</c> when absent, and must have a configured channel.
 /// </summary>
-public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts persons, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
+public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts persons, Core.Coins.CoinBank coins, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
 {
     private const string LinkShape = "send {\"accounts\": [\"wechat:oAbC\", \"douyin:71523\"], \"member\": \"optional brand member id\", \"by\": \"who\", \"tenant\": \"optional\"}";
 
@@ -30,7 +30,9 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
             return unknown;
         }
 
-        return Results.Ok(PersonView.From(await people.FindAsync(tenant, parsed, request.HttpContext.RequestAborted)));
+        var person = await people.FindAsync(tenant, parsed, request.HttpContext.RequestAborted);
+        var wallet = await coins.BalanceAsync(tenant, person.Id, request.HttpContext.RequestAborted);
+        return Results.Ok(PersonView.From(person) with { Coins = new PersonView.CoinBalances(wallet.Coins, wallet.Xp) });
     }
 
     public async Task<IResult> LinkAsync(HttpRequest request)

@@ -25,4 +25,6 @@ public static class Routes
     public const string AdminContact = "admin/contacts/{account}";
     public const string AdminContactsLink = "admin/contacts/link";
     public const string AdminContactsUnlink = "admin/contacts/unlink";
+    public const string AdminContactCoins = "admin/contacts/{account}/coins";
+    public const string AdminContactCoinsDeposit = "admin/contacts/{account}/coins/deposit";
 }

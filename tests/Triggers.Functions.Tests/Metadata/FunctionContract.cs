@@ -25,6 +25,8 @@ internal static class FunctionContract
         Http("AdminContactGet", "Function", "admin/contacts/{account}", "get"),
         Http("AdminContactsLink", "Function", "admin/contacts/link", "post"),
         Http("AdminContactsUnlink", "Function", "admin/contacts/unlink", "post"),
+        Http("AdminContactCoinsGet", "Function", "admin/contacts/{account}/coins", "get"),
+        Http("AdminContactCoinsDeposit", "Function", "admin/contacts/{account}/coins/deposit", "post"),
         new("ProcessSignal", "queueTrigger", new() { ["queueName"] = "signals", ["connection"] = "AzureWebJobsStorage" }),
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),
