@@ -7,14 +7,38 @@ namespace Triggers.Azure.Stores;
 /// <summary>
 /// Table <c>Coins</c>: one partition per wallet, PartitionKey <c>{tenant}|{wallet}</c> (parts escaped with
 /// <see cref="KeyParts.Escape"/>), so an entry and the balances it leaves are one entity-group transaction. RowKey
-/// <c>wallet</c> holds <c>Coins</c> and <c>Xp</c>; RowKey <c>e|{operation id}</c> holds each entry.
+/// <c>wallet</c> holds <c>Coins</c> and <c>Xp</c>; RowKey <c>e|{operation id}</c> holds each entry. Partition
+/// <c>{tenant}|#keys</c> records what each idempotency key was first used for.
 /// </summary>
 public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
 {
     private const string WalletRow = "wallet";
     private const string EntryPrefix = "e|";
 
+    // Idempotency keys, one partition per tenant; wallet ids always hold a ':' ({platform}:{id}, member:…), so none is this one.
+    private const string KeysPartition = "#keys";
+
     private readonly TableClient _table = tables.GetTableClient(TableNames.Coins);
+
+    public async Task<CoinKeyClaim> ClaimKeyAsync(string tenant, CoinKeyClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var partition = KeyParts.Join(tenant, KeysPartition);
+        var row = KeyParts.Escape(claim.Key);
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, row)
+            {
+                ["Key"] = claim.Key, ["Wallet"] = claim.Wallet, ["Kind"] = claim.Kind, ["Coins"] = claim.Coins, ["Xp"] = claim.Xp,
+            }, cancellationToken);
+            return claim;
+        }
+        catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
+        {
+            var first = (await _table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
+            return new CoinKeyClaim(claim.Key, first.GetString("Wallet") ?? claim.Wallet, first.GetString("Kind") ?? string.Empty, first.GetInt64("Coins") ?? 0, first.GetInt64("Xp") ?? 0);
+        }
+    }
 
     public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)
     {
@@ -42,19 +66,14 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
         return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet? next, CancellationToken cancellationToken)
+    public async Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(next);
         var partition = PartitionKey(tenant, wallet);
         var row = ToEntity(partition, entry);
         try
         {
-            if (next is null)
-            {
-                await _table.AddEntityAsync(row, cancellationToken);
-                return true;
-            }
-
             var balances = new TableEntity(partition, WalletRow) { ["Tenant"] = tenant, ["Wallet"] = wallet, ["Coins"] = next.Coins, ["Xp"] = next.Xp };
             await _table.SubmitTransactionAsync(
             [

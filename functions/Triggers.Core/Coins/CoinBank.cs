@@ -14,6 +14,29 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
 
     private readonly ConcurrentDictionary<(string, string), SemaphoreSlim> _gates = new();
 
+    /// <summary>
+    /// Applies the operation once per <paramref name="key"/> in the tenant (an admin's or a caller's idempotency key): the
+    /// key's first use fixes its wallet and its operation, so a retry lands in the same wallet even if the account was
+    /// linked to a person since, and the same key for another operation is refused.
+    /// </summary>
+    /// <exception cref="CoinConflictException">The key was used for a different operation.</exception>
+    public async Task<(string Wallet, CoinEntry Entry)> ApplyOnceAsync(string tenant, string key, string wallet, CoinOperation operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(operation));
+        }
+
+        var claim = await store.ClaimKeyAsync(tenant, new CoinKeyClaim(key, wallet, operation.Kind, operation.Coins, operation.Xp), cancellationToken);
+        if (!SameOperation(claim.Kind, claim.Coins, claim.Xp, operation))
+        {
+            throw new CoinConflictException($"idempotency key '{key}' was already used for a {claim.Kind} of {Describe(claim.Coins, claim.Xp)}; use a new one");
+        }
+
+        return (claim.Wallet, await ApplyAsync(tenant, claim.Wallet, operation, cancellationToken));
+    }
+
     public async Task<Wallet> BalanceAsync(string tenant, string wallet, CancellationToken cancellationToken) =>
         await store.GetWalletAsync(tenant, wallet, cancellationToken) ?? Wallet.Empty(tenant, wallet);
 
@@ -35,7 +58,8 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
             {
                 if (await store.GetEntryAsync(tenant, wallet, operation.Id, cancellationToken) is { } first)
                 {
-                    return first;
+                    return SameOperation(first.Kind, first.Coins, first.Xp, operation) ? first
+                        : throw new CoinConflictException($"operation id '{operation.Id}' was already used for a {first.Kind} of {Describe(first.Coins, first.Xp)}; use a new one");
                 }
 
                 var current = await store.GetWalletAsync(tenant, wallet, cancellationToken) ?? Wallet.Empty(tenant, wallet);
@@ -54,8 +78,9 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
                     XpAfter = coins < 0 ? current.Xp : xp,
                 };
 
-                // A refusal changes no balance: only its entry is written, so asking again gets the same answer.
-                var next = entry.Applied ? current with { Coins = coins, Xp = xp } : null;
+                // A refusal changes no balance but is written against the balances it was judged on, like an applied entry:
+                // judged on a stale balance, it loses the race and is judged again.
+                var next = entry.Applied ? current with { Coins = coins, Xp = xp } : current;
                 if (await store.TryApplyAsync(tenant, wallet, entry, next, cancellationToken))
                 {
                     return entry;
@@ -69,4 +94,9 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
 
         throw new InvalidOperationException($"wallet {wallet} kept changing during {Attempts} attempts to apply operation {operation.Id}; try again with the same id");
     }
+
+    private static bool SameOperation(string kind, long coins, long xp, CoinOperation operation) =>
+        kind == operation.Kind && coins == operation.Coins && xp == operation.Xp;
+
+    private static string Describe(long coins, long xp) => xp == 0 ? $"{Math.Abs(coins)} coins" : $"{xp} xp";
 }

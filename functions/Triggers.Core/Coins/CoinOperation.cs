@@ -6,6 +6,7 @@ public sealed record CoinOperation(string Id, string Kind, long Coins, long Xp, 
     /// <summary>What is wrong with the operation, or null when it can be applied.</summary>
     public string? Problem() =>
         Id.Length is 0 or > 200 || Id.Any(char.IsControl) ? "the operation id (idempotency key) must be 1-200 characters without control characters"
+        : Reason is { Length: > 500 } ? "the reason must be at most 500 characters"
         : Kind switch
         {
             CoinKinds.Deposit or CoinKinds.Refund when Coins <= 0 || Xp != 0 => $"a {Kind} adds a positive number of coins",

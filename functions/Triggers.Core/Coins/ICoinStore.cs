@@ -3,6 +3,9 @@ namespace Triggers.Core.Coins;
 /// <summary>Where wallets and their entries are kept (table <c>Coins</c>, one partition per wallet).</summary>
 public interface ICoinStore
 {
+    /// <summary>Records what the key is for unless it is recorded already; returns the first record either way.</summary>
+    Task<CoinKeyClaim> ClaimKeyAsync(string tenant, CoinKeyClaim claim, CancellationToken cancellationToken);
+
     Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken);
 
     Task<CoinEntry?> GetEntryAsync(string tenant, string wallet, string entryId, CancellationToken cancellationToken);
@@ -11,8 +14,8 @@ public interface ICoinStore
     Task<IReadOnlyList<CoinEntry>> ListEntriesAsync(string tenant, string wallet, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds the entry and, when <paramref name="next"/> is given, writes the wallet guarded by the version it was read at,
-    /// both or neither. False when the entry exists already or the wallet changed since it was read.
+    /// Adds the entry and writes the wallet guarded by the version it was read at (a null version: it must not exist
+    /// yet), both or neither. False when the entry exists already or the wallet changed since it was read.
     /// </summary>
-    Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet? next, CancellationToken cancellationToken);
+    Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet next, CancellationToken cancellationToken);
 }

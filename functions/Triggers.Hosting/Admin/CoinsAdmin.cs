@@ -48,8 +48,13 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"idempotencyKey is required, so a retried request deposits once: {DepositShape}.");
         }
 
+        if (key.Length > 180)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"idempotencyKey must be at most 180 characters: {DepositShape}.");
+        }
+
         var by = AdminResults.Text(body, "by") ?? "admin";
-        var operation = new CoinOperation("admin:" + key, CoinKinds.Deposit, amount, 0, AdminResults.Text(body, "reason"), "admin:" + by);
+        var operation = new CoinOperation("admin-deposit:" + key, CoinKinds.Deposit, amount, 0, AdminResults.Text(body, "reason"), "admin:" + by);
         if ((operation.Problem() ?? PersonLinker.ByProblem(by)) is { } bad)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{bad}: {DepositShape}.");
@@ -63,12 +68,17 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
 
         try
         {
-            var entry = await bank.ApplyAsync(wallet.Tenant, wallet.Id, operation, ct);
-            Log.Deposited(logger, amount, wallet.Id, by, key);
-            return Results.Ok(new { wallet = wallet.Id, balance = entry.CoinsAfter, xp = entry.XpAfter, entry });
+            var (held, entry) = await bank.ApplyOnceAsync(wallet.Tenant, "admin:" + key, wallet.Id, operation, ct);
+            Log.Deposited(logger, amount, held, by, key);
+            return Results.Ok(new { wallet = held, balance = entry.CoinsAfter, xp = entry.XpAfter, entry });
+        }
+        catch (CoinConflictException ex)
+        {
+            return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
         }
         catch (InvalidOperationException ex)
         {
+            // The wallet kept changing under concurrent operations: the same key may be sent again.
             return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
         }
     }
@@ -96,7 +106,7 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "{Amount} coins deposited to {Wallet} by an admin ({By}), key {Key}")]
+        [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "A deposit of {Amount} coins to {Wallet} by an admin ({By}) answered, key {Key}")]
         public static partial void Deposited(ILogger logger, long amount, string wallet, string by, string key);
     }
 }

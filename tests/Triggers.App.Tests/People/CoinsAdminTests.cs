@@ -48,6 +48,20 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(120, contact.GetProperty("coins").GetProperty("balance").GetInt64());
     }
 
+    [Fact]
+    public async Task A_key_reused_for_another_amount_gets_409_naming_what_it_was_used_for()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateAdminClient();
+        await client.PostAsJsonAsync($"/api/admin/contacts/wechat:o2/coins/deposit?tenant={_tenant}", new { amount = 10, idempotencyKey = "k-2" }, ct);
+
+        var reused = await client.PostAsJsonAsync($"/api/admin/contacts/wechat:o2/coins/deposit?tenant={_tenant}", new { amount = 99, idempotencyKey = "k-2" }, ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains("was already used for a deposit of 10 coins", (await reused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10, (await client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/wechat:o2/coins?tenant={_tenant}", ct)).GetProperty("balance").GetInt64());
+    }
+
     [Theory]
     [InlineData("""{"amount":0,"idempotencyKey":"k"}""", "amount must be a positive whole number")]
     [InlineData("""{"amount":"ten","idempotencyKey":"k"}""", "amount must be a positive whole number")]

@@ -102,6 +102,35 @@ public sealed class CoinBankTests
         Assert.Equal(operations.Select(o => o.Operation.Id).Distinct().Count(), (await Task.WhenAll(wallets.Select(w => _store.ListEntriesAsync(Tenant, w, Ct)))).Sum(e => e.Count));
     }
 
+    [Fact]
+    public async Task The_same_id_used_for_a_different_operation_is_refused_and_changes_nothing()
+    {
+        var bank = new CoinBank(_store, _time);
+        await bank.ApplyAsync(Tenant, "w", Deposit("k", 100), Ct);
+
+        var withdrawal = await Assert.ThrowsAsync<CoinConflictException>(() => bank.ApplyAsync(Tenant, "w", Withdraw("k", 100), Ct));
+        var larger = await Assert.ThrowsAsync<CoinConflictException>(() => bank.ApplyAsync(Tenant, "w", Deposit("k", 200), Ct));
+
+        Assert.Equal("operation id 'k' was already used for a deposit of 100 coins; use a new one", withdrawal.Message);
+        Assert.Contains("deposit of 100 coins", larger.Message, StringComparison.Ordinal);
+        Assert.Equal(100, (await bank.BalanceAsync(Tenant, "w", Ct)).Coins);
+    }
+
+    [Fact]
+    public async Task A_retried_key_goes_to_the_wallet_it_first_went_to_even_when_the_account_was_linked_since()
+    {
+        var bank = new CoinBank(_store, _time);
+
+        var (first, _) = await bank.ApplyOnceAsync(Tenant, "admin:k-1", "wechat:o1", Deposit("admin-deposit:k-1", 50), Ct);
+        // Meanwhile wechat:o1 joined member M-1: a retry now names the person's wallet.
+        var (again, entry) = await bank.ApplyOnceAsync(Tenant, "admin:k-1", "member:M-1", Deposit("admin-deposit:k-1", 50), Ct);
+
+        Assert.Equal(("wechat:o1", "wechat:o1"), (first, again));
+        Assert.Equal(50, entry.CoinsAfter);
+        Assert.Equal(0, (await bank.BalanceAsync(Tenant, "member:M-1", Ct)).Coins);
+        await Assert.ThrowsAsync<CoinConflictException>(() => bank.ApplyOnceAsync(Tenant, "admin:k-1", "wechat:o1", Deposit("admin-deposit:k-1", 60), Ct));
+    }
+
     [Theory]
     [InlineData(CoinKinds.Deposit, -5, 0, "a deposit adds a positive number of coins")]
     [InlineData(CoinKinds.Withdrawal, 5, 0, "a withdrawal takes a positive number of coins")]

@@ -8,8 +8,18 @@ public sealed class MemoryCoins : ICoinStore
 {
     private readonly Dictionary<(string, string), Wallet> _wallets = [];
     private readonly Dictionary<(string, string), List<CoinEntry>> _entries = [];
+    private readonly Dictionary<(string, string), CoinKeyClaim> _keys = [];
     private readonly Lock _gate = new();
     private long _version;
+
+    public Task<CoinKeyClaim> ClaimKeyAsync(string tenant, CoinKeyClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        lock (_gate)
+        {
+            return Task.FromResult(_keys.TryAdd((tenant, claim.Key), claim) ? claim : _keys[(tenant, claim.Key)]);
+        }
+    }
 
     public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)
     {
@@ -37,25 +47,21 @@ public sealed class MemoryCoins : ICoinStore
         }
     }
 
-    public Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet? next, CancellationToken cancellationToken)
+    public Task<bool> TryApplyAsync(string tenant, string wallet, CoinEntry entry, Wallet next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(next);
         lock (_gate)
         {
             var entries = _entries.GetValueOrDefault((tenant, wallet)) ?? [];
-            if (entries.Exists(e => e.Id == entry.Id)
-                || (next is not null && _wallets.GetValueOrDefault((tenant, wallet))?.Version != next.Version))
+            if (entries.Exists(e => e.Id == entry.Id) || _wallets.GetValueOrDefault((tenant, wallet))?.Version != next.Version)
             {
                 return Task.FromResult(false);
             }
 
             entries.Add(entry);
             _entries[(tenant, wallet)] = entries;
-            if (next is not null)
-            {
-                _wallets[(tenant, wallet)] = next with { Version = (++_version).ToString(CultureInfo.InvariantCulture) };
-            }
-
+            _wallets[(tenant, wallet)] = next with { Version = (++_version).ToString(CultureInfo.InvariantCulture) };
             return Task.FromResult(true);
         }
     }

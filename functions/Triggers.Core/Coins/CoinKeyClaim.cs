@@ -1,0 +1,7 @@
+namespace Triggers.Core.Coins;
+
+/// <summary>
+/// What an idempotency key was first used for, kept per tenant: the wallet and the operation. A retry goes to the same
+/// wallet even if the account was linked to a person meanwhile, and a key reused for anything else is refused.
+/// </summary>
+public sealed record CoinKeyClaim(string Key, string Wallet, string Kind, long Coins, long Xp);
