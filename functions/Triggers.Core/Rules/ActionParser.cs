@@ -94,7 +94,43 @@ internal static class ActionParser
         var slack = ActionFields.ReadSlack(obj, where, problems);
         var passive = ReadReply(obj, type, delay, where, problems);
         var uses = ActionFields.ReadUses(obj, where, problems);
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses };
+        var (amount, reason) = ReadCoins(obj, type, where, problems);
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Reason = reason };
+    }
+
+    /// <summary><c>amount</c> and <c>reason</c>: what a <c>coins</c> action deposits (docs/relationships.md).</summary>
+    private static (long? Amount, string? Reason) ReadCoins(JsonObject obj, string? type, string where, List<string> problems)
+    {
+        var reason = ActionFields.ReadString(obj, "reason", where, problems);
+        if (reason is { Length: > 500 })
+        {
+            problems.Add($"{where}.reason is {reason.Length} characters; keep it to 500");
+        }
+
+        obj.TryGetPropertyValue("amount", out var value);
+        if (type != ActionTypes.Coins)
+        {
+            if (value is not null)
+            {
+                problems.Add($"{where}.amount is only for a coins action: remove it, or set \"type\": \"coins\"");
+            }
+
+            return (null, reason);
+        }
+
+        if (value is null)
+        {
+            problems.Add($"{where} is a coins action without \"amount\": set the number of knowledge coins to deposit, for example \"amount\": 100");
+            return (null, reason);
+        }
+
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number || !value.AsValue().TryGetValue(out long amount) || amount is < 1 or > Coins.CoinOperation.MaxAmount)
+        {
+            problems.Add($"{where}.amount must be a whole number of coins from 1 to {Coins.CoinOperation.MaxAmount}, but it is {value.ToJsonString()}");
+            return (null, reason);
+        }
+
+        return (amount, reason);
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

@@ -21,6 +21,12 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// </summary>
     public IReadOnlyList<string> Uses { get; init; } = [];
 
+    /// <summary>A <c>coins</c> action: how many knowledge coins to deposit (required there, nowhere else).</summary>
+    public long? Amount { get; init; }
+
+    /// <summary>A <c>coins</c> action: why, kept on the wallet's entry.</summary>
+    public string? Reason { get; init; }
+
     // Written out because the generated equality would compare Uses by reference.
     public bool Equals(RuleAction? other) =>
         other is not null
@@ -31,6 +37,8 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
         && Delay == other.Delay
         && Slack.Equals(other.Slack)
         && PassiveReply == other.PassiveReply
+        && Amount == other.Amount
+        && Reason == other.Reason
         && Uses.SequenceEqual(other.Uses, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Type, Channel, Template, Text, Delay, Slack, PassiveReply, Uses.Count);

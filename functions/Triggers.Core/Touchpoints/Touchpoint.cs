@@ -46,6 +46,11 @@ public sealed record Touchpoint
 
     public string? Text { get; init; }
 
+    /// <summary>A <c>coins</c> touchpoint: the knowledge coins it deposits when due, and why.</summary>
+    public long? Amount { get; init; }
+
+    public string? Reason { get; init; }
+
     /// <summary>The channel's platform (wechat, wecom, generic...), so guardrails and senders need no lookup.</summary>
     public string? Platform { get; init; }
 

@@ -62,6 +62,8 @@ public static class TouchpointPlanner
                 Platform = string.Equals(channel, signal.Channel, StringComparison.Ordinal) ? platform ?? signal.Platform : null,
                 Template = action.Template,
                 Text = action.Text,
+                Amount = action.Amount,
+                Reason = action.Reason,
                 Uses = action.Uses.Count == 0 ? null : string.Join(' ', action.Uses),
             };
         }

@@ -8,7 +8,9 @@ using Triggers.Hosting.Rules;
 using Triggers.Core.Contacts;
 using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
+using Triggers.Core.Coins;
 using Triggers.Core.Handoffs;
+using Triggers.Core.People;
 using Triggers.Core.Hosting;
 using Triggers.Core.Processing;
 using Triggers.Core.Rules;
@@ -38,6 +40,8 @@ public sealed partial class TouchpointDispatcher(
     GuardrailPolicies guardrails,
     TemplateTexts templates,
     PoisonQueue poison,
+    CoinBank coins,
+    PersonLinker people,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<TouchpointDispatcher> logger)
@@ -147,6 +151,11 @@ public sealed partial class TouchpointDispatcher(
             return await HandOffAsync(claimed, now, cancellationToken);
         }
 
+        if (string.Equals(claimed.Type, ActionTypes.Coins, StringComparison.Ordinal) && claimed.Amount is { } amount)
+        {
+            return await DepositAsync(claimed, channel, amount, cancellationToken);
+        }
+
         return await SendAsync(claimed, channel, policy, context, now, cancellationToken);
     }
 
@@ -248,6 +257,20 @@ public sealed partial class TouchpointDispatcher(
         }
 
         return new EmotionSnapshot(topics, null);
+    }
+
+    /// <summary>
+    /// A coins touchpoint deposits into the person's wallet, once under the touchpoint's id: a dispatcher that dies after
+    /// the deposit and before marking the touchpoint sent deposits nothing more when it is taken over.
+    /// </summary>
+    private async Task<string> DepositAsync(Touchpoint claimed, ChannelSettings channel, long amount, CancellationToken cancellationToken)
+    {
+        var key = "touchpoint:" + claimed.Id;
+        var person = await people.FindAsync(claimed.Tenant, new AccountRef(channel.Platform, claimed.Contact), cancellationToken);
+        var operation = new CoinOperation(key, CoinKinds.Deposit, amount, 0, claimed.Reason, "rule:" + claimed.RuleId);
+        var (wallet, entry) = await coins.ApplyOnceAsync(claimed.Tenant, key, person.Id, operation, cancellationToken);
+        var detail = $"deposited {amount} knowledge coins to {wallet}; balance {entry.CoinsAfter}";
+        return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), StatusReason = detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }
 
     private async Task<string> FailAsync(Touchpoint claimed, string reason, CancellationToken cancellationToken)

@@ -13,16 +13,41 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly string _tenant = "t" + Guid.NewGuid().ToString("N")[..12];
     private TriggersAppFactory _app = null!;
 
+    private const string Secret = "coins-admin-secret-0001";
+    private readonly string _channel = "gen" + Guid.NewGuid().ToString("N")[..12];
+
     public ValueTask InitializeAsync()
     {
-        var channel = "gen" + Guid.NewGuid().ToString("N")[..12];
         _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
         {
-            [$"Channels:{channel}:Platform"] = "generic",
-            [$"Channels:{channel}:Tenant"] = _tenant,
-            [$"Channels:{channel}:Secret"] = "coins-admin-secret-0001",
+            [$"Channels:{_channel}:Platform"] = "generic",
+            [$"Channels:{_channel}:Tenant"] = _tenant,
+            [$"Channels:{_channel}:Secret"] = Secret,
+            ["Dispatch:Interval"] = "00:00:01",
+            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
         });
         return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_rules_coins_action_deposits_once_into_the_senders_wallet_when_its_touchpoint_is_due()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateAdminClient();
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "checkin", """{"==":[{"var":"signal.type"},"checkin"]}""", """[{"type":"coins","amount":100,"reason":"连续打卡 7 天"}]""", ct);
+        await Task.Delay(1500, ct);
+        var body = $$"""{"id":"ci-1","kind":"event","type":"checkin","actor":{"id":"reader-1"},"text":null,"occurredAt":"{{TimeProvider.System.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}}"}""";
+        Assert.True((await GenericWebhook.PostAsync(client, _channel, Secret, body, ct)).IsSuccessStatusCode);
+
+        var statement = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/generic:reader-1/coins?tenant={_tenant}", ct), s => s.GetProperty("balance").GetInt64() > 0, TimeSpan.FromSeconds(20));
+        var entry = Assert.Single(statement.GetProperty("entries").EnumerateArray());
+        Assert.Equal(100, statement.GetProperty("balance").GetInt64());
+        Assert.StartsWith("touchpoint:", entry.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("连续打卡 7 天", "rule:checkin"), (entry.GetProperty("reason").GetString(), entry.GetProperty("by").GetString()));
+        var touchpoint = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/touchpoints?tenant={_tenant}", ct), t => t.GetArrayLength() == 1 && t[0].GetProperty("status").GetString() == "sent", TimeSpan.FromSeconds(10));
+        Assert.Contains("balance 100", touchpoint[0].GetProperty("statusReason").GetString(), StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -55,7 +55,7 @@ public sealed class RuleValidationTests
         var problems = RuleProblems.Of(TestSignals.Rule(
             "r",
             when: """{"foo": 1}""",
-            then: """[{"type": "message", "text": "ok"}, {"type": "coins", "delay": "soon", "slack": 2}]""",
+            then: """[{"type": "message", "text": "ok"}, {"type": "coins", "amount": 10, "delay": "soon", "slack": 2}]""",
             cooldown: "daily"));
 
         Assert.Equal(4, problems.Count);

@@ -1,0 +1,31 @@
+using Triggers.Core.Rules;
+using Triggers.Core.Tests.Support;
+
+namespace Triggers.Core.Tests.Rules;
+
+public sealed class CoinsActionTests
+{
+    [Fact]
+    public void A_coins_action_carries_its_amount_and_reason_to_the_touchpoint_it_plans()
+    {
+        var set = RuleSet.Compile([TestSignals.Rule("streak", then: """[{"type": "coins", "amount": 100, "reason": "连续打卡 7 天"}]""")]);
+        var rule = Assert.Single(set.Rules);
+
+        var touchpoint = Assert.Single(Triggers.Core.Touchpoints.TouchpointPlanner.Plan(rule, TestSignals.Message(), TestSignals.Angry(), TestSignals.OccurredAt));
+
+        Assert.Equal((100L, "连续打卡 7 天"), (touchpoint.Amount, touchpoint.Reason));
+    }
+
+    [Theory]
+    [InlineData("""[{"type": "coins", "reason": "x"}]""", "Then[0] is a coins action without \"amount\"")]
+    [InlineData("""[{"type": "coins", "amount": 0}]""", "Then[0].amount must be a whole number of coins from 1")]
+    [InlineData("""[{"type": "coins", "amount": 2.5}]""", "Then[0].amount must be a whole number of coins from 1")]
+    [InlineData("""[{"type": "coins", "amount": "100"}]""", "Then[0].amount must be a whole number of coins from 1")]
+    [InlineData("""[{"type": "message", "text": "hi", "amount": 5}]""", "Then[0].amount is only for a coins action")]
+    public void A_coins_amount_that_cannot_be_deposited_is_a_problem_that_says_how_to_fix_it(string then, string expected)
+    {
+        var problem = Assert.Single(RuleProblems.Of(TestSignals.Rule("r", then: then)));
+
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
+}
