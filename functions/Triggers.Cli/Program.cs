@@ -4,6 +4,7 @@ using Triggers.Cli.Commands;
 var root = new RootCommand("triggers: the Triggers command line for operators and for evaluation.")
 {
     AnalyzeCommand.Create(),
+    CoinsCommand.Create(),
     ContactsCommand.Create(),
     JsonLogicCommand.Create(),
     ModelCommand.Create(),

@@ -46,6 +46,19 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
         return entity is null ? null : new Wallet(tenant, wallet, entity.GetInt64("Coins") ?? 0, entity.GetInt64("Xp") ?? 0, entity.ETag.ToString());
     }
 
+    /// <summary>Every wallet stored (of one tenant, or all): for <c>coins audit</c>, which reads the whole table.</summary>
+    public async IAsyncEnumerable<Wallet> ListWalletsAsync(string? tenant, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.RowKey == WalletRow, cancellationToken: cancellationToken))
+        {
+            var owner = entity.GetString("Tenant") ?? string.Empty;
+            if (tenant is null || owner == tenant)
+            {
+                yield return new Wallet(owner, entity.GetString("Wallet") ?? string.Empty, entity.GetInt64("Coins") ?? 0, entity.GetInt64("Xp") ?? 0, entity.ETag.ToString());
+            }
+        }
+    }
+
     public async Task<CoinEntry?> GetEntryAsync(string tenant, string wallet, string entryId, CancellationToken cancellationToken)
     {
         var entity = await _table.GetOrNullAsync(PartitionKey(tenant, wallet), EntryKey(entryId), null, cancellationToken);
