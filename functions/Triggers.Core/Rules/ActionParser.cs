@@ -94,12 +94,12 @@ internal static class ActionParser
         var slack = ActionFields.ReadSlack(obj, where, problems);
         var passive = ReadReply(obj, type, delay, where, problems);
         var uses = ActionFields.ReadUses(obj, where, problems);
-        var (amount, reason) = ReadCoins(obj, type, where, problems);
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Reason = reason };
+        var (amount, xp, reason) = ReadCoins(obj, type, where, problems);
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason };
     }
 
-    /// <summary><c>amount</c> and <c>reason</c>: what a <c>coins</c> action deposits (docs/relationships.md).</summary>
-    private static (long? Amount, string? Reason) ReadCoins(JsonObject obj, string? type, string where, List<string> problems)
+    /// <summary><c>amount</c>, <c>xp</c> and <c>reason</c>: what a <c>coins</c> action deposits (docs/relationships.md).</summary>
+    private static (long? Amount, long? Xp, string? Reason) ReadCoins(JsonObject obj, string? type, string where, List<string> problems)
     {
         var reason = ActionFields.ReadString(obj, "reason", where, problems);
         if (reason is { Length: > 500 })
@@ -107,30 +107,44 @@ internal static class ActionParser
             problems.Add($"{where}.reason is {reason.Length} characters; keep it to 500");
         }
 
-        obj.TryGetPropertyValue("amount", out var value);
+        obj.TryGetPropertyValue("amount", out var amountValue);
+        obj.TryGetPropertyValue("xp", out var xpValue);
         if (type != ActionTypes.Coins)
         {
-            if (value is not null)
+            foreach (var (name, value) in (ReadOnlySpan<(string, JsonNode?)>)[("amount", amountValue), ("xp", xpValue)])
             {
-                problems.Add($"{where}.amount is only for a coins action: remove it, or set \"type\": \"coins\"");
+                if (value is not null)
+                {
+                    problems.Add($"{where}.{name} is only for a coins action: remove it, or set \"type\": \"coins\"");
+                }
             }
 
-            return (null, reason);
+            return (null, null, reason);
         }
 
-        if (value is null)
+        if (amountValue is null && xpValue is null)
         {
-            problems.Add($"{where} is a coins action without \"amount\": set the number of knowledge coins to deposit, for example \"amount\": 100");
-            return (null, reason);
+            problems.Add($"{where} is a coins action without \"amount\" or \"xp\": set the knowledge coins to deposit (\"amount\": 100), the experience to add (\"xp\": 20), or both");
+            return (null, null, reason);
         }
 
-        if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number || !value.AsValue().TryGetValue(out long amount) || amount is < 1 or > Coins.CoinOperation.MaxAmount)
+        return (Whole(amountValue, "amount", "coins"), Whole(xpValue, "xp", "experience points"), reason);
+
+        long? Whole(JsonNode? value, string name, string unit)
         {
-            problems.Add($"{where}.amount must be a whole number of coins from 1 to {Coins.CoinOperation.MaxAmount}, but it is {value.ToJsonString()}");
-            return (null, reason);
-        }
+            if (value is null)
+            {
+                return null;
+            }
 
-        return (amount, reason);
+            if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number || !value.AsValue().TryGetValue(out long whole) || whole is < 1 or > Coins.CoinOperation.MaxAmount)
+            {
+                problems.Add($"{where}.{name} must be a whole number of {unit} from 1 to {Coins.CoinOperation.MaxAmount}, but it is {value.ToJsonString()}");
+                return null;
+            }
+
+            return whole;
+        }
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

@@ -21,8 +21,11 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// </summary>
     public IReadOnlyList<string> Uses { get; init; } = [];
 
-    /// <summary>A <c>coins</c> action: how many knowledge coins to deposit (required there, nowhere else).</summary>
+    /// <summary>A <c>coins</c> action: how many knowledge coins to deposit (it names this, <see cref="Xp"/>, or both).</summary>
     public long? Amount { get; init; }
+
+    /// <summary>A <c>coins</c> action: how much experience to add (appreciation: team-ups, invitations), never spendable.</summary>
+    public long? Xp { get; init; }
 
     /// <summary>A <c>coins</c> action: why, kept on the wallet's entry.</summary>
     public string? Reason { get; init; }
@@ -38,6 +41,7 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
         && Slack.Equals(other.Slack)
         && PassiveReply == other.PassiveReply
         && Amount == other.Amount
+        && Xp == other.Xp
         && Reason == other.Reason
         && Uses.SequenceEqual(other.Uses, StringComparer.Ordinal);
 

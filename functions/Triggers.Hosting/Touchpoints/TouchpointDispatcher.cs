@@ -151,9 +151,9 @@ public sealed partial class TouchpointDispatcher(
             return await HandOffAsync(claimed, now, cancellationToken);
         }
 
-        if (string.Equals(claimed.Type, ActionTypes.Coins, StringComparison.Ordinal) && claimed.Amount is { } amount)
+        if (string.Equals(claimed.Type, ActionTypes.Coins, StringComparison.Ordinal) && (claimed.Amount is not null || claimed.Xp is not null))
         {
-            return await DepositAsync(claimed, channel, amount, cancellationToken);
+            return await DepositAsync(claimed, channel, cancellationToken);
         }
 
         return await SendAsync(claimed, channel, policy, context, now, cancellationToken);
@@ -260,16 +260,34 @@ public sealed partial class TouchpointDispatcher(
     }
 
     /// <summary>
-    /// A coins touchpoint deposits into the person's wallet, once under the touchpoint's id: a dispatcher that dies after
-    /// the deposit and before marking the touchpoint sent deposits nothing more when it is taken over.
+    /// A coins touchpoint deposits coins and adds experience to the person's wallet, each once under the touchpoint's id: a
+    /// dispatcher that dies after the deposit and before marking the touchpoint sent deposits nothing more when it is
+    /// taken over.
     /// </summary>
-    private async Task<string> DepositAsync(Touchpoint claimed, ChannelSettings channel, long amount, CancellationToken cancellationToken)
+    private async Task<string> DepositAsync(Touchpoint claimed, ChannelSettings channel, CancellationToken cancellationToken)
     {
-        var key = "touchpoint:" + claimed.Id;
         var person = await people.FindAsync(claimed.Tenant, new AccountRef(channel.Platform, claimed.Contact), cancellationToken);
-        var operation = new CoinOperation(key, CoinKinds.Deposit, amount, 0, claimed.Reason, "rule:" + claimed.RuleId);
-        var (wallet, entry) = await coins.ApplyOnceAsync(claimed.Tenant, key, person.Id, operation, cancellationToken);
-        var detail = $"deposited {amount} knowledge coins to {wallet}; balance {entry.CoinsAfter}";
+        var done = new List<string>();
+        CoinEntry? last = null;
+        string? wallet = null;
+        (string Key, string Kind, long Coins, long Xp)[] operations =
+        [
+            ("touchpoint:" + claimed.Id, CoinKinds.Deposit, claimed.Amount ?? 0, 0),
+            ("touchpoint:" + claimed.Id + ":xp", CoinKinds.Appreciation, 0, claimed.Xp ?? 0),
+        ];
+        foreach (var (key, kind, coinsDelta, xpDelta) in operations)
+        {
+            if (coinsDelta == 0 && xpDelta == 0)
+            {
+                continue;
+            }
+
+            var operation = new CoinOperation(key, kind, coinsDelta, xpDelta, claimed.Reason, "rule:" + claimed.RuleId);
+            (wallet, last) = await coins.ApplyOnceAsync(claimed.Tenant, key, person.Id, operation, cancellationToken);
+            done.Add(coinsDelta > 0 ? $"deposited {coinsDelta} knowledge coins" : $"added {xpDelta} xp");
+        }
+
+        var detail = $"{string.Join(" and ", done)} to {wallet}; balance {last!.CoinsAfter}, xp {last.XpAfter}";
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), StatusReason = detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }
 

@@ -34,20 +34,24 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = _app.CreateAdminClient();
-        await GenericWebhook.AddRuleAsync(azurite, _tenant, "checkin", """{"==":[{"var":"signal.type"},"checkin"]}""", """[{"type":"coins","amount":100,"reason":"连续打卡 7 天"}]""", ct);
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "checkin", """{"==":[{"var":"signal.type"},"checkin"]}""", """[{"type":"coins","amount":100,"xp":5,"reason":"连续打卡 7 天"}]""", ct);
         await Task.Delay(1500, ct);
         var body = $$"""{"id":"ci-1","kind":"event","type":"checkin","actor":{"id":"reader-1"},"text":null,"occurredAt":"{{TimeProvider.System.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}}"}""";
         Assert.True((await GenericWebhook.PostAsync(client, _channel, Secret, body, ct)).IsSuccessStatusCode);
 
         var statement = await Eventually.WaitAsync(
             () => client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/generic:reader-1/coins?tenant={_tenant}", ct), s => s.GetProperty("balance").GetInt64() > 0, TimeSpan.FromSeconds(20));
-        var entry = Assert.Single(statement.GetProperty("entries").EnumerateArray());
-        Assert.Equal(100, statement.GetProperty("balance").GetInt64());
+        statement = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/generic:reader-1/coins?tenant={_tenant}", ct), s => s.GetProperty("xp").GetInt64() > 0, TimeSpan.FromSeconds(10));
+        var entries = statement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal((100, 5), (statement.GetProperty("balance").GetInt64(), statement.GetProperty("xp").GetInt64()));
+        Assert.Equal(["appreciation", "deposit"], entries.Select(e => e.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
+        var entry = entries.Single(e => e.GetProperty("kind").GetString() == "deposit");
         Assert.StartsWith("touchpoint:", entry.GetProperty("id").GetString(), StringComparison.Ordinal);
         Assert.Equal(("连续打卡 7 天", "rule:checkin"), (entry.GetProperty("reason").GetString(), entry.GetProperty("by").GetString()));
         var touchpoint = await Eventually.WaitAsync(
             () => client.GetFromJsonAsync<JsonElement>($"/api/admin/touchpoints?tenant={_tenant}", ct), t => t.GetArrayLength() == 1 && t[0].GetProperty("status").GetString() == "sent", TimeSpan.FromSeconds(10));
-        Assert.Contains("balance 100", touchpoint[0].GetProperty("statusReason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("balance 100, xp 5", touchpoint[0].GetProperty("statusReason").GetString(), StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

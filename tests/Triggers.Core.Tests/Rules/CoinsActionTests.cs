@@ -16,8 +16,18 @@ public sealed class CoinsActionTests
         Assert.Equal((100L, "连续打卡 7 天"), (touchpoint.Amount, touchpoint.Reason));
     }
 
+    [Fact]
+    public void A_coins_action_may_add_experience_alone()
+    {
+        var action = Assert.Single(Assert.Single(RuleSet.Compile([TestSignals.Rule("team-up", then: """[{"type": "coins", "xp": 20, "reason": "组队学习"}]""")]).Rules).Actions);
+
+        Assert.Equal(((long?)null, (long?)20), (action.Amount, action.Xp));
+    }
+
     [Theory]
-    [InlineData("""[{"type": "coins", "reason": "x"}]""", "Then[0] is a coins action without \"amount\"")]
+    [InlineData("""[{"type": "coins", "reason": "x"}]""", "Then[0] is a coins action without \"amount\" or \"xp\"")]
+    [InlineData("""[{"type": "coins", "xp": -3}]""", "Then[0].xp must be a whole number of experience points from 1")]
+    [InlineData("""[{"type": "tag", "text": "t", "xp": 5}]""", "Then[0].xp is only for a coins action")]
     [InlineData("""[{"type": "coins", "amount": 0}]""", "Then[0].amount must be a whole number of coins from 1")]
     [InlineData("""[{"type": "coins", "amount": 2.5}]""", "Then[0].amount must be a whole number of coins from 1")]
     [InlineData("""[{"type": "coins", "amount": "100"}]""", "Then[0].amount must be a whole number of coins from 1")]
