@@ -17,16 +17,10 @@ public sealed class PersonContacts(IPeopleStore people, IContactStateStore conta
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nobodyLinkedUntil = new(StringComparer.Ordinal);
 
     /// <summary>The person the account belongs to, or null when it is linked to nobody (or the tenant links nobody).</summary>
-    public async Task<Person?> FindAsync(string tenant, string platform, string contact, CancellationToken cancellationToken)
-    {
-        var self = new AccountRef(platform, contact);
-        return await AnyLinkedAsync(tenant, cancellationToken)
-            && await people.GetLinkAsync(tenant, self, cancellationToken) is { } link
-            && await people.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
-            && person.Accounts.Any(a => a.Account == self)
-            ? person
+    public async Task<Person?> FindAsync(string tenant, string platform, string contact, CancellationToken cancellationToken) =>
+        await AnyLinkedAsync(tenant, cancellationToken)
+            ? await PersonLinker.StoredAsync(people, tenant, new AccountRef(platform, contact), cancellationToken)
             : null;
-    }
 
     /// <summary>The stored states of the person's other accounts (none for an account linked to nobody).</summary>
     public async Task<IReadOnlyList<ContactState>> OthersAsync(string tenant, string platform, string contact, CancellationToken cancellationToken) =>

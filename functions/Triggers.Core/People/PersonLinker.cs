@@ -14,17 +14,19 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
     private const int Attempts = 8;
 
     /// <summary>The person the account belongs to; an account linked to nobody is a person of its own.</summary>
-    public async Task<Person> FindAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
-    {
-        if (await store.GetLinkAsync(tenant, account, cancellationToken) is { } link
-            && await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
-            && person.Accounts.Any(a => a.Account == account))
-        {
-            return person;
-        }
+    public async Task<Person> FindAsync(string tenant, AccountRef account, CancellationToken cancellationToken) =>
+        await StoredAsync(store, tenant, account, cancellationToken) ?? Person.Alone(tenant, account);
 
-        return Person.Alone(tenant, account);
-    }
+    /// <summary>
+    /// The stored person the account's link names, or null when it has none. A link whose person does not list the
+    /// account (left by a change that failed halfway) counts as none.
+    /// </summary>
+    internal static async Task<Person?> StoredAsync(IPeopleStore store, string tenant, AccountRef account, CancellationToken cancellationToken) =>
+        await store.GetLinkAsync(tenant, account, cancellationToken) is { } link
+        && await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
+        && person.Accounts.Any(a => a.Account == account)
+            ? person
+            : null;
 
     /// <summary>
     /// With a <paramref name="member"/>: the accounts become that brand member's, each leaving the person it was in. Without:

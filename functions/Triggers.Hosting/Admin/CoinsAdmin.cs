@@ -18,9 +18,9 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
         ArgumentNullException.ThrowIfNull(request);
         var ct = request.HttpContext.RequestAborted;
         var (wallet, problem) = await WalletAsync(request, account, null, ct);
-        if (problem is not null)
+        if (wallet is null)
         {
-            return problem;
+            return problem!;
         }
 
         var balances = await bank.BalanceAsync(wallet.Tenant, wallet.Id, ct);
@@ -61,9 +61,9 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
         }
 
         var (wallet, problem) = await WalletAsync(request, account, body, ct);
-        if (problem is not null)
+        if (wallet is null)
         {
-            return problem;
+            return problem!;
         }
 
         try
@@ -85,23 +85,14 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
 
     private sealed record WalletOf(string Tenant, string Id);
 
-    /// <summary>The wallet the account's person holds, or the problem with the account or tenant.</summary>
-    private async Task<(WalletOf Wallet, IResult? Problem)> WalletAsync(HttpRequest request, string account, JsonObject? body, CancellationToken ct)
+    /// <summary>The wallet the account's person holds, or null and the problem with the account or tenant.</summary>
+    private async Task<(WalletOf? Wallet, IResult? Problem)> WalletAsync(HttpRequest request, string account, JsonObject? body, CancellationToken ct)
     {
-        var none = new WalletOf(string.Empty, string.Empty);
-        var text = (account ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        if (!AccountRef.TryParse(text, out var parsed, out var error))
-        {
-            return (none, AdminResults.Error(StatusCodes.Status400BadRequest, error!));
-        }
-
-        var tenant = AdminResults.Text(body, "tenant") ?? AdminResults.Query(request, "tenant") ?? ChannelRegistry.DefaultTenant;
-        if (!channels.Tenants.Contains(tenant, StringComparer.Ordinal))
-        {
-            return (none, AdminResults.Error(StatusCodes.Status400BadRequest, $"tenant '{tenant}' has no configured channel (tenants: {string.Join(", ", channels.Tenants)})."));
-        }
-
-        return (new WalletOf(tenant, (await people.FindAsync(tenant, parsed, ct)).Id), null);
+        var (parsed, badAccount) = AdminContacts.PathAccount(account);
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
+        return (badAccount ?? unknown) is { } problem
+            ? (null, problem)
+            : (new WalletOf(tenant, (await people.FindAsync(tenant, parsed, ct)).Id), null);
     }
 
     private static partial class Log

@@ -17,15 +17,14 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // Routing decodes every escape in a path segment except %2F, which would otherwise split it: an actor id with a '/'.
-        var text = (account ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        if (!AccountRef.TryParse(text, out var parsed, out var error))
+        var (parsed, badAccount) = AdminContacts.PathAccount(account);
+        if (badAccount is not null)
         {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, error!);
+            return badAccount;
         }
 
-        var tenant = TenantOf(request, null);
-        if (TenantProblem(tenant) is { } unknown)
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        if (unknown is not null)
         {
             return unknown;
         }
@@ -74,8 +73,8 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{problem}: {LinkShape}.");
         }
 
-        var tenant = TenantOf(request, body);
-        if (TenantProblem(tenant) is { } unknown)
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
+        if (unknown is not null)
         {
             return unknown;
         }
@@ -127,8 +126,8 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
             return AdminResults.Error(StatusCodes.Status400BadRequest, badBy + ".");
         }
 
-        var tenant = TenantOf(request, body);
-        if (TenantProblem(tenant) is { } unknown)
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
+        if (unknown is not null)
         {
             return unknown;
         }
@@ -148,15 +147,6 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
             return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
         }
     }
-
-    /// <summary>The tenant from the body, else the query, else <c>default</c>.</summary>
-    private static string TenantOf(HttpRequest request, JsonObject? body) =>
-        AdminResults.Text(body, "tenant") ?? AdminResults.Query(request, "tenant") ?? ChannelRegistry.DefaultTenant;
-
-    /// <summary>A tenant without a configured channel is a typo: nothing of it is ever read, so nothing is written for it.</summary>
-    private IResult? TenantProblem(string tenant) => channels.Tenants.Contains(tenant, StringComparer.Ordinal)
-        ? null
-        : AdminResults.Error(StatusCodes.Status400BadRequest, $"tenant '{tenant}' has no configured channel (tenants: {string.Join(", ", channels.Tenants)}).");
 
     private static partial class Log
     {
