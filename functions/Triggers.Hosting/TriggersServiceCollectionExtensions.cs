@@ -49,6 +49,14 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<ICoinStore>(sp => new TableCoinStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<CoinBank>();
 
+        // Rewards (staff-edited table Rewards, hot-reloaded) and the units redemptions claim (table RewardStock).
+        services.AddSingleton<IRewardSource>(sp => new TableRewardSource(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Rewards.RewardCache>();
+        services.AddHostedService<ConfigTables.ConfigTableRefresher<Rewards.RewardCache>>();
+        services.AddSingleton<IRewardStockStore>(sp => new TableRewardStockStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<RewardStock>();
+        services.AddSingleton<RewardRedeemer>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();

@@ -33,6 +33,8 @@ public static class StandaloneRoutes
         admin.MapPost(Routes.AdminContactsUnlink, (HttpRequest r, ContactsAdmin c) => c.UnlinkAsync(r));
         admin.MapGet(Routes.AdminContactCoins, (HttpRequest r, string account, CoinsAdmin c) => c.GetAsync(r, account));
         admin.MapPost(Routes.AdminContactCoinsDeposit, (HttpRequest r, string account, CoinsAdmin c) => c.DepositAsync(r, account));
+        admin.MapPost(Routes.AdminContactCoinsRedeem, (HttpRequest r, string account, CoinsAdmin c) => c.RedeemAsync(r, account));
+        admin.MapGet(Routes.AdminRewards, (HttpRequest r, CoinsAdmin c) => c.RewardsAsync(r));
         return app;
     }
 }

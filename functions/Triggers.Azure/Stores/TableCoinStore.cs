@@ -29,15 +29,21 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
         {
             await _table.AddEntityAsync(new TableEntity(partition, row)
             {
-                ["Key"] = claim.Key, ["Wallet"] = claim.Wallet, ["Kind"] = claim.Kind, ["Coins"] = claim.Coins, ["Xp"] = claim.Xp,
+                ["Key"] = claim.Key, ["Wallet"] = claim.Wallet, ["Kind"] = claim.Kind, ["Coins"] = claim.Coins, ["Xp"] = claim.Xp, ["Reward"] = claim.Reward,
             }, cancellationToken);
             return claim;
         }
         catch (RequestFailedException ex) when (ex.Status == StorageStatus.Conflict)
         {
-            var first = (await _table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
-            return new CoinKeyClaim(claim.Key, first.GetString("Wallet") ?? claim.Wallet, first.GetString("Kind") ?? string.Empty, first.GetInt64("Coins") ?? 0, first.GetInt64("Xp") ?? 0);
+            return await GetKeyAsync(tenant, claim.Key, cancellationToken) ?? throw new InvalidOperationException($"idempotency key '{claim.Key}' is recorded but cannot be read back");
         }
+    }
+
+    public async Task<CoinKeyClaim?> GetKeyAsync(string tenant, string key, CancellationToken cancellationToken)
+    {
+        var first = await _table.GetOrNullAsync(KeyParts.Join(tenant, KeysPartition), KeyParts.Escape(key), null, cancellationToken);
+        return first is null ? null : new CoinKeyClaim(
+            key, first.GetString("Wallet") ?? string.Empty, first.GetString("Kind") ?? string.Empty, first.GetInt64("Coins") ?? 0, first.GetInt64("Xp") ?? 0, first.GetString("Reward"));
     }
 
     public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)

@@ -18,9 +18,11 @@ public static class TableNames
     public const string Handoffs = "Handoffs";
     public const string People = "People";
     public const string Coins = "Coins";
+    public const string Rewards = "Rewards";
+    public const string RewardStock = "RewardStock";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

@@ -29,9 +29,9 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
         }
 
         var claim = await store.ClaimKeyAsync(tenant, new CoinKeyClaim(key, wallet, operation.Kind, operation.Coins, operation.Xp), cancellationToken);
-        if (!SameOperation(claim.Kind, claim.Coins, claim.Xp, operation))
+        if (!SameOperation(claim.Kind, claim.Coins, claim.Xp, operation) || claim.Reward is not null)
         {
-            throw new CoinConflictException($"idempotency key '{key}' was already used for a {claim.Kind} of {Describe(claim.Coins, claim.Xp)}; use a new one");
+            throw KeyReused(claim);
         }
 
         return (claim.Wallet, await ApplyAsync(tenant, claim.Wallet, operation, cancellationToken));
@@ -42,7 +42,32 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
 
     /// <summary>Applies the operation once; the entry says whether it applied. A second call with the same id returns the first entry.</summary>
     /// <exception cref="ArgumentException">The operation is malformed (<see cref="CoinOperation.Problem"/>).</exception>
-    public async Task<CoinEntry> ApplyAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken)
+    public async Task<CoinEntry> ApplyAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken) =>
+        (await SettleAsync(tenant, wallet, operation, null, applyIfCovered: true, cancellationToken))!;
+
+    /// <summary>
+    /// Records a withdrawal the balance does not cover as refused, as <see cref="ApplyAsync"/> would; when it is covered,
+    /// applies nothing and returns null (a redemption claims its unit of stock first). An entry already recorded under the
+    /// id is returned as it is.
+    /// </summary>
+    public Task<CoinEntry?> RefuseIfShortAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken) =>
+        SettleAsync(tenant, wallet, operation, null, applyIfCovered: false, cancellationToken);
+
+    /// <summary>
+    /// Records the operation as refused for <paramref name="outcome"/> (a reward out of stock), changing no balance, unless
+    /// an entry with its id exists already; either way the entry that stands is returned, so a retry gets the first answer.
+    /// </summary>
+    public async Task<CoinEntry> RefuseAsync(string tenant, string wallet, CoinOperation operation, string outcome, CancellationToken cancellationToken) =>
+        (await SettleAsync(tenant, wallet, operation, outcome, applyIfCovered: false, cancellationToken))!;
+
+    /// <summary>The wallet's entries, oldest first.</summary>
+    public Task<IReadOnlyList<CoinEntry>> StatementAsync(string tenant, string wallet, CancellationToken cancellationToken) =>
+        store.ListEntriesAsync(tenant, wallet, cancellationToken);
+
+    /// <param name="refusal">Refuse for this outcome whatever the balance; null: judge by the balance.</param>
+    /// <param name="applyIfCovered">False: when the balance covers the operation, write nothing and return null.</param>
+    private async Task<CoinEntry?> SettleAsync(
+        string tenant, string wallet, CoinOperation operation, string? refusal, bool applyIfCovered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         if (operation.Problem() is { } problem)
@@ -64,6 +89,13 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
 
                 var current = await store.GetWalletAsync(tenant, wallet, cancellationToken) ?? Wallet.Empty(tenant, wallet);
                 var (coins, xp) = (current.Coins + operation.Coins, current.Xp + operation.Xp);
+                var outcome = refusal ?? (coins < 0 ? CoinOutcomes.InsufficientBalance : CoinOutcomes.Applied);
+                var applied = outcome == CoinOutcomes.Applied;
+                if (applied && !applyIfCovered)
+                {
+                    return null;
+                }
+
                 var entry = new CoinEntry
                 {
                     Id = operation.Id,
@@ -73,14 +105,14 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
                     Reason = operation.Reason,
                     By = operation.By,
                     At = time.GetUtcNow(),
-                    Outcome = coins < 0 ? CoinOutcomes.InsufficientBalance : CoinOutcomes.Applied,
-                    CoinsAfter = coins < 0 ? current.Coins : coins,
-                    XpAfter = coins < 0 ? current.Xp : xp,
+                    Outcome = outcome,
+                    CoinsAfter = applied ? coins : current.Coins,
+                    XpAfter = applied ? xp : current.Xp,
                 };
 
                 // A refusal changes no balance but is written against the balances it was judged on, like an applied entry:
                 // judged on a stale balance, it loses the race and is judged again.
-                var next = entry.Applied ? current with { Coins = coins, Xp = xp } : current;
+                var next = applied ? current with { Coins = coins, Xp = xp } : current;
                 if (await store.TryApplyAsync(tenant, wallet, entry, next, cancellationToken))
                 {
                     return entry;
@@ -93,6 +125,20 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
         }
 
         throw new InvalidOperationException($"wallet {wallet} kept changing during {Attempts} attempts to apply operation {operation.Id}; try again with the same id");
+    }
+
+    /// <summary>Records what the key is for unless it is recorded already; the first record either way.</summary>
+    public Task<CoinKeyClaim> ClaimKeyAsync(string tenant, CoinKeyClaim claim, CancellationToken cancellationToken) => store.ClaimKeyAsync(tenant, claim, cancellationToken);
+
+    /// <summary>What the key was first used for, or null.</summary>
+    public Task<CoinKeyClaim?> KeyAsync(string tenant, string key, CancellationToken cancellationToken) => store.GetKeyAsync(tenant, key, cancellationToken);
+
+    /// <summary>The error for a key used again for something else.</summary>
+    public static CoinConflictException KeyReused(CoinKeyClaim first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var what = first.Reward is null ? $"a {first.Kind} of {Describe(first.Coins, first.Xp)}" : $"redeeming reward '{first.Reward}'";
+        return new CoinConflictException($"idempotency key '{first.Key}' was already used for {what}; use a new one");
     }
 
     private static bool SameOperation(string kind, long coins, long xp, CoinOperation operation) =>

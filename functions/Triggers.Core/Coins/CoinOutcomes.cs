@@ -7,4 +7,7 @@ public static class CoinOutcomes
 
     /// <summary>A withdrawal larger than the spendable coins: refused, nothing changed.</summary>
     public const string InsufficientBalance = "insufficient-balance";
+
+    /// <summary>A redemption of a reward whose units are all claimed: refused, nothing changed.</summary>
+    public const string OutOfStock = "out-of-stock";
 }

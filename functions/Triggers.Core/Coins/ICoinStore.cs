@@ -6,6 +6,9 @@ public interface ICoinStore
     /// <summary>Records what the key is for unless it is recorded already; returns the first record either way.</summary>
     Task<CoinKeyClaim> ClaimKeyAsync(string tenant, CoinKeyClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>What the key was first used for, or null when it was never used.</summary>
+    Task<CoinKeyClaim?> GetKeyAsync(string tenant, string key, CancellationToken cancellationToken);
+
     Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken);
 
     Task<CoinEntry?> GetEntryAsync(string tenant, string wallet, string entryId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Triggers.Core.Coins;
 using Triggers.Core.Contacts;
 using Triggers.Core.Emotion;
 using Triggers.Core.Guardrails;
@@ -26,6 +27,7 @@ public sealed class DecisionPipeline
     private readonly GuardrailFacts _facts;
     private readonly PersonLinker _people;
     private readonly PersonContacts _persons;
+    private readonly RewardRedeemer _redeemer;
 
     public DecisionPipeline(DecisionPorts ports, DecisionSettings settings)
     {
@@ -39,6 +41,7 @@ public sealed class DecisionPipeline
         _persons = ports.Persons ?? new PersonContacts(ports.People, ports.Contacts, settings.ChannelsOf, ports.Time);
         _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, _persons);
         _people = new PersonLinker(ports.People, ports.Time);
+        _redeemer = new RewardRedeemer(ports.Coins, ports.Stock, ports.Time);
     }
 
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet rules, CancellationToken cancellationToken)
@@ -59,11 +62,19 @@ public sealed class DecisionPipeline
             }
         }
 
+        var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
+        var account = new AccountRef(platform, signal.Actor.Id);
+        var redemption = await RedeemAsync(signal, account, cancellationToken);
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);
-        var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
-        var person = new KnownPerson(signal.Tenant, new AccountRef(platform, signal.Actor.Id), await _persons.FindAsync(signal.Tenant, platform, signal.Actor.Id, cancellationToken));
-        var data = ConditionData.BuildLogicData(signal, analysis, ContactData(person), emotion);
+        var person = new KnownPerson(signal.Tenant, account, await _persons.FindAsync(signal.Tenant, platform, signal.Actor.Id, cancellationToken));
+        var contactData = ContactData(person);
+        if (redemption is not null || rules.Mentions(signal.Tenant, CoinsVar))
+        {
+            contactData["coins"] = await CoinsDataAsync(signal.Tenant, redemption?.Wallet ?? person.Person?.Id ?? account.ToString(), rules.Mentions(signal.Tenant, Earned30dVar), redemption, now, cancellationToken);
+        }
+
+        var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion);
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : signal.TraceParent;
 
         // The contact's state and its planned touches are read once and written once, with what the rules planned; the
@@ -110,7 +121,7 @@ public sealed class DecisionPipeline
             await _contacts.UpdatePlannedAsync(signal.Tenant, byContact.Key.Channel, byContact.Key.Contact, [.. byContact], cancellationToken);
         }
 
-        return new SignalDecision(signal, analysis, contact, emotion, decisions, now) { LinkRefusal = linkRefusal };
+        return new SignalDecision(signal, analysis, contact, emotion, decisions, now) { LinkRefusal = linkRefusal, Redemption = redemption };
     }
 
     /// <summary>
@@ -175,6 +186,48 @@ public sealed class DecisionPipeline
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
         var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted, person);
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
+    }
+
+    private const string CoinsVar = "contact.coins";
+    private const string Earned30dVar = "contact.coins.earned30d";
+
+    /// <summary>
+    /// A redeem signal redeems its reward before it is decided, once per signal id (the redemption's key is
+    /// <c>signal:{id}</c>), from the wallet of the person the account is.
+    /// </summary>
+    private async Task<Redemption?> RedeemAsync(Signal signal, AccountRef account, CancellationToken cancellationToken)
+    {
+        if (signal.Kind != SignalKinds.Redeem || RedeemAttributes.RewardOf(signal) is not { } reward)
+        {
+            return null;
+        }
+
+        var wallet = await _people.FindAsync(signal.Tenant, account, cancellationToken);
+        var by = "signal:" + signal.Id;
+        return await _redeemer.RedeemAsync(signal.Tenant, by, wallet.Id, reward, await _settings.Rewards(signal.Tenant, reward, cancellationToken), by, cancellationToken);
+    }
+
+    /// <summary>
+    /// What rules see as <c>contact.coins</c>, read only for tenants whose rules mention it (and for redeem signals):
+    /// <c>balance</c>, <c>xp</c>, <c>earned30d</c> (coins deposited in the last 30 days, which reads the statement, so only
+    /// when a rule names it), and on a redeem signal <c>redemption</c> with its <c>reward</c> and <c>outcome</c>.
+    /// </summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> CoinsDataAsync(
+        string tenant, string wallet, bool earned, Redemption? redemption, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var balances = await _ports.Coins.BalanceAsync(tenant, wallet, cancellationToken);
+        var coins = new System.Text.Json.Nodes.JsonObject { ["balance"] = balances.Coins, ["xp"] = balances.Xp };
+        if (earned)
+        {
+            coins["earned30d"] = CoinStatement.Earned(await _ports.Coins.StatementAsync(tenant, wallet, cancellationToken), now - TimeSpan.FromDays(30));
+        }
+
+        if (redemption is not null)
+        {
+            coins["redemption"] = new System.Text.Json.Nodes.JsonObject { ["reward"] = redemption.Reward, ["outcome"] = redemption.Outcome };
+        }
+
+        return coins;
     }
 
     /// <summary>

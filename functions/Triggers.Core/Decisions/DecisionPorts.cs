@@ -36,5 +36,11 @@ public sealed record DecisionPorts
     /// </summary>
     public PersonContacts? Persons { get; init; }
 
+    /// <summary>The knowledge-coin bank: a redeem signal spends from it, and rules read balances from it.</summary>
+    public required Coins.CoinBank Coins { get; init; }
+
+    /// <summary>Reward units claimed by redemptions.</summary>
+    public required Coins.RewardStock Stock { get; init; }
+
     public required TimeProvider Time { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record DecisionSettings
 
     public required EmotionOptions Emotion { get; init; }
 
+    /// <summary>The tenant's reward by id as table Rewards has it (disabled ones too), or null; none by default.</summary>
+    public Func<string, string, CancellationToken, ValueTask<Coins.Reward?>> Rewards { get; init; } = (_, _, _) => ValueTask.FromResult<Coins.Reward?>(null);
+
     /// <summary>The order the guardrails run in; only tests change it.</summary>
     public IReadOnlyList<GuardrailCheck> GuardrailOrder { get; init; } = GuardrailEvaluator.DefaultOrder;
 }

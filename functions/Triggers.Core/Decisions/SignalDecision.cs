@@ -13,4 +13,7 @@ public sealed record SignalDecision(
 
     /// <summary>Why an identify signal's accounts could not be linked (for the log); the signal is decided all the same.</summary>
     public string? LinkRefusal { get; init; }
+
+    /// <summary>How a redeem signal's redemption ended; null for other signals.</summary>
+    public Coins.Redemption? Redemption { get; init; }
 }

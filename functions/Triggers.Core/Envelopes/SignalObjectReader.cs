@@ -41,6 +41,11 @@ internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors
             }
         }
 
+        if (kind == SignalKinds.Redeem && attributes is not null && RedeemAttributes.Problem(attributes.GetValueOrDefault(RedeemAttributes.Reward)) is { } badReward)
+        {
+            errors.Add(EnvelopePath.Property(EnvelopePath.Property(path, F.Attributes), RedeemAttributes.Reward), badReward);
+        }
+
         CheckFromContext(properties, path, F.Channel, context.Channel);
         CheckFromContext(properties, path, F.Platform, context.Platform);
         CheckFromContext(properties, path, F.Tenant, context.Tenant);

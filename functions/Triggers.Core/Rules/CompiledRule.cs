@@ -42,6 +42,9 @@ public sealed class CompiledRule
 
     public JsonLogicExpression Condition { get; }
 
+    /// <summary>The condition as written (column When).</summary>
+    public string When { get; init; } = string.Empty;
+
     public IReadOnlyList<RuleAction> Actions { get; }
 
     /// <summary>How long after firing for a contact the rule stays quiet for that contact; null for no cooldown.</summary>

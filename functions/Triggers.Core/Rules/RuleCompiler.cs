@@ -38,7 +38,10 @@ internal static class RuleCompiler
             definition.Description,
             condition,
             actions,
-            cooldown);
+            cooldown)
+        {
+            When = definition.When ?? string.Empty,
+        };
     }
 
     private static JsonLogicExpression? CompileCondition(string? when, List<string> problems)

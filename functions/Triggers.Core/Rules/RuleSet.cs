@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace Triggers.Core.Rules;
@@ -9,6 +10,7 @@ namespace Triggers.Core.Rules;
 public sealed class RuleSet
 {
     private readonly FrozenDictionary<string, CompiledRule[]> _byTenant;
+    private readonly ConcurrentDictionary<(string, string), bool> _mentions = new();
 
     private RuleSet(IReadOnlyList<CompiledRule> rules, IReadOnlyList<RuleProblem> problems)
     {
@@ -60,6 +62,13 @@ public sealed class RuleSet
             .ToArray();
         return new RuleSet(ordered, problems.ToArray());
     }
+
+    /// <summary>
+    /// Whether any of the tenant's rules names <paramref name="fragment"/> in its condition (a path such as
+    /// <c>contact.coins</c>), so data that costs a read is read only for tenants whose rules use it.
+    /// </summary>
+    public bool Mentions(string tenant, string fragment) =>
+        _mentions.GetOrAdd((tenant, fragment), key => ForTenant(key.Item1).Any(rule => rule.When.Contains(key.Item2, StringComparison.Ordinal)));
 
     /// <summary>The tenant's rules in evaluation order; empty for a tenant without rules.</summary>
     public IReadOnlyList<CompiledRule> ForTenant(string tenant) =>

@@ -19,10 +19,13 @@ public static class SignalKinds
     /// <summary>A CRM relaying who an account is: <c>attributes.member</c>, and optionally more accounts (docs/relationships.md).</summary>
     public const string Identify = "identify";
 
+    /// <summary>A member redeeming knowledge coins for a reward: <c>attributes.reward</c> names a row of table Rewards (docs/relationships.md).</summary>
+    public const string Redeem = "redeem";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         Message, Comment, Danmaku, Follow, Unfollow, ContactAdded, ContactRemoved,
-        Order, Refund, Review, AgentMessage, Event, Identify,
+        Order, Refund, Review, AgentMessage, Event, Identify, Redeem,
     };
 
     public static bool IsKnown(string kind) => All.Contains(kind);

@@ -1,17 +1,25 @@
 using System.Text.Json.Nodes;
 using Triggers.Core.Coins;
 using Triggers.Core.People;
+using Triggers.Core.Signals;
 using Triggers.Hosting.Channels;
+using Triggers.Hosting.Rewards;
 
 namespace Triggers.Hosting.Admin;
 
 /// <summary>
 /// A person's knowledge coins for operations staff: <c>GET /api/admin/contacts/{platform}:{actorId}/coins</c> (balances and
-/// statement) and <c>POST …/coins/deposit</c>. The wallet is the person's: every linked account addresses the same one.
+/// statement), <c>POST …/coins/deposit</c>, <c>POST …/coins/redeem</c>, and <c>GET /api/admin/rewards</c>. The wallet is the
+/// person's: every linked account addresses the same one.
 /// </summary>
-public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLinker people, ChannelRegistry channels, ILogger<CoinsAdmin> logger)
+public sealed partial class CoinsAdmin(
+    CoinBank bank, ICoinStore store, RewardRedeemer redeemer, RewardStock stock, RewardCache rewards, PersonLinker people, ChannelRegistry channels, TimeProvider time, ILogger<CoinsAdmin> logger)
 {
     private const string DepositShape = "send {\"amount\": 100, \"reason\": \"why\", \"idempotencyKey\": \"unique per deposit\", \"by\": \"who\"}";
+    private const string RedeemShape = "send {\"reward\": \"RowKey in table Rewards\", \"idempotencyKey\": \"unique per redemption\", \"by\": \"who\"}";
+
+    /// <summary>Where the problem types of refused redemptions live; the last segment is what outside checks read.</summary>
+    public const string ProblemTypeBase = "urn:triggers:problem:";
 
     public async Task<IResult> GetAsync(HttpRequest request, string account)
     {
@@ -83,6 +91,96 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
         }
     }
 
+    public async Task<IResult> RedeemAsync(HttpRequest request, string account)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var ct = request.HttpContext.RequestAborted;
+        var rewardId = AdminResults.Text(body, "reward");
+        var key = AdminResults.Text(body, "idempotencyKey");
+        var by = AdminResults.Text(body, "by") ?? "admin";
+        var bad = RedeemAttributes.Problem(rewardId) is { } badReward ? "reward " + badReward
+            : key is null ? "idempotencyKey is required, so a retried request redeems once"
+            : key.Length > 180 || key.Any(char.IsControl) ? "idempotencyKey must be at most 180 characters without control characters"
+            : PersonLinker.ByProblem(by);
+        if (bad is not null)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"{bad}: {RedeemShape}.");
+        }
+
+        var (wallet, problem) = await WalletAsync(request, account, body, ct);
+        if (wallet is null)
+        {
+            return problem!;
+        }
+
+        try
+        {
+            var redemption = await redeemer.RedeemAsync(
+                wallet.Tenant, "admin:" + key, wallet.Id, rewardId!, await rewards.FindAsync(wallet.Tenant, rewardId!, ct), "admin:" + by, ct);
+            Log.Redeemed(logger, rewardId!, redemption.Wallet, redemption.Outcome, by, key!);
+            return redemption.Outcome switch
+            {
+                CoinOutcomes.Applied => Results.Ok(new
+                {
+                    wallet = redemption.Wallet, reward = redemption.Reward, balance = redemption.Entry!.CoinsAfter, xp = redemption.Entry.XpAfter, entry = redemption.Entry,
+                }),
+                Redemption.UnknownReward => Refused(StatusCodes.Status404NotFound, redemption),
+                _ => Refused(StatusCodes.Status409Conflict, redemption),
+            };
+        }
+        catch (CoinConflictException ex)
+        {
+            return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The wallet or the stock kept changing under concurrent operations: the same key may be sent again.
+            return AdminResults.Error(StatusCodes.Status409Conflict, ex.Message + ".");
+        }
+    }
+
+    /// <summary><c>GET /api/admin/rewards?tenant=</c>: the tenant's rewards with the units still free, and its broken rows.</summary>
+    public async Task<IResult> RewardsAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ct = request.HttpContext.RequestAborted;
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var (list, problems) = await rewards.ForTenantAsync(tenant, ct);
+        var items = new List<object>(list.Count);
+        foreach (var reward in list)
+        {
+            items.Add(new
+            {
+                id = reward.Id, title = reward.Title, cost = reward.Cost, stock = reward.Stock, remaining = await stock.RemainingAsync(tenant, reward, ct),
+                enabled = reward.Enabled, validFrom = reward.ValidFrom, validUntil = reward.ValidUntil, available = reward.Unavailable(time.GetUtcNow()) is null,
+            });
+        }
+
+        return Results.Ok(new { tenant, rewards = items, problems });
+    }
+
+    /// <summary>A refused redemption as problem details whose type ends in the outcome, with the balance it was judged on.</summary>
+    private static IResult Refused(int status, Redemption redemption) => Results.Problem(
+        detail: redemption.Detail + ".",
+        statusCode: status,
+        title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        type: ProblemTypeBase + redemption.Outcome,
+        extensions: new Dictionary<string, object?>
+        {
+            ["outcome"] = redemption.Outcome, ["reward"] = redemption.Reward, ["wallet"] = redemption.Wallet, ["balance"] = redemption.Entry?.CoinsAfter,
+        });
+
     private sealed record WalletOf(string Tenant, string Id);
 
     /// <summary>The wallet the account's person holds, or null and the problem with the account or tenant.</summary>
@@ -99,5 +197,8 @@ public sealed partial class CoinsAdmin(CoinBank bank, ICoinStore store, PersonLi
     {
         [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "A deposit of {Amount} coins to {Wallet} by an admin ({By}) answered, key {Key}")]
         public static partial void Deposited(ILogger logger, long amount, string wallet, string by, string key);
+
+        [LoggerMessage(EventId = 3409, Level = LogLevel.Information, Message = "A redemption of reward {Reward} from {Wallet} by an admin ({By}) answered {Outcome}, key {Key}")]
+        public static partial void Redeemed(ILogger logger, string reward, string wallet, string outcome, string by, string key);
     }
 }

@@ -10,13 +10,14 @@ namespace Triggers.Hosting.Health;
 /// <summary>
 /// Health, said to two audiences. <c>GET /api/health</c> is anonymous (load balancers, uptime checks, anyone on the
 /// internet): the status and the class of its reason, nothing about channels, tenants or rules. <c>GET /api/admin/health</c>
-/// (admin key) adds the detail operators need: the storage error, the channels, the broken rules and topics.
+/// (admin key) adds the detail operators need: the storage error, the channels, the broken rules, topics and rewards.
 /// </summary>
 public sealed class HealthCheck(
     TableServiceClient tables,
     StorageReadiness readiness,
     RuleCache rules,
     TopicCache topics,
+    Rewards.RewardCache rewards,
     ChannelRegistry channels,
     StorageTransactions transactions,
     Processing.SignalCounters counters,
@@ -47,6 +48,7 @@ public sealed class HealthCheck(
             [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
             new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
             new HealthTopics(topics.Current?.Problems ?? []),
+            new HealthRewards(rewards.Current?.Problems ?? []),
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
@@ -81,7 +83,7 @@ public sealed class HealthCheck(
 
     private sealed record PublicHealth(string Status, string? Reason);
 
-    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthWork Work);
+    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthRewards Rewards, HealthWork Work);
 
     /// <summary>
     /// What this instance has done since it started: signals enqueued and decided, storage transactions by work, and of
@@ -92,6 +94,8 @@ public sealed class HealthCheck(
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 
     private sealed record HealthTopics(IReadOnlyList<Core.Topics.TopicProblem> Problems);
+
+    private sealed record HealthRewards(IReadOnlyList<Core.Coins.RewardProblem> Problems);
 
     private sealed record HealthRules(int? Loaded, DateTimeOffset? LoadedAt, IReadOnlyList<Core.Rules.RuleProblem> Problems);
 }

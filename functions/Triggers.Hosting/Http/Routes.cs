@@ -27,4 +27,6 @@ public static class Routes
     public const string AdminContactsUnlink = "admin/contacts/unlink";
     public const string AdminContactCoins = "admin/contacts/{account}/coins";
     public const string AdminContactCoinsDeposit = "admin/contacts/{account}/coins/deposit";
+    public const string AdminContactCoinsRedeem = "admin/contacts/{account}/coins/redeem";
+    public const string AdminRewards = "admin/rewards";
 }

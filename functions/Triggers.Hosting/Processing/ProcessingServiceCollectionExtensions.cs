@@ -52,6 +52,8 @@ public static class ProcessingServiceCollectionExtensions
             Rooms = sp.GetRequiredService<IRoomStore>(),
             People = sp.GetRequiredService<Triggers.Core.People.IPeopleStore>(),
             Persons = sp.GetRequiredService<Triggers.Core.People.PersonContacts>(),
+            Coins = sp.GetRequiredService<Triggers.Core.Coins.CoinBank>(),
+            Stock = sp.GetRequiredService<Triggers.Core.Coins.RewardStock>(),
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton(sp => new DecisionSettings
@@ -60,6 +62,7 @@ public static class ProcessingServiceCollectionExtensions
             PlatformOf = channel => sp.GetRequiredService<ChannelRegistry>().Find(channel)?.Platform,
             ChannelsOf = sp.GetRequiredService<ChannelRegistry>().ChannelsOf,
             Emotion = sp.GetRequiredService<IOptions<EmotionOptions>>().Value,
+            Rewards = sp.GetRequiredService<Rewards.RewardCache>().FindAsync,
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();

@@ -27,6 +27,8 @@ internal static class FunctionContract
         Http("AdminContactsUnlink", "Function", "admin/contacts/unlink", "post"),
         Http("AdminContactCoinsGet", "Function", "admin/contacts/{account}/coins", "get"),
         Http("AdminContactCoinsDeposit", "Function", "admin/contacts/{account}/coins/deposit", "post"),
+        Http("AdminContactCoinsRedeem", "Function", "admin/contacts/{account}/coins/redeem", "post"),
+        Http("AdminRewards", "Function", "admin/rewards", "get"),
         new("ProcessSignal", "queueTrigger", new() { ["queueName"] = "signals", ["connection"] = "AzureWebJobsStorage" }),
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),

@@ -21,6 +21,14 @@ public sealed class MemoryCoins : ICoinStore
         }
     }
 
+    public Task<CoinKeyClaim?> GetKeyAsync(string tenant, string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_keys.GetValueOrDefault((tenant, key)));
+        }
+    }
+
     public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)
     {
         // Yield as a store round-trip would, so concurrent callers really interleave between their read and their write.

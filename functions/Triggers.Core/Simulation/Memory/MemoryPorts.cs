@@ -18,6 +18,8 @@ public static class MemoryPorts
         Emotions = new MemoryEmotions(),
         Rooms = new MemoryRooms(),
         People = new MemoryPeople(),
+        Coins = new Coins.CoinBank(new MemoryCoins(), clock),
+        Stock = new Coins.RewardStock(new MemoryRewardStock()),
         Time = clock,
     };
 }
