@@ -56,6 +56,18 @@ public sealed class SignalEnvelopeErrorTests
         Assert.EndsWith(got, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{}", "is required for a redeem signal")]
+    [InlineData("""{"reward": "  "}""", "is required for a redeem signal")]
+    [InlineData("""{"reward": "a\u0001b"}""", "without control characters")]
+    public void A_redeem_signal_must_name_its_reward(string attributes, string expected)
+    {
+        var error = SingleError(With("kind", "\"redeem\"").TrimEnd('}') + ",\"attributes\":" + attributes + "}");
+
+        Assert.Equal("$.attributes.reward", error.Path);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_id_over_256_characters_is_refused()
     {
