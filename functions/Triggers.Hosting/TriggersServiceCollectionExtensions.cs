@@ -42,7 +42,7 @@ public static class TriggersServiceCollectionExtensions
 
         // One person across platforms: account links in table People.
         services.AddSingleton<IPeopleStore>(sp => new TablePeopleStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<PersonLinker>();
+        services.AddSingleton(sp => new PersonLinker(sp.GetRequiredService<IPeopleStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CoinBank>()));
         services.AddSingleton<PersonLookup>();
 
         // The knowledge-coin bank: wallets in table Coins.

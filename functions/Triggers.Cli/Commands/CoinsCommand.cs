@@ -12,7 +12,7 @@ public static class CoinsCommand
     {
         var tenant = new Option<string?>("--tenant") { Description = "Only this tenant's wallets (default: every tenant)." };
         var connection = new Option<string?>("--connection") { Description = "Storage connection string; default AzureWebJobsStorage from the environment, else UseDevelopmentStorage=true." };
-        var audit = new Command("audit", "Check every wallet's balances against the sum of its applied entries; prints each mismatch and exits 1 if any.") { tenant, connection };
+        var audit = new Command("audit", "Check every wallet's balances against the sum of its applied entries, and that every merge of wallets finished; prints each mismatch and exits 1 if any.") { tenant, connection };
         audit.SetAction((parse, ct) => AuditAsync(parse.GetValue(tenant), parse.GetValue(connection), Console.Out, ct));
         return new Command("coins", "The knowledge-coin bank (table Coins).") { audit };
     }
@@ -24,6 +24,7 @@ public static class CoinsCommand
         await tables.GetTableClient(TableNames.Coins).CreateIfNotExistsAsync(ct);
         var store = new TableCoinStore(tables);
         var (wallets, entries, mismatches) = (0, 0, 0);
+        var byTenant = new Dictionary<string, List<(Wallet, IReadOnlyList<CoinEntry>)>>(StringComparer.Ordinal);
         await foreach (var wallet in store.ListWalletsAsync(tenant, ct))
         {
             var recorded = await store.ListEntriesAsync(wallet.Tenant, wallet.Id, ct);
@@ -33,6 +34,21 @@ public static class CoinsCommand
             {
                 mismatches++;
                 await output.WriteLineAsync($"{wallet.Tenant}: {problem}");
+            }
+
+            if (recorded.Any(e => e.Kind == CoinKinds.Transfer))
+            {
+                (byTenant.TryGetValue(wallet.Tenant, out var list) ? list : byTenant[wallet.Tenant] = []).Add((wallet, recorded));
+            }
+        }
+
+        // A merge takes coins out of one wallet and adds them to another: both halves must be there.
+        foreach (var (owner, transfers) in byTenant)
+        {
+            foreach (var problem in CoinAudit.UnfinishedTransfers(transfers))
+            {
+                mismatches++;
+                await output.WriteLineAsync($"{owner}: {problem}");
             }
         }
 

@@ -104,6 +104,7 @@ public static class ContactsCommand
     {
         var tables = CliStorage.Resolve(connection).CreateTableServiceClient();
         await tables.GetTableClient(TableNames.People).CreateIfNotExistsAsync(ct);
-        return new PersonLinker(new TablePeopleStore(tables), TimeProvider.System);
+        await tables.GetTableClient(TableNames.Coins).CreateIfNotExistsAsync(ct);
+        return new PersonLinker(new TablePeopleStore(tables), TimeProvider.System, new Triggers.Core.Coins.CoinBank(new TableCoinStore(tables), TimeProvider.System));
     }
 }

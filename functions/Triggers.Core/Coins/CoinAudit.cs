@@ -30,4 +30,17 @@ public static class CoinAudit
         problems.AddRange(entries.Where(e => e.CoinsAfter < 0).Select(e => $"wallet {wallet.Id}: entry {e.Id} left a negative balance {e.CoinsAfter}"));
         return problems;
     }
+
+    /// <summary>
+    /// Coins a merge took out of a wallet that no wallet of the tenant has received yet (the merge was cut short between
+    /// its two entries), each as a sentence. Linking the accounts again finishes it.
+    /// </summary>
+    public static IReadOnlyList<string> UnfinishedTransfers(IReadOnlyCollection<(Wallet Wallet, IReadOnlyList<CoinEntry> Entries)> wallets)
+    {
+        ArgumentNullException.ThrowIfNull(wallets);
+        var received = wallets.SelectMany(w => w.Entries).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. wallets.SelectMany(w => w.Entries.Where(WalletMerger.IsTakenOut)
+            .Where(e => !received.Contains(WalletMerger.IncomingId(w.Wallet.Id, e.Id)))
+            .Select(e => $"wallet {w.Wallet.Id}: {-e.Coins} coins and {-e.Xp} xp taken out by {e.Id} ({e.Reason}) were never added to the person's wallet; link the accounts again to finish the merge"))];
+    }
 }

@@ -14,4 +14,10 @@ public static class CoinKinds
 
     /// <summary>Coins given back (a redemption that could not be honoured).</summary>
     public const string Refund = "refund";
+
+    /// <summary>
+    /// Coins and experience moved between wallets when accounts join a person: taken from the old wallet (negative) and
+    /// added to the person's (positive), as two entries.
+    /// </summary>
+    public const string Transfer = "transfer";
 }

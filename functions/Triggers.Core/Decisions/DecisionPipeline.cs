@@ -40,7 +40,7 @@ public sealed class DecisionPipeline
         _cooldowns = new CooldownGate(ports.Cooldowns);
         _persons = ports.Persons ?? new PersonContacts(ports.People, ports.Contacts, settings.ChannelsOf, ports.Time);
         _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, _persons);
-        _people = new PersonLinker(ports.People, ports.Time);
+        _people = new PersonLinker(ports.People, ports.Time, ports.Coins);
         _redeemer = new RewardRedeemer(ports.Coins, ports.Stock, ports.Time);
     }
 

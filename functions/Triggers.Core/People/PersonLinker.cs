@@ -6,7 +6,9 @@ namespace Triggers.Core.People;
 /// changes nothing, so a redelivered signal or a repeated request is harmless. State stays with each account; what
 /// counts per person (caps, consent) is read across the person's accounts, so unlinking gives each account back its own.
 /// </summary>
-public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
+/// <param name="coins">When given, a link also combines the wallets of the accounts and persons that joined into the
+/// person's (<see cref="Coins.WalletMerger"/>); the hosts and the CLI always give it.</param>
+public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.CoinBank? coins = null)
 {
     /// <summary>The most accounts one person may have: enough for every platform and a few devices, and one atomic write.</summary>
     public const int MaxAccounts = 40;
@@ -35,6 +37,18 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
     public async Task<LinkOutcome> LinkAsync(
         string tenant, IReadOnlyList<AccountRef> accounts, string? member, string source, string by, CancellationToken cancellationToken)
     {
+        var outcome = await LinkPersonsAsync(tenant, accounts, member, source, by, cancellationToken);
+        if (coins is not null && outcome.Person is { } person && outcome.Former.Count > 0)
+        {
+            await new Coins.WalletMerger(coins).MergeAsync(tenant, outcome.Former, person.Id, by, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<LinkOutcome> LinkPersonsAsync(
+        string tenant, IReadOnlyList<AccountRef> accounts, string? member, string source, string by, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(accounts);
         var listed = accounts.Distinct().ToList();
         if (listed.Count == 0 || (member is null && listed.Count < 2))
@@ -61,7 +75,8 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
 
             if (plan.Change is null)
             {
-                return new LinkOutcome(await FindAsync(tenant, listed[0], cancellationToken), false, null);
+                // Linked already: the accounts' own wallets are named again, so a merge of coins cut short finishes on a retry.
+                return new LinkOutcome(await FindAsync(tenant, listed[0], cancellationToken), false, null) { Former = [.. listed.Select(a => a.ToString())] };
             }
 
             if (plan.Change.Count > store.MaxChange)
@@ -71,7 +86,9 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time)
 
             if (await store.TryApplyAsync(plan.Change, cancellationToken))
             {
-                return new LinkOutcome(await FindAsync(tenant, listed[0], cancellationToken), true, null);
+                var person = await FindAsync(tenant, listed[0], cancellationToken);
+                var former = plan.Change.WriteLinks.Select(l => l.Account.ToString()).Concat(plan.Change.RemovePersons.Select(p => p.Id));
+                return new LinkOutcome(person, true, null) { Former = [.. former.Where(w => w != person.Id).Distinct(StringComparer.Ordinal)] };
             }
         }
 

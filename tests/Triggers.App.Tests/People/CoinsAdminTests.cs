@@ -57,6 +57,23 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task Coins_deposited_before_an_identify_signal_links_the_accounts_are_the_members_after_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateAdminClient();
+        await client.PostAsJsonAsync($"/api/admin/contacts/douyin:d9/coins/deposit?tenant={_tenant}", new { amount = 70, idempotencyKey = "before-link" }, ct);
+        var body = $$$"""{"id":"crm-9","kind":"identify","actor":{"id":"cust-9"},"text":null,"occurredAt":"{{{TimeProvider.System.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}}}","attributes":{"member":"M-9","accounts":[{"platform":"douyin","id":"d9"}]}}""";
+        Assert.True((await GenericWebhook.PostAsync(client, _channel, Secret, body, ct)).IsSuccessStatusCode);
+
+        var statement = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/generic:cust-9/coins?tenant={_tenant}", ct), s => s.GetProperty("balance").GetInt64() > 0, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(("member:M-9", 70L), (statement.GetProperty("wallet").GetString(), statement.GetProperty("balance").GetInt64()));
+        var entry = Assert.Single(statement.GetProperty("entries").EnumerateArray());
+        Assert.Equal(("transfer", "merged from douyin:d9"), (entry.GetProperty("kind").GetString(), entry.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task A_deposit_retried_with_its_key_applies_once_and_every_linked_account_sees_the_same_wallet()
     {
         var ct = TestContext.Current.CancellationToken;
