@@ -57,6 +57,13 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<RewardStock>();
         services.AddSingleton<RewardRedeemer>();
 
+        // Trust: scoring from the staff-edited table Scoring (hot-reloaded), each account's trust in table Trust.
+        services.AddSingleton<Triggers.Core.Trust.IScoringSource>(sp => new TableScoringSource(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Trust.ScoringCache>();
+        services.AddHostedService<ConfigTables.ConfigTableRefresher<Trust.ScoringCache>>();
+        services.AddSingleton<Triggers.Core.Trust.ITrustStore>(sp => new TableTrustStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Trust.PersonTrust>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();

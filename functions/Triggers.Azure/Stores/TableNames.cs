@@ -20,9 +20,11 @@ public static class TableNames
     public const string Coins = "Coins";
     public const string Rewards = "Rewards";
     public const string RewardStock = "RewardStock";
+    public const string Scoring = "Scoring";
+    public const string Trust = "Trust";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock, Scoring, Trust];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

@@ -28,6 +28,7 @@ public sealed class DecisionPipeline
     private readonly PersonLinker _people;
     private readonly PersonContacts _persons;
     private readonly RewardRedeemer _redeemer;
+    private readonly Trust.TrustLedger _trust;
 
     public DecisionPipeline(DecisionPorts ports, DecisionSettings settings)
     {
@@ -42,6 +43,7 @@ public sealed class DecisionPipeline
         _facts = new GuardrailFacts(ports.Contacts, ports.Ledger, _persons);
         _people = new PersonLinker(ports.People, ports.Time, ports.Coins);
         _redeemer = new RewardRedeemer(ports.Coins, ports.Stock, ports.Time);
+        _trust = new Trust.TrustLedger(ports.Trust, ports.Time);
     }
 
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet rules, CancellationToken cancellationToken)
@@ -72,6 +74,11 @@ public sealed class DecisionPipeline
         if (redemption is not null || rules.Mentions(signal.Tenant, CoinsVar))
         {
             contactData["coins"] = await CoinsDataAsync(signal.Tenant, redemption?.Wallet ?? person.Person?.Id ?? account.ToString(), rules.Mentions(signal.Tenant, Earned30dVar), redemption, now, cancellationToken);
+        }
+
+        if (await _settings.Scoring(signal.Tenant, cancellationToken) is { } scoring)
+        {
+            contactData["trust"] = await TrustDataAsync(signal, analysis, emotion, contactData, scoring, person, cancellationToken);
         }
 
         var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion);
@@ -205,6 +212,22 @@ public sealed class DecisionPipeline
         var wallet = await _people.FindAsync(signal.Tenant, account, cancellationToken);
         var by = "signal:" + signal.Id;
         return await _redeemer.RedeemAsync(signal.Tenant, by, wallet.Id, reward, await _settings.Rewards(signal.Tenant, reward, cancellationToken), by, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores the signal for the sending account once per signal id (the rows of table Scoring it matches, judged on the
+    /// data rules see, without trust), then gives rules the person's trust: <c>contact.trust.score</c> and each component.
+    /// </summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> TrustDataAsync(
+        Signal signal, Analysis.TextAnalysis analysis, EmotionSnapshot emotion, System.Text.Json.Nodes.JsonObject contactData, Trust.TenantScoring scoring,
+        KnownPerson person, CancellationToken cancellationToken)
+    {
+        var (points, rows) = scoring.Score(ConditionData.BuildLogicData(signal, analysis, contactData, emotion));
+        var account = person.Account.ToString();
+        var own = await _trust.ApplyAsync(signal.Tenant, account, "signal:" + signal.Id, points, "Scoring rows: " + string.Join(", ", rows), scoring.Settings.HalfLife, cancellationToken);
+        var accounts = person.Person?.Accounts.Select(a => a.Account.ToString()) ?? [account];
+        var view = await Trust.TrustReader.ViewAsync(_ports.Trust, signal.Tenant, accounts, scoring.Settings, _ports.Time.GetUtcNow(), cancellationToken, own);
+        return Trust.TrustReader.ToLogicData(view);
     }
 
     /// <summary>

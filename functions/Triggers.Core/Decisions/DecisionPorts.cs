@@ -42,5 +42,8 @@ public sealed record DecisionPorts
     /// <summary>Reward units claimed by redemptions.</summary>
     public required Coins.RewardStock Stock { get; init; }
 
+    /// <summary>Each account's trust (table Trust), scored per signal for tenants with rows in table Scoring.</summary>
+    public required Trust.ITrustStore Trust { get; init; }
+
     public required TimeProvider Time { get; init; }
 }

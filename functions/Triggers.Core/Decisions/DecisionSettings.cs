@@ -17,6 +17,9 @@ public sealed record DecisionSettings
 
     public required EmotionOptions Emotion { get; init; }
 
+    /// <summary>The tenant's scoring from table Scoring, or null when it scores no one (the default).</summary>
+    public Func<string, CancellationToken, ValueTask<Trust.TenantScoring?>> Scoring { get; init; } = (_, _) => ValueTask.FromResult<Trust.TenantScoring?>(null);
+
     /// <summary>The tenant's reward by id as table Rewards has it (disabled ones too), or null; none by default.</summary>
     public Func<string, string, CancellationToken, ValueTask<Coins.Reward?>> Rewards { get; init; } = (_, _, _) => ValueTask.FromResult<Coins.Reward?>(null);
 

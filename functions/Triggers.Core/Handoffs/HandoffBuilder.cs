@@ -26,12 +26,13 @@ public static class HandoffBuilder
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static Handoff Build(Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now) =>
-        Build(touchpoint, recentSignals, emotion, now, TemplateReplySuggester.Default);
+    /// <param name="trust">The person's trust score (0-100), or null when the tenant scores no one.</param>
+    public static Handoff Build(Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, double? trust = null) =>
+        Build(touchpoint, recentSignals, emotion, now, TemplateReplySuggester.Default, trust);
 
     /// <param name="recentSignals">The contact's recent signals in any order; others' signals are ignored.</param>
     public static Handoff Build(
-        Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, IReplySuggester suggester)
+        Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, IReplySuggester suggester, double? trust = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(recentSignals);
@@ -52,7 +53,7 @@ public static class HandoffBuilder
         var negative = negatives.Count > 0 ? negatives.Max() : touchpoint.WhyFacts?.NegativeScore ?? 0;
         var waiting = now - WaitingSince(touchpoint, signals);
         var amount = HandoffUrgency.OrderAmount(signals.Select(s => s.Signal));
-        var urgency = HandoffUrgency.Score(negative, amount, waiting);
+        var urgency = HandoffUrgency.Score(negative, amount, waiting, trust);
         var trend = HandoffTrend.Of(negatives);
 
         var latest = spoken.Count > 0 ? spoken[^1] : null;
@@ -68,6 +69,7 @@ public static class HandoffBuilder
                 ["negative"] = Round(negative),
                 ["amount"] = amount,
                 ["waitingMinutes"] = Math.Max(0, (int)waiting.TotalMinutes),
+                ["trust"] = trust,
             },
             ["lastSignals"] = new JsonArray([.. signals.Select(SignalJson)]),
             ["emotion"] = new JsonArray([.. EmotionJson(emotion)]),

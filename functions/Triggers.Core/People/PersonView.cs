@@ -11,6 +11,15 @@ public sealed record PersonView(string Id, string Tenant, bool Linked, IReadOnly
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public CoinBalances? Coins { get; init; }
 
+    /// <summary>
+    /// The person's trust, component by component (shown by the contact lookup). <c>score</c> is null while the tenant
+    /// has no rows in table Scoring; <c>note</c> says so.
+    /// </summary>
+    public sealed record TrustScore(double? Score, IReadOnlyDictionary<string, Trust.TrustComponentView> Components, string? Note);
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TrustScore? Trust { get; init; }
+
     public static PersonView From(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);

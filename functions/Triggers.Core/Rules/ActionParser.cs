@@ -95,6 +95,11 @@ internal static class ActionParser
         var passive = ReadReply(obj, type, delay, where, problems);
         var uses = ActionFields.ReadUses(obj, where, problems);
         var (amount, xp, reason) = ReadCoins(obj, type, where, problems);
+        if (ReadPoints(obj, type, where, problems) is { } points)
+        {
+            amount = points;
+        }
+
         return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason };
     }
 
@@ -145,6 +150,30 @@ internal static class ActionParser
 
             return whole;
         }
+    }
+
+    /// <summary><c>points</c>: the community contribution points a <c>contribute</c> action records (kept as the touchpoint's amount).</summary>
+    private static long? ReadPoints(JsonObject obj, string? type, string where, List<string> problems)
+    {
+        obj.TryGetPropertyValue("points", out var value);
+        if (type != ActionTypes.Contribute)
+        {
+            if (value is not null)
+            {
+                problems.Add($"{where}.points is only for a contribute action: remove it, or set \"type\": \"contribute\"");
+            }
+
+            return null;
+        }
+
+        var limit = (long)Trust.ScoringSet.MaxPoints;
+        if (value is null || value.GetValueKind() != System.Text.Json.JsonValueKind.Number || !value.AsValue().TryGetValue(out long points) || points == 0 || Math.Abs(points) > limit)
+        {
+            problems.Add($"{where}.points must be a whole number of community points from -{limit} to {limit}, not 0, but it is {value?.ToJsonString() ?? "missing"}: for example {{\"type\": \"contribute\", \"points\": 5, \"reason\": \"帮助新人\"}}");
+            return null;
+        }
+
+        return points;
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

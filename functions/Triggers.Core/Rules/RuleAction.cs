@@ -21,7 +21,10 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// </summary>
     public IReadOnlyList<string> Uses { get; init; } = [];
 
-    /// <summary>A <c>coins</c> action: how many knowledge coins to deposit (it names this, <see cref="Xp"/>, or both).</summary>
+    /// <summary>
+    /// A <c>coins</c> action: how many knowledge coins to deposit (it names this, <see cref="Xp"/>, or both); a
+    /// <c>contribute</c> action: its community points.
+    /// </summary>
     public long? Amount { get; init; }
 
     /// <summary>A <c>coins</c> action: how much experience to add (appreciation: team-ups, invitations), never spendable.</summary>

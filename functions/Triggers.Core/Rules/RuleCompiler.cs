@@ -44,7 +44,7 @@ internal static class RuleCompiler
         };
     }
 
-    private static JsonLogicExpression? CompileCondition(string? when, List<string> problems)
+    internal static JsonLogicExpression? CompileCondition(string? when, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(when))
         {

@@ -46,7 +46,10 @@ public sealed record Touchpoint
 
     public string? Text { get; init; }
 
-    /// <summary>A <c>coins</c> touchpoint: the knowledge coins it deposits when due, the experience it adds, and why.</summary>
+    /// <summary>
+    /// A <c>coins</c> touchpoint: the knowledge coins it deposits when due, the experience it adds, and why; a
+    /// <c>contribute</c> touchpoint: the community points it records (as Amount) and why.
+    /// </summary>
     public long? Amount { get; init; }
 
     public long? Xp { get; init; }

@@ -9,7 +9,8 @@ namespace Triggers.Hosting.Admin;
 /// account belongs to; <c>POST …/contacts/link</c> and <c>…/unlink</c> link accounts and take one back out. The tenant is
 /// <c>?tenant=</c> or <c>"tenant"</c> in the body, <c>default</c> when absent, and must have a configured channel.
 /// </summary>
-public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts persons, Core.Coins.CoinBank coins, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
+public sealed partial class ContactsAdmin(
+    PersonLinker people, PersonContacts persons, Core.Coins.CoinBank coins, Trust.PersonTrust trust, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
 {
     private const string LinkShape = "send {\"accounts\": [\"wechat:oAbC\", \"douyin:71523\"], \"member\": \"optional brand member id\", \"by\": \"who\", \"tenant\": \"optional\"}";
 
@@ -31,7 +32,14 @@ public sealed partial class ContactsAdmin(PersonLinker people, PersonContacts pe
 
         var person = await people.FindAsync(tenant, parsed, request.HttpContext.RequestAborted);
         var wallet = await coins.BalanceAsync(tenant, person.Id, request.HttpContext.RequestAborted);
-        return Results.Ok(PersonView.From(person) with { Coins = new PersonView.CoinBalances(wallet.Coins, wallet.Xp) });
+        var trusted = await trust.ViewAsync(tenant, parsed, request.HttpContext.RequestAborted);
+        return Results.Ok(PersonView.From(person) with
+        {
+            Coins = new PersonView.CoinBalances(wallet.Coins, wallet.Xp),
+            Trust = trusted is null
+                ? new PersonView.TrustScore(null, new Dictionary<string, Core.Trust.TrustComponentView>(), $"tenant {tenant} has no rows in table Scoring, so no one is scored (docs/relationships.md#trust)")
+                : new PersonView.TrustScore(trusted.Score, trusted.Components, null),
+        });
     }
 
     public async Task<IResult> LinkAsync(HttpRequest request)

@@ -10,7 +10,7 @@ namespace Triggers.Hosting.Health;
 /// <summary>
 /// Health, said to two audiences. <c>GET /api/health</c> is anonymous (load balancers, uptime checks, anyone on the
 /// internet): the status and the class of its reason, nothing about channels, tenants or rules. <c>GET /api/admin/health</c>
-/// (admin key) adds the detail operators need: the storage error, the channels, the broken rules, topics and rewards.
+/// (admin key) adds the detail operators need: the storage error, the channels, the broken rows of rules, topics, rewards and scoring.
 /// </summary>
 public sealed class HealthCheck(
     TableServiceClient tables,
@@ -18,6 +18,7 @@ public sealed class HealthCheck(
     RuleCache rules,
     TopicCache topics,
     Rewards.RewardCache rewards,
+    Trust.ScoringCache scoring,
     ChannelRegistry channels,
     StorageTransactions transactions,
     Processing.SignalCounters counters,
@@ -49,6 +50,7 @@ public sealed class HealthCheck(
             new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
             new HealthTopics(topics.Current?.Problems ?? []),
             new HealthRewards(rewards.Current?.Problems ?? []),
+            new HealthScoring(scoring.Current?.Scoring.Problems ?? []),
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
@@ -83,7 +85,7 @@ public sealed class HealthCheck(
 
     private sealed record PublicHealth(string Status, string? Reason);
 
-    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthRewards Rewards, HealthWork Work);
+    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthRewards Rewards, HealthScoring Scoring, HealthWork Work);
 
     /// <summary>
     /// What this instance has done since it started: signals enqueued and decided, storage transactions by work, and of
@@ -94,6 +96,8 @@ public sealed class HealthCheck(
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 
     private sealed record HealthTopics(IReadOnlyList<Core.Topics.TopicProblem> Problems);
+
+    private sealed record HealthScoring(IReadOnlyList<Core.Trust.ScoringProblem> Problems);
 
     private sealed record HealthRewards(IReadOnlyList<Core.Coins.RewardProblem> Problems);
 

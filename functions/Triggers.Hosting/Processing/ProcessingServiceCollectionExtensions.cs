@@ -54,6 +54,7 @@ public static class ProcessingServiceCollectionExtensions
             Persons = sp.GetRequiredService<Triggers.Core.People.PersonContacts>(),
             Coins = sp.GetRequiredService<Triggers.Core.Coins.CoinBank>(),
             Stock = sp.GetRequiredService<Triggers.Core.Coins.RewardStock>(),
+            Trust = sp.GetRequiredService<Triggers.Core.Trust.ITrustStore>(),
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton(sp => new DecisionSettings
@@ -63,6 +64,7 @@ public static class ProcessingServiceCollectionExtensions
             ChannelsOf = sp.GetRequiredService<ChannelRegistry>().ChannelsOf,
             Emotion = sp.GetRequiredService<IOptions<EmotionOptions>>().Value,
             Rewards = sp.GetRequiredService<Rewards.RewardCache>().FindAsync,
+            Scoring = sp.GetRequiredService<Trust.ScoringCache>().ForAsync,
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();

@@ -42,6 +42,7 @@ public sealed partial class TouchpointDispatcher(
     PoisonQueue poison,
     CoinBank coins,
     PersonLinker people,
+    Trust.PersonTrust trust,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<TouchpointDispatcher> logger)
@@ -156,7 +157,21 @@ public sealed partial class TouchpointDispatcher(
             return await DepositAsync(claimed, channel, cancellationToken);
         }
 
+        if (string.Equals(claimed.Type, ActionTypes.Contribute, StringComparison.Ordinal) && claimed.Amount is { } points)
+        {
+            return await ContributeAsync(claimed, channel, points, cancellationToken);
+        }
+
         return await SendAsync(claimed, channel, policy, context, now, cancellationToken);
+    }
+
+    /// <summary>A contribute touchpoint adds its community points to the contact's trust once, under the touchpoint's id.</summary>
+    private async Task<string> ContributeAsync(Touchpoint claimed, ChannelSettings channel, long points, CancellationToken cancellationToken)
+    {
+        var account = new AccountRef(channel.Platform, claimed.Contact);
+        var view = await trust.ContributeAsync(claimed.Tenant, account, "touchpoint:" + claimed.Id, points, claimed.Reason ?? "rule " + claimed.RuleId, cancellationToken);
+        var detail = $"recorded {points} community points for {account}" + (view is null ? " (the tenant has no rows in table Scoring yet)" : $"; trust {view.Score}");
+        return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), StatusReason = detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }
 
     private async Task<string> SendAsync(
@@ -239,7 +254,8 @@ public sealed partial class TouchpointDispatcher(
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
-        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now);
+        var trusted = await trust.ViewAsync(claimed.Tenant, new AccountRef((channels.Find(claimed.Channel)?.Platform) ?? string.Empty, claimed.Contact), cancellationToken);
+        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now, trusted?.Score);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }

@@ -38,4 +38,26 @@ public sealed class CoinsActionTests
 
         Assert.StartsWith(expected, problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_contribute_action_carries_its_community_points_to_the_touchpoint()
+    {
+        var rule = Assert.Single(RuleSet.Compile([TestSignals.Rule("fake-report", then: """[{"type": "contribute", "points": 8, "reason": "举报假货"}]""")]).Rules);
+
+        var touchpoint = Assert.Single(Triggers.Core.Touchpoints.TouchpointPlanner.Plan(rule, TestSignals.Message(), TestSignals.Angry(), TestSignals.OccurredAt));
+
+        Assert.Equal(("contribute", 8L, "举报假货"), (touchpoint.Type, touchpoint.Amount, touchpoint.Reason));
+    }
+
+    [Theory]
+    [InlineData("""[{"type": "contribute"}]""", "Then[0].points must be a whole number of community points from -1000 to 1000, not 0, but it is missing")]
+    [InlineData("""[{"type": "contribute", "points": 0}]""", "Then[0].points must be a whole number of community points")]
+    [InlineData("""[{"type": "contribute", "points": 2000}]""", "Then[0].points must be a whole number of community points")]
+    [InlineData("""[{"type": "tag", "text": "t", "points": 5}]""", "Then[0].points is only for a contribute action")]
+    public void Contribution_points_that_cannot_be_recorded_are_a_problem_that_says_how_to_fix_it(string then, string expected)
+    {
+        var problem = Assert.Single(RuleProblems.Of(TestSignals.Rule("r", then: then)));
+
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+    }
 }

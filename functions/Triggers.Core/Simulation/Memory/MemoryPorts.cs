@@ -20,6 +20,7 @@ public static class MemoryPorts
         People = new MemoryPeople(),
         Coins = new Coins.CoinBank(new MemoryCoins(), clock),
         Stock = new Coins.RewardStock(new MemoryRewardStock()),
+        Trust = new MemoryTrust(),
         Time = clock,
     };
 }
