@@ -5,7 +5,7 @@ namespace Triggers.Core.Tests.Rules;
 /// <summary>A broken Then is reported with the action's index, the field, and how to fix it.</summary>
 public sealed class ActionValidationTests
 {
-    private const string AllTypes = "message, invite, coupon, tag, coins, handoff, alert";
+    private const string AllTypes = "message, invite, coupon, tag, coins, contribute, handoff, alert";
 
     [Theory]
     [InlineData(null, "Then is empty: list the actions as a JSON array")]
