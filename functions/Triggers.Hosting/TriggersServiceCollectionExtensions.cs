@@ -64,6 +64,13 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<Triggers.Core.Trust.ITrustStore>(sp => new TableTrustStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<Trust.PersonTrust>();
 
+        // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.
+        services.AddSingleton<Triggers.Core.Erasure.IErasureStore>(sp => new TableErasureStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Triggers.Core.Erasure.ErasedAccounts>();
+        services.AddSingleton<Triggers.Core.Erasure.IContactDataEraser>(sp =>
+            new TableContactEraser(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ChannelRegistry>().ChannelsOf));
+        services.AddSingleton<Triggers.Core.Erasure.ContactEraser>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();

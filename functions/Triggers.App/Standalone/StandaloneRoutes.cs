@@ -35,6 +35,8 @@ public static class StandaloneRoutes
         admin.MapPost(Routes.AdminContactCoinsDeposit, (HttpRequest r, string account, CoinsAdmin c) => c.DepositAsync(r, account));
         admin.MapPost(Routes.AdminContactCoinsRedeem, (HttpRequest r, string account, CoinsAdmin c) => c.RedeemAsync(r, account));
         admin.MapGet(Routes.AdminRewards, (HttpRequest r, CoinsAdmin c) => c.RewardsAsync(r));
+        admin.MapDelete(Routes.AdminContact, (HttpRequest r, string account, ContactsAdmin c) => c.EraseAsync(r, account));
+        admin.MapGet(Routes.AdminErasures, (HttpRequest r, ContactsAdmin c) => c.ErasuresAsync(r));
         return app;
     }
 }

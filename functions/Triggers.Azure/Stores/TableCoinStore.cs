@@ -111,6 +111,8 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
 
     internal static string PartitionKey(string tenant, string wallet) => KeyParts.Join(tenant, wallet);
 
+    internal static string KeysPartitionOf(string tenant) => KeyParts.Join(tenant, KeysPartition);
+
     private static string EntryKey(string id) => EntryPrefix + KeyParts.Escape(id);
 
     private static TableEntity ToEntity(string partition, CoinEntry e) => new(partition, EntryKey(e.Id))

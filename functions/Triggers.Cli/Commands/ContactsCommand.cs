@@ -7,7 +7,7 @@ using Triggers.Core.People;
 
 namespace Triggers.Cli.Commands;
 
-/// <summary>`contacts show | link | unlink`: one person across platforms, for operators (docs/relationships.md).</summary>
+/// <summary>`contacts show | link | unlink | erase`: one person across platforms, for operators (docs/relationships.md).</summary>
 public static class ContactsCommand
 {
     private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -30,7 +30,11 @@ public static class ContactsCommand
         var unlink = new Command("unlink", "Take an account out of its person: it is a person of its own again.") { account, tenant, connection };
         unlink.SetAction((parse, ct) => UnlinkAsync(parse.GetValue(account)!, parse.GetValue(tenant)!, parse.GetValue(connection), ct));
 
-        return new Command("contacts", "Show, link and unlink the platform accounts of a person (table People).") { show, link, unlink };
+        var eraseBy = new Option<string?>("--by") { Description = "Who asked for the erasure (default: cli:<user>)." };
+        var erase = new Command("erase", "Erase the person an account belongs to, across every table (PIPL/GDPR); prints the erasure's record.") { account, eraseBy, tenant, connection };
+        erase.SetAction((parse, ct) => EraseAsync(parse.GetValue(account)!, parse.GetValue(eraseBy), parse.GetValue(tenant)!, parse.GetValue(connection), ct));
+
+        return new Command("contacts", "Show, link, unlink and erase the platform accounts of a person (table People).") { show, link, unlink, erase };
     }
 
     private static async Task<int> ShowAsync(string text, string tenant, string? connection, CancellationToken ct)
@@ -86,6 +90,38 @@ public static class ContactsCommand
 
         var outcome = await (await LinkerAsync(connection, ct)).UnlinkAsync(tenant, parsed, ct);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { changed = outcome.Changed, person = PersonView.From(outcome.Person!) }, Output));
+        return 0;
+    }
+
+    /// <summary>
+    /// Erases as the admin API does. The CLI knows no channel configuration, so the account's channels are found from its
+    /// signals (a scan of table Signals).
+    /// </summary>
+    private static async Task<int> EraseAsync(string text, string? by, string tenant, string? connection, CancellationToken ct)
+    {
+        if (!TryParse(text, out var parsed))
+        {
+            return 2;
+        }
+
+        by = string.IsNullOrWhiteSpace(by) ? "cli:" + Environment.UserName : by.Trim();
+        if (PersonLinker.ByProblem(by) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+            return 2;
+        }
+
+        var tables = CliStorage.Resolve(connection).CreateTableServiceClient();
+        foreach (var name in TableNames.All)
+        {
+            await tables.GetTableClient(name).CreateIfNotExistsAsync(ct);
+        }
+
+        var eraser = new Triggers.Core.Erasure.ContactEraser(
+            await LinkerAsync(connection, ct), new TableContactEraser(tables, channelsOf: null), new TableErasureStore(tables), erased: null, TimeProvider.System);
+        var record = await eraser.EraseAsync(tenant, parsed, by, ct);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(record, Output));
+        await Console.Error.WriteLineAsync($"erased {record.Accounts} account(s): {record.Rows.Values.Sum()} row(s) deleted");
         return 0;
     }
 

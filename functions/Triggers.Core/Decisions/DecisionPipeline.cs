@@ -51,6 +51,13 @@ public sealed class DecisionPipeline
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(rules);
         var now = _ports.Time.GetUtcNow();
+        var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
+        var account = new AccountRef(platform, signal.Actor.Id);
+        if (_ports.Erased is { } erased && await erased.BlocksAsync(signal.Tenant, account, signal.OccurredAt, cancellationToken))
+        {
+            return SignalDecision.Dropped(signal, now);
+        }
+
         var policy = _settings.Guardrails(signal.Tenant);
         // Identity first: the guardrails of an identify signal, and of every signal after it, count per person. A refusal
         // (a member with too many accounts) would be the same on every retry, so the signal is decided without the link.
@@ -64,8 +71,6 @@ public sealed class DecisionPipeline
             }
         }
 
-        var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
-        var account = new AccountRef(platform, signal.Actor.Id);
         var redemption = await RedeemAsync(signal, account, cancellationToken);
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);

@@ -45,5 +45,8 @@ public sealed record DecisionPorts
     /// <summary>Each account's trust (table Trust), scored per signal for tenants with rows in table Scoring.</summary>
     public required Trust.ITrustStore Trust { get; init; }
 
+    /// <summary>Erased accounts: a signal of one, from before its erasure, is dropped. Null (the simulator): none are checked.</summary>
+    public Erasure.ErasedAccounts? Erased { get; init; }
+
     public required TimeProvider Time { get; init; }
 }

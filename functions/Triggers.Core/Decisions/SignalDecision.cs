@@ -14,6 +14,20 @@ public sealed record SignalDecision(
     /// <summary>Why an identify signal's accounts could not be linked (for the log); the signal is decided all the same.</summary>
     public string? LinkRefusal { get; init; }
 
+    /// <summary>
+    /// The signal is from an erased account and happened before its erasure (a redelivery or a replay): nothing was
+    /// decided or stored, and it must not be recorded.
+    /// </summary>
+    public bool Erased { get; init; }
+
+    /// <summary>The decision for a signal of an erased account: nothing analysed, decided or stored.</summary>
+    public static SignalDecision Dropped(Signal signal, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var state = new ContactState { Tenant = signal.Tenant, Channel = signal.Channel, Contact = signal.Actor.Id };
+        return new SignalDecision(signal, TextAnalysis.Neutral("erased"), new ContactObservation(state, false, []), EmotionSnapshot.Empty, [], now) { Erased = true };
+    }
+
     /// <summary>How a redeem signal's redemption ended; null for other signals.</summary>
     public Coins.Redemption? Redemption { get; init; }
 }

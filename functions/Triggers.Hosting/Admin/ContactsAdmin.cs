@@ -10,9 +10,55 @@ namespace Triggers.Hosting.Admin;
 /// <c>?tenant=</c> or <c>"tenant"</c> in the body, <c>default</c> when absent, and must have a configured channel.
 /// </summary>
 public sealed partial class ContactsAdmin(
-    PersonLinker people, PersonContacts persons, Core.Coins.CoinBank coins, Trust.PersonTrust trust, ChannelRegistry channels, ILogger<ContactsAdmin> logger)
+    PersonLinker people,
+    PersonContacts persons,
+    Core.Coins.CoinBank coins,
+    Trust.PersonTrust trust,
+    Core.Erasure.ContactEraser eraser,
+    Core.Erasure.IErasureStore erasures,
+    ChannelRegistry channels,
+    ILogger<ContactsAdmin> logger)
 {
     private const string LinkShape = "send {\"accounts\": [\"wechat:oAbC\", \"douyin:71523\"], \"member\": \"optional brand member id\", \"by\": \"who\", \"tenant\": \"optional\"}";
+
+    /// <summary>
+    /// <c>DELETE /api/admin/contacts/{platform}:{actorId}?tenant=&amp;by=</c>: erases the person on request (docs/relationships.md#erasure).
+    /// The answer is the erasure's record: rows deleted per table and the ledger totals kept, never who.
+    /// </summary>
+    public async Task<IResult> EraseAsync(HttpRequest request, string account)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (parsed, badAccount) = AdminContacts.PathAccount(account);
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        if ((badAccount ?? unknown) is { } problem)
+        {
+            return problem;
+        }
+
+        var by = AdminResults.Query(request, "by") is { } who && !string.IsNullOrWhiteSpace(who) ? who.Trim() : "admin";
+        if (PersonLinker.ByProblem(by) is { } badBy)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"{badBy}: name who asked in ?by=.");
+        }
+
+        var record = await eraser.EraseAsync(tenant, parsed, "admin:" + by, request.HttpContext.RequestAborted);
+        Log.Erased(logger, record.Id, record.Accounts, record.Rows.Values.Sum(), by);
+        return Results.Ok(record);
+    }
+
+    /// <summary><c>GET /api/admin/erasures?tenant=&amp;limit=</c>: the tenant's erasures, newest first (when, by whom, how much; never who).</summary>
+    public async Task<IResult> ErasuresAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var limit = int.TryParse(AdminResults.Query(request, "limit"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 1000) : 100;
+        return Results.Ok(await erasures.ListAsync(tenant, limit, request.HttpContext.RequestAborted));
+    }
 
     public async Task<IResult> GetAsync(HttpRequest request, string account)
     {
@@ -158,6 +204,9 @@ public sealed partial class ContactsAdmin(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 3411, Level = LogLevel.Information, Message = "Erasure {Id} by an admin ({By}): {Accounts} account(s), {Rows} row(s) deleted")]
+        public static partial void Erased(ILogger logger, string id, int accounts, int rows, string by);
+
         [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "Accounts {Accounts} linked as {Person} by an admin ({By})")]
         public static partial void Linked(ILogger logger, string accounts, string person, string by);
 

@@ -29,4 +29,5 @@ public static class Routes
     public const string AdminContactCoinsDeposit = "admin/contacts/{account}/coins/deposit";
     public const string AdminContactCoinsRedeem = "admin/contacts/{account}/coins/redeem";
     public const string AdminRewards = "admin/rewards";
+    public const string AdminErasures = "admin/erasures";
 }

@@ -55,6 +55,7 @@ public static class ProcessingServiceCollectionExtensions
             Coins = sp.GetRequiredService<Triggers.Core.Coins.CoinBank>(),
             Stock = sp.GetRequiredService<Triggers.Core.Coins.RewardStock>(),
             Trust = sp.GetRequiredService<Triggers.Core.Trust.ITrustStore>(),
+            Erased = sp.GetRequiredService<Triggers.Core.Erasure.ErasedAccounts>(),
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton(sp => new DecisionSettings

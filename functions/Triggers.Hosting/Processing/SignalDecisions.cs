@@ -38,7 +38,11 @@ public sealed partial class SignalDecisions(
     public async Task<SignalDecision> DecideAsync(Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
     {
         var (decision, record) = await DecideUnrecordedAsync(signal, ruleSet, touchpoints, cancellationToken);
-        await RecordAsync([record], cancellationToken);
+        if (record is not null)
+        {
+            await RecordAsync([record], cancellationToken);
+        }
+
         return decision;
     }
 
@@ -46,12 +50,19 @@ public sealed partial class SignalDecisions(
     /// Decides the signal and returns the record that marks it decided, for the caller to store with
     /// <see cref="RecordAsync"/> (a group message stores its signals' records together, after all their touchpoints).
     /// </summary>
-    public async Task<(SignalDecision Decision, ProcessedSignal Record)> DecideUnrecordedAsync(
+    /// <returns>The record is null for a signal of an erased account from before its erasure: nothing of it is stored.</returns>
+    public async Task<(SignalDecision Decision, ProcessedSignal? Record)> DecideUnrecordedAsync(
         Signal signal, RuleSet? ruleSet, ITouchpointStore? touchpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
         var pipeline = new DecisionPipeline(touchpoints is null ? ports : ports with { Touchpoints = touchpoints }, settings);
         var decision = await pipeline.DecideAsync(signal, ruleSet ?? await rules.GetAsync(cancellationToken), cancellationToken);
+        if (decision.Erased)
+        {
+            Log.ErasedDropped(logger, signal.Id);
+            return (decision, null);
+        }
+
         Report(decision);
         var record = new ProcessedSignal(signal, decision.Analysis, decision.DecidedAt)
         {
@@ -115,6 +126,9 @@ public sealed partial class SignalDecisions(
 
         [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Contact {Contact} on {Channel} {Change} ({Source})")]
         public static partial void ConsentChanged(ILogger logger, string contact, string channel, string change, string source);
+
+        [LoggerMessage(EventId = 3410, Level = LogLevel.Information, Message = "Signal {SignalId} is from an erased account and happened before its erasure: dropped, nothing stored")]
+        public static partial void ErasedDropped(ILogger logger, string signalId);
 
         [LoggerMessage(EventId = 3407, Level = LogLevel.Warning, Message = "Identify signal {SignalId} linked nothing: {Reason}")]
         public static partial void NotLinked(ILogger logger, string signalId, string reason);

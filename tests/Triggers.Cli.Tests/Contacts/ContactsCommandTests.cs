@@ -41,4 +41,34 @@ public sealed class ContactsCommandTests(AzuriteFixture azurite)
         Assert.Contains("{platform}:{actorId}", errors, StringComparison.Ordinal);
         Assert.False(JsonDocument.Parse(shown).RootElement.GetProperty("linked").GetBoolean());
     }
+
+    [Fact]
+    public async Task Erase_finds_the_accounts_channels_from_their_signals_deletes_them_and_prints_a_record_that_names_no_one()
+    {
+        var tenant = azurite.UniqueName("ce");
+        var ct = TestContext.Current.CancellationToken;
+        var tables = azurite.Connection.CreateTableServiceClient();
+        foreach (var name in Triggers.Azure.Stores.TableNames.All)
+        {
+            await tables.GetTableClient(name).CreateIfNotExistsAsync(ct);
+        }
+
+        await tables.GetTableClient("Signals").AddEntityAsync(new global::Azure.Data.Tables.TableEntity("shop-wx", "0001-s1")
+        {
+            ["Tenant"] = tenant, ["Platform"] = "wechat", ["ActorId"] = "o-erase", ["Text"] = "我的手机号是…",
+        }, ct);
+        await tables.GetTableClient("ContactStates").AddEntityAsync(new global::Azure.Data.Tables.TableEntity($"{tenant}|shop-wx", "o-erase") { ["OptedOut"] = false }, ct);
+        await RunAsync($"contacts link wechat:o-erase douyin:d-erase --member M-erase --tenant {tenant}");
+
+        var (exit, output, errors) = await RunAsync($"contacts erase douyin:d-erase --by dpo --tenant {tenant}");
+
+        Assert.Equal(0, exit);
+        var record = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((2, "dpo"), (record.GetProperty("accounts").GetInt32(), record.GetProperty("by").GetString()));
+        Assert.Equal((1, 1, 3), (record.GetProperty("rows").GetProperty("Signals").GetInt32(), record.GetProperty("rows").GetProperty("ContactStates").GetInt32(), record.GetProperty("rows").GetProperty("People").GetInt32()));
+        Assert.All(["o-erase", "d-erase", "M-erase"], id => Assert.DoesNotContain(id, output, StringComparison.Ordinal));
+        Assert.Contains("erased 2 account(s)", errors, StringComparison.Ordinal);
+        var (_, shown, _) = await RunAsync($"contacts show wechat:o-erase --tenant {tenant}");
+        Assert.False(JsonDocument.Parse(shown).RootElement.GetProperty("linked").GetBoolean());
+    }
 }

@@ -29,6 +29,8 @@ internal static class FunctionContract
         Http("AdminContactCoinsDeposit", "Function", "admin/contacts/{account}/coins/deposit", "post"),
         Http("AdminContactCoinsRedeem", "Function", "admin/contacts/{account}/coins/redeem", "post"),
         Http("AdminRewards", "Function", "admin/rewards", "get"),
+        Http("AdminContactErase", "Function", "admin/contacts/{account}", "delete"),
+        Http("AdminErasures", "Function", "admin/erasures", "get"),
         new("ProcessSignal", "queueTrigger", new() { ["queueName"] = "signals", ["connection"] = "AzureWebJobsStorage" }),
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),
