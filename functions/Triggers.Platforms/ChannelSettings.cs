@@ -31,6 +31,12 @@ public sealed record ChannelSettings(
         return null;
     }
 
+    /// <summary>
+    /// The tenant's salt for phone numbers on orders (<c>Tenants:{tenant}:PhoneSalt</c>), or null when it has none and
+    /// phone numbers are refused (docs/relationships.md).
+    /// </summary>
+    public string? PhoneSalt { get; init; }
+
     /// <summary>The configuration path of a setting, for messages that tell an operator what to fix.</summary>
     public string SettingPath(string setting) => $"Channels:{Name}:{setting}";
 }

@@ -68,7 +68,8 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
         var table = Table(TableNames.Signals);
         var known = channelsOf?.Invoke(tenant, account.Platform);
         var channels = new HashSet<string>(known ?? [], StringComparer.Ordinal);
-        var filters = known is null
+        // No configured channel on the platform (the CLI, or an account seen only through a relay channel): scan for it.
+        var filters = known is null or { Count: 0 }
             ? [TableClient.CreateQueryFilter($"Tenant eq {tenant} and Platform eq {account.Platform} and ActorId eq {account.Id}")]
             : known.Select(c => TableClient.CreateQueryFilter($"PartitionKey eq {c} and ActorId eq {account.Id}")).ToList();
         var deleted = 0;

@@ -51,8 +51,10 @@ public sealed class DecisionPipeline
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(rules);
         var now = _ports.Time.GetUtcNow();
+        // The channel's platform decides how touches go out; the signal's names the account (they differ on a relay
+        // channel carrying another platform's signals, whose accounts are addressed as /api/admin/signals lists them).
         var platform = _settings.PlatformOf(signal.Channel) ?? signal.Platform;
-        var account = new AccountRef(platform, signal.Actor.Id);
+        var account = new AccountRef(signal.Platform, signal.Actor.Id);
         if (_ports.Erased is { } erased && await erased.BlocksAsync(signal.Tenant, account, signal.OccurredAt, cancellationToken))
         {
             return SignalDecision.Dropped(signal, now);
@@ -71,10 +73,21 @@ public sealed class DecisionPipeline
             }
         }
 
+        // Keys the payload carries (a unionid, a phone number's hash) link the account to whoever else carried them.
+        if (IdentityKeys.Of(signal) is { Count: > 0 } keys)
+        {
+            var keyed = await _people.LinkAsync(signal.Tenant, [account, .. keys], null, LinkSources.Payload, "signal:" + signal.Id, cancellationToken);
+            linkRefusal ??= keyed.Refusal;
+            if (keyed.Refusal is null)
+            {
+                _persons.NoteLinked(signal.Tenant);
+            }
+        }
+
         var redemption = await RedeemAsync(signal, account, cancellationToken);
         var analysis = await _ports.Analyzer.AnalyzeAsync(signal, cancellationToken);
         var emotion = await _emotions.ApplyAsync(signal, analysis, cancellationToken);
-        var person = new KnownPerson(signal.Tenant, account, await _persons.FindAsync(signal.Tenant, platform, signal.Actor.Id, cancellationToken));
+        var person = new KnownPerson(signal.Tenant, account, await _persons.FindAsync(signal.Tenant, account.Platform, signal.Actor.Id, cancellationToken));
         var contactData = ContactData(person);
         if (redemption is not null || rules.Mentions(signal.Tenant, CoinsVar))
         {

@@ -11,7 +11,7 @@ public sealed record SignalDecision(
 {
     public IEnumerable<Touchpoints.Touchpoint> Touchpoints => Rules.SelectMany(r => r.Touchpoints);
 
-    /// <summary>Why an identify signal's accounts could not be linked (for the log); the signal is decided all the same.</summary>
+    /// <summary>Why the accounts an identify signal named, or the keys a signal carried, could not be linked (for the log); the signal is decided all the same.</summary>
     public string? LinkRefusal { get; init; }
 
     /// <summary>

@@ -46,6 +46,12 @@ internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors
             errors.Add(EnvelopePath.Property(EnvelopePath.Property(path, F.Attributes), RedeemAttributes.Reward), badReward);
         }
 
+        var raw = item.GetRawText();
+        if (attributes is not null)
+        {
+            raw = Identity(attributes, path, raw);
+        }
+
         CheckFromContext(properties, path, F.Channel, context.Channel);
         CheckFromContext(properties, path, F.Platform, context.Platform);
         CheckFromContext(properties, path, F.Tenant, context.Tenant);
@@ -68,10 +74,52 @@ internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors
             OccurredAt = occurredAt.Value,
             ReceivedAt = context.ReceivedAt,
             DedupeKey = id,
-            Raw = item.GetRawText(),
+            Raw = raw,
             RawFormat = "json",
             Attributes = attributes,
         };
+    }
+
+    /// <summary>
+    /// A unionid is checked; a phone number never goes further than here: it is normalised and replaced by its salted
+    /// hash (<c>phoneHash</c>), in the attributes and in the raw copy, so neither storage nor queues ever hold it.
+    /// </summary>
+    private string Identity(Dictionary<string, string> attributes, string path, string raw)
+    {
+        var at = EnvelopePath.Property(path, F.Attributes);
+        if (attributes.TryGetValue(People.IdentityKeys.UnionIdAttribute, out var union) && People.IdentityKeys.UnionIdProblem(union) is { } badUnion)
+        {
+            errors.Add(EnvelopePath.Property(at, People.IdentityKeys.UnionIdAttribute), badUnion);
+        }
+
+        if (attributes.Remove(People.IdentityKeys.PhoneHashAttribute))
+        {
+            errors.Add(EnvelopePath.Property(at, People.IdentityKeys.PhoneHashAttribute), "is set by Triggers from attributes.phone; send the number as phone instead");
+        }
+
+        if (!attributes.Remove(People.IdentityKeys.PhoneAttribute, out var phone))
+        {
+            return raw;
+        }
+
+        var phoneAt = EnvelopePath.Property(at, People.IdentityKeys.PhoneAttribute);
+        if (People.IdentityKeys.Normalise(phone, out var problem) is not { } normalised)
+        {
+            errors.Add(phoneAt, problem!);
+        }
+        else if (context.PhoneSalt is not { } salt)
+        {
+            errors.Add(phoneAt, $"is not accepted: tenant {context.Tenant} has no Tenants:{context.Tenant}:PhoneSalt configured, so a number could not be hashed; configure a salt of at least 16 characters, or leave phone out");
+        }
+        else
+        {
+            attributes[People.IdentityKeys.PhoneHashAttribute] = People.IdentityKeys.HashPhone(salt, normalised);
+        }
+
+        // The raw copy loses the number too.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(raw)!.AsObject();
+        node[F.Attributes]!.AsObject()[People.IdentityKeys.PhoneAttribute] = "(hashed)";
+        return node.ToJsonString();
     }
 
     private string? ReadId(Dictionary<string, JsonElement> properties, string path)

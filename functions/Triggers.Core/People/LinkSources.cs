@@ -8,4 +8,7 @@ public static class LinkSources
 
     /// <summary>Operations staff, through the admin API or the CLI.</summary>
     public const string Admin = "admin";
+
+    /// <summary>A key the payload carried: a unionid, or the salted hash of a phone number on an order.</summary>
+    public const string Payload = "payload";
 }

@@ -59,6 +59,12 @@ public sealed record Touchpoint
     /// <summary>The channel's platform (wechat, wecom, generic...), so guardrails and senders need no lookup.</summary>
     public string? Platform { get; init; }
 
+    /// <summary>
+    /// The platform of the contact's account when it is not the channel's: a relay channel (generic) carrying another
+    /// platform's signals. A coins or contribute touchpoint credits that account's person. Null: the channel's platform.
+    /// </summary>
+    public string? ContactPlatform { get; init; }
+
     /// <summary>The structured reasons behind <see cref="Why"/>: rule and version, the facts that mattered.</summary>
     public TouchpointWhy? WhyFacts { get; init; }
 

@@ -60,6 +60,7 @@ public static class TouchpointPlanner
                 Why = Why(rule, signal, analysis, peaks, action),
                 WhyFacts = facts,
                 Platform = string.Equals(channel, signal.Channel, StringComparison.Ordinal) ? platform ?? signal.Platform : null,
+                ContactPlatform = string.Equals(channel, signal.Channel, StringComparison.Ordinal) && platform is not null && platform != signal.Platform ? signal.Platform : null,
                 Template = action.Template,
                 Text = action.Text,
                 Amount = action.Amount,

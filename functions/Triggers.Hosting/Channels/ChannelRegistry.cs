@@ -45,6 +45,11 @@ public sealed partial class ChannelRegistry
         foreach (var section in configuration.GetSection(SectionName).GetChildren())
         {
             var settings = Read(section, platforms, defaultReplayWindow, problems);
+            if (settings is not null && PhoneSalt(configuration, settings.Tenant, problems) is { } salt)
+            {
+                settings = settings with { PhoneSalt = salt };
+            }
+
             if (settings is not null)
             {
                 channels[section.Key] = settings;
@@ -103,6 +108,29 @@ public sealed partial class ChannelRegistry
         var settings = new ChannelSettings(name, platform, tenant, secrets, replayWindow);
         problems.AddRange(adapter.ValidateSettings(settings));
         return settings;
+    }
+
+    /// <summary><c>Tenants:{tenant}:PhoneSalt</c>: a secret of at least 16 characters, or none (phone numbers refused).</summary>
+    private static string? PhoneSalt(IConfiguration configuration, string tenant, List<string> problems)
+    {
+        var salt = configuration[$"Tenants:{tenant}:PhoneSalt"];
+        if (string.IsNullOrEmpty(salt))
+        {
+            return null;
+        }
+
+        if (salt.Length < 16)
+        {
+            var problem = $"Tenants:{tenant}:PhoneSalt is {salt.Length} characters: use a random secret of at least 16 (phone numbers are hashed with it), or remove it.";
+            if (!problems.Contains(problem))
+            {
+                problems.Add(problem);
+            }
+
+            return null;
+        }
+
+        return salt;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

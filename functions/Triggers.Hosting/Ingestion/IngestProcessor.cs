@@ -117,7 +117,7 @@ public sealed partial class IngestProcessor(
             && element.TryGetProperty("platform", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } named
             ? named
             : channel.Platform;
-        return new EnvelopeContext(channel.Name, platform, channel.Tenant, time.GetUtcNow());
+        return new EnvelopeContext(channel.Name, platform, channel.Tenant, time.GetUtcNow(), channel.PhoneSalt);
     }
 
     private static partial class Log

@@ -130,7 +130,7 @@ public sealed partial class SignalDecisions(
         [LoggerMessage(EventId = 3410, Level = LogLevel.Information, Message = "Signal {SignalId} is from an erased account and happened before its erasure: dropped, nothing stored")]
         public static partial void ErasedDropped(ILogger logger, string signalId);
 
-        [LoggerMessage(EventId = 3407, Level = LogLevel.Warning, Message = "Identify signal {SignalId} linked nothing: {Reason}")]
+        [LoggerMessage(EventId = 3407, Level = LogLevel.Warning, Message = "Signal {SignalId} linked nothing (identify, or a unionid or phone it carried): {Reason}")]
         public static partial void NotLinked(ILogger logger, string signalId, string reason);
 
         [LoggerMessage(EventId = 3402, Level = LogLevel.Information, Message = "Touchpoint {TouchpointId} for {Contact} gave way to a person: now {Status}")]

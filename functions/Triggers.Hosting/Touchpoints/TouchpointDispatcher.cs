@@ -168,7 +168,7 @@ public sealed partial class TouchpointDispatcher(
     /// <summary>A contribute touchpoint adds its community points to the contact's trust once, under the touchpoint's id.</summary>
     private async Task<string> ContributeAsync(Touchpoint claimed, ChannelSettings channel, long points, CancellationToken cancellationToken)
     {
-        var account = new AccountRef(channel.Platform, claimed.Contact);
+        var account = new AccountRef(claimed.ContactPlatform ?? channel.Platform, claimed.Contact);
         var view = await trust.ContributeAsync(claimed.Tenant, account, "touchpoint:" + claimed.Id, points, claimed.Reason ?? "rule " + claimed.RuleId, cancellationToken);
         var detail = $"recorded {points} community points for {account}" + (view is null ? " (the tenant has no rows in table Scoring yet)" : $"; trust {view.Score}");
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), StatusReason = detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
@@ -254,7 +254,7 @@ public sealed partial class TouchpointDispatcher(
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
-        var trusted = await trust.ViewAsync(claimed.Tenant, new AccountRef((channels.Find(claimed.Channel)?.Platform) ?? string.Empty, claimed.Contact), cancellationToken);
+        var trusted = await trust.ViewAsync(claimed.Tenant, new AccountRef(claimed.ContactPlatform ?? (channels.Find(claimed.Channel)?.Platform) ?? string.Empty, claimed.Contact), cancellationToken);
         var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now, trusted?.Score);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
@@ -282,7 +282,7 @@ public sealed partial class TouchpointDispatcher(
     /// </summary>
     private async Task<string> DepositAsync(Touchpoint claimed, ChannelSettings channel, CancellationToken cancellationToken)
     {
-        var person = await people.FindAsync(claimed.Tenant, new AccountRef(channel.Platform, claimed.Contact), cancellationToken);
+        var person = await people.FindAsync(claimed.Tenant, new AccountRef(claimed.ContactPlatform ?? channel.Platform, claimed.Contact), cancellationToken);
         var done = new List<string>();
         CoinEntry? last = null;
         string? wallet = null;

@@ -7,7 +7,7 @@ internal static class GenericNormaliser
 {
     public static WebhookOutcome Accept(WebhookRequest request, ChannelSettings channel)
     {
-        var context = new EnvelopeContext(channel.Name, GenericAdapter.PlatformName, channel.Tenant, request.ReceivedAt);
+        var context = new EnvelopeContext(channel.Name, GenericAdapter.PlatformName, channel.Tenant, request.ReceivedAt, channel.PhoneSalt);
         var result = SignalEnvelope.Parse(request.Body.Span, context);
         if (!result.IsValid)
         {

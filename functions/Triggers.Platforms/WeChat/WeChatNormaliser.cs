@@ -51,6 +51,12 @@ public static class WeChatNormaliser
             }
         }
 
+        // A payload that names the user's unionid (the same in all of a brand's WeChat apps) links the account by it.
+        if ((payload.Field("UnionId") ?? payload.Field("UnionID")) is { } union && Core.People.IdentityKeys.UnionIdProblem(union) is null)
+        {
+            attributes[Core.People.IdentityKeys.UnionIdAttribute] = union.Trim();
+        }
+
         return new Signal
         {
             Id = SignalIds.Create(channel.Tenant, channel.Name, dedupeKey),
