@@ -36,6 +36,13 @@ if (args.Length >= 2 && args[0] == "--subscribe-events")
     return await Triggers.Bench.Storage.EventSubscriber.RunAsync(args[1]);
 }
 
+// --coin-storm <base url> <admin key> <connection string> [operations] [tenant]: the knowledge-coin acceptance run.
+if (args.Length >= 4 && args[0] == "--coin-storm")
+{
+    var operations = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    return await Triggers.Bench.Coins.CoinStormRun.RunAsync(args[1], args[2], args[3], operations, args.Length > 5 ? args[5] : "default");
+}
+
 if (args.Contains("--jsonlogic"))
 {
     return JsonLogicComparison.Run(quick, args.Contains("--by-rule"), args.Contains("--cs-only"));

@@ -15,7 +15,7 @@ namespace Triggers.Hosting.Admin;
 public sealed partial class CoinsAdmin(
     CoinBank bank, ICoinStore store, RewardRedeemer redeemer, RewardStock stock, RewardCache rewards, PersonLinker people, ChannelRegistry channels, TimeProvider time, ILogger<CoinsAdmin> logger)
 {
-    private const string DepositShape = "send {\"amount\": 100, \"reason\": \"why\", \"idempotencyKey\": \"unique per deposit\", \"by\": \"who\"}";
+    private const string DepositShape = "send {\"amount\": 100, \"reason\": \"why\", \"idempotencyKey\": \"unique per deposit\", \"by\": \"who\"} (or \"xp\": 20 instead of amount)";
     private const string RedeemShape = "send {\"reward\": \"RowKey in table Rewards\", \"idempotencyKey\": \"unique per redemption\", \"by\": \"who\"}";
 
     /// <summary>Where the problem types of refused redemptions live; the last segment is what outside checks read.</summary>
@@ -46,11 +46,12 @@ public sealed partial class CoinsAdmin(
         }
 
         var ct = request.HttpContext.RequestAborted;
-        if (body?["amount"] is not JsonValue amountValue || !amountValue.TryGetValue(out long amount) || amount <= 0)
+        var (amount, xp) = (Whole(body, "amount"), Whole(body, "xp"));
+        if ((amount, xp) is (null, null) || (amount is not null && xp is not null) || amount <= 0 || xp <= 0)
         {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, $"amount must be a positive whole number of coins: {DepositShape}.");
+            return AdminResults.Error(StatusCodes.Status400BadRequest,
+                $"send amount (knowledge coins) or xp (experience), one of them, as a positive whole number; use two keys for both: {DepositShape}.");
         }
-
         if (AdminResults.Text(body, "idempotencyKey") is not { } key)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"idempotencyKey is required, so a retried request deposits once: {DepositShape}.");
@@ -62,7 +63,9 @@ public sealed partial class CoinsAdmin(
         }
 
         var by = AdminResults.Text(body, "by") ?? "admin";
-        var operation = new CoinOperation("admin-deposit:" + key, CoinKinds.Deposit, amount, 0, AdminResults.Text(body, "reason"), "admin:" + by);
+        var operation = amount is { } coins
+            ? new CoinOperation("admin-deposit:" + key, CoinKinds.Deposit, coins, 0, AdminResults.Text(body, "reason"), "admin:" + by)
+            : new CoinOperation("admin-deposit:" + key, CoinKinds.Appreciation, 0, xp!.Value, AdminResults.Text(body, "reason"), "admin:" + by);
         if ((operation.Problem() ?? PersonLinker.ByProblem(by)) is { } bad)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{bad}: {DepositShape}.");
@@ -77,7 +80,7 @@ public sealed partial class CoinsAdmin(
         try
         {
             var (held, entry) = await bank.ApplyOnceAsync(wallet.Tenant, "admin:" + key, wallet.Id, operation, ct);
-            Log.Deposited(logger, amount, held, by, key);
+            Log.Deposited(logger, amount ?? 0, xp ?? 0, held, by, key);
             return Results.Ok(new { wallet = held, balance = entry.CoinsAfter, xp = entry.XpAfter, entry });
         }
         catch (CoinConflictException ex)
@@ -181,6 +184,10 @@ public sealed partial class CoinsAdmin(
             ["outcome"] = redemption.Outcome, ["reward"] = redemption.Reward, ["wallet"] = redemption.Wallet, ["balance"] = redemption.Entry?.CoinsAfter,
         });
 
+    /// <summary>A whole number member of the body; null when absent, 0 when it is there but not a whole number (refused as not positive).</summary>
+    private static long? Whole(JsonObject? body, string name) =>
+        body?[name] is not { } node ? null : node is JsonValue value && value.TryGetValue(out long whole) ? whole : 0;
+
     private sealed record WalletOf(string Tenant, string Id);
 
     /// <summary>The wallet the account's person holds, or null and the problem with the account or tenant.</summary>
@@ -195,8 +202,8 @@ public sealed partial class CoinsAdmin(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "A deposit of {Amount} coins to {Wallet} by an admin ({By}) answered, key {Key}")]
-        public static partial void Deposited(ILogger logger, long amount, string wallet, string by, string key);
+        [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "A deposit of {Amount} coins and {Xp} xp to {Wallet} by an admin ({By}) answered, key {Key}")]
+        public static partial void Deposited(ILogger logger, long amount, long xp, string wallet, string by, string key);
 
         [LoggerMessage(EventId = 3409, Level = LogLevel.Information, Message = "A redemption of reward {Reward} from {Wallet} by an admin ({By}) answered {Outcome}, key {Key}")]
         public static partial void Redeemed(ILogger logger, string reward, string wallet, string outcome, string by, string key);

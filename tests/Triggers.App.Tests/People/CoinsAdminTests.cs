@@ -109,8 +109,10 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"amount":0,"idempotencyKey":"k"}""", "amount must be a positive whole number")]
-    [InlineData("""{"amount":"ten","idempotencyKey":"k"}""", "amount must be a positive whole number")]
+    [InlineData("""{"amount":0,"idempotencyKey":"k"}""", "send amount (knowledge coins) or xp (experience), one of them, as a positive whole number")]
+    [InlineData("""{"amount":"ten","idempotencyKey":"k"}""", "send amount (knowledge coins) or xp (experience), one of them")]
+    [InlineData("""{"amount":10,"xp":5,"idempotencyKey":"k"}""", "use two keys for both")]
+    [InlineData("""{"xp":-5,"idempotencyKey":"k"}""", "as a positive whole number")]
     [InlineData("""{"amount":10}""", "idempotencyKey is required")]
     public async Task A_deposit_without_a_positive_amount_or_a_key_is_refused_and_stores_nothing(string json, string expected)
     {
