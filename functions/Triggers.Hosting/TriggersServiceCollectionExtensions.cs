@@ -78,6 +78,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<ConsentAdmin>();
         services.AddSingleton<ContactsAdmin>();
         services.AddSingleton<CoinsAdmin>();
+        services.AddSingleton<TimelineAdmin>();
         services.AddSingleton<SimulationAdmin>();
         return services;
     }

@@ -15,6 +15,18 @@ public sealed class TableEmotionStore(TableServiceClient tables, TimeSpan series
     private readonly TableClient _states = tables.GetTableClient(TableNames.Emotions);
     private readonly TableClient _series = tables.GetTableClient(TableNames.EmotionSeries);
 
+    public async Task<IReadOnlyList<string>> ListTopicsAsync(string tenant, string contact, CancellationToken cancellationToken)
+    {
+        var partition = StatePartition(new EmotionKey(tenant, contact, string.Empty));
+        var topics = new List<string>();
+        await foreach (var e in _states.QueryAsync<TableEntity>(x => x.PartitionKey == partition, 1000, ["Topic"], cancellationToken))
+        {
+            topics.Add(e.GetString("Topic") ?? string.Empty);
+        }
+
+        return topics;
+    }
+
     public async Task<StoredEmotionState?> GetAsync(EmotionKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -16,6 +16,9 @@ public interface IEmotionStore
     /// <returns>The point a signal produced, or null.</returns>
     Task<EmotionPoint?> GetPointAsync(EmotionKey key, DateTimeOffset at, string signalId, CancellationToken cancellationToken);
 
+    /// <summary>The topics the contact has an emotion timeline on.</summary>
+    Task<IReadOnlyList<string>> ListTopicsAsync(string tenant, string contact, CancellationToken cancellationToken);
+
     /// <returns>Points with <paramref name="from"/> ≤ At ≤ <paramref name="to"/>, newest first, at most <paramref name="limit"/>.</returns>
     Task<IReadOnlyList<EmotionPoint>> ReadSeriesAsync(
         EmotionKey key, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken);

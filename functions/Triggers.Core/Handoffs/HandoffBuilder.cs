@@ -27,18 +27,23 @@ public static class HandoffBuilder
     };
 
     /// <param name="trust">The person's trust score (0-100), or null when the tenant scores no one.</param>
-    public static Handoff Build(Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, double? trust = null) =>
-        Build(touchpoint, recentSignals, emotion, now, TemplateReplySuggester.Default, trust);
-
-    /// <param name="recentSignals">The contact's recent signals in any order; others' signals are ignored.</param>
+    /// <param name="otherAccounts">The contact's person's other accounts, whose signals count as the contact's (merged history).</param>
     public static Handoff Build(
-        Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, IReplySuggester suggester, double? trust = null)
+        Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, double? trust = null,
+        IReadOnlyCollection<People.AccountRef>? otherAccounts = null) =>
+        Build(touchpoint, recentSignals, emotion, now, TemplateReplySuggester.Default, trust, otherAccounts);
+
+    /// <param name="recentSignals">The contact's (and its person's other accounts') recent signals in any order; others' signals are ignored.</param>
+    public static Handoff Build(
+        Touchpoint touchpoint, IReadOnlyList<ProcessedSignal> recentSignals, EmotionSnapshot? emotion, DateTimeOffset now, IReplySuggester suggester, double? trust = null,
+        IReadOnlyCollection<People.AccountRef>? otherAccounts = null)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
         ArgumentNullException.ThrowIfNull(recentSignals);
         ArgumentNullException.ThrowIfNull(suggester);
         var signals = recentSignals
-            .Where(s => s.Signal.Tenant == touchpoint.Tenant && s.Signal.Actor.Id == touchpoint.Contact)
+            .Where(s => s.Signal.Tenant == touchpoint.Tenant
+                && (s.Signal.Actor.Id == touchpoint.Contact || otherAccounts?.Contains(new People.AccountRef(s.Signal.Platform, s.Signal.Actor.Id)) == true))
             .DistinctBy(s => s.Signal.Id, StringComparer.Ordinal)
             .OrderBy(s => s.Signal.OccurredAt)
             .ThenBy(s => s.Signal.Id, StringComparer.Ordinal)

@@ -26,6 +26,7 @@ public static class Routes
     public const string AdminContactsLink = "admin/contacts/link";
     public const string AdminContactsUnlink = "admin/contacts/unlink";
     public const string AdminContactCoins = "admin/contacts/{account}/coins";
+    public const string AdminContactTimeline = "admin/contacts/{account}/timeline";
     public const string AdminContactCoinsDeposit = "admin/contacts/{account}/coins/deposit";
     public const string AdminContactCoinsRedeem = "admin/contacts/{account}/coins/redeem";
     public const string AdminRewards = "admin/rewards";

@@ -253,22 +253,45 @@ public sealed partial class TouchpointDispatcher(
 
     private async Task<string> HandOffAsync(Touchpoint claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var recent = await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken);
-        var trusted = await trust.ViewAsync(claimed.Tenant, new AccountRef(claimed.ContactPlatform ?? (channels.Find(claimed.Channel)?.Platform) ?? string.Empty, claimed.Contact), cancellationToken);
-        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, cancellationToken), now, trusted?.Score);
+        var self = new AccountRef(claimed.ContactPlatform ?? (channels.Find(claimed.Channel)?.Platform) ?? string.Empty, claimed.Contact);
+        var recent = (await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken)).ToList();
+
+        // The person's other accounts speak too: their recent signals join the context (merged history).
+        var others = (await people.FindAsync(claimed.Tenant, self, cancellationToken)).Accounts.Select(a => a.Account).Where(a => a != self).ToList();
+        foreach (var other in others)
+        {
+            foreach (var channel in channels.ChannelsOf(claimed.Tenant, other.Platform))
+            {
+                recent.AddRange(await signals.ListForContactAsync(channel, other.Id, options.Value.HandoffContextSignals, cancellationToken));
+            }
+        }
+
+        var trusted = await trust.ViewAsync(claimed.Tenant, self, cancellationToken);
+        var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, others, cancellationToken), now, trusted?.Score, others);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }
 
     /// <summary>The contact's current emotion on the topics of the signals the person will read.</summary>
-    private async Task<EmotionSnapshot> EmotionOfAsync(Touchpoint claimed, IReadOnlyList<ProcessedSignal> recent, CancellationToken cancellationToken)
+    /// <summary>The person's current emotion on those topics: per topic, the latest state among its accounts.</summary>
+    private async Task<EmotionSnapshot> EmotionOfAsync(Touchpoint claimed, IReadOnlyList<ProcessedSignal> recent, IReadOnlyList<AccountRef> others, CancellationToken cancellationToken)
     {
         var topics = new Dictionary<string, TopicEmotion>(StringComparer.Ordinal);
+        var contacts = others.Select(a => a.Id).Prepend(claimed.Contact).Distinct(StringComparer.Ordinal).ToList();
         foreach (var topic in recent.SelectMany(s => s.Analysis.Topics).Concat(claimed.WhyFacts?.Topics ?? []).Distinct(StringComparer.Ordinal))
         {
-            if (await emotions.GetAsync(new EmotionKey(claimed.Tenant, claimed.Contact, topic), cancellationToken) is { } stored)
+            EmotionState? latest = null;
+            foreach (var contact in contacts)
             {
-                topics[topic] = TopicEmotion.From(topic, stored.State);
+                if (await emotions.GetAsync(new EmotionKey(claimed.Tenant, contact, topic), cancellationToken) is { } stored && (latest is null || stored.State.At > latest.At))
+                {
+                    latest = stored.State;
+                }
+            }
+
+            if (latest is not null)
+            {
+                topics[topic] = TopicEmotion.From(topic, latest);
             }
         }
 

@@ -10,6 +10,9 @@ internal sealed class MemoryEmotions : IEmotionStore
     private readonly Dictionary<EmotionKey, SortedDictionary<(DateTimeOffset, string), EmotionPoint>> _series = [];
     private long _version;
 
+    public Task<IReadOnlyList<string>> ListTopicsAsync(string tenant, string contact, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _states.Keys.Where(k => k.Tenant == tenant && k.Contact == contact).Select(k => k.Topic)]);
+
     public Task<StoredEmotionState?> GetAsync(EmotionKey key, CancellationToken cancellationToken) =>
         Task.FromResult(_states.GetValueOrDefault(key));
 
