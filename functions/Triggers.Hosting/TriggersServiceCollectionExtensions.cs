@@ -47,7 +47,12 @@ public static class TriggersServiceCollectionExtensions
 
         // The knowledge-coin bank: wallets in table Coins.
         services.AddSingleton<ICoinStore>(sp => new TableCoinStore(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<CoinBank>();
+        services.AddOptions<Coins.CoinOptions>()
+            .Bind(configuration.GetSection(Coins.CoinOptions.SectionName))
+            .Validate(o => o.Expiry is null || o.Expiry >= TimeSpan.FromDays(1), "Coins:Expiry must be at least 1.00:00:00 (a day), or unset so coins never expire.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new CoinBank(
+            sp.GetRequiredService<ICoinStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Coins.CoinOptions>>().Value.Expiry));
 
         // Rewards (staff-edited table Rewards, hot-reloaded) and the units redemptions claim (table RewardStock).
         services.AddSingleton<IRewardSource>(sp => new TableRewardSource(sp.GetRequiredService<TableServiceClient>()));

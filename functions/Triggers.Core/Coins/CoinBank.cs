@@ -8,7 +8,9 @@ namespace Triggers.Core.Coins;
 /// two workers cannot both spend the same coins; the entry's id (the operation id) makes every retry return the first
 /// answer. In one process, operations on one wallet queue behind each other, so they rarely race at the store.
 /// </summary>
-public sealed class CoinBank(ICoinStore store, TimeProvider time)
+/// <param name="expiry">Coins:Expiry: coins deposited longer ago than this and never spent expire, checked before a
+/// withdrawal and when balances are read for people and rules. Null: coins never expire.</param>
+public sealed class CoinBank(ICoinStore store, TimeProvider time, TimeSpan? expiry = null)
 {
     private const int Attempts = 64;
 
@@ -37,21 +39,58 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time)
         return (claim.Wallet, await ApplyAsync(tenant, claim.Wallet, operation, cancellationToken));
     }
 
-    public async Task<Wallet> BalanceAsync(string tenant, string wallet, CancellationToken cancellationToken) =>
-        await store.GetWalletAsync(tenant, wallet, cancellationToken) ?? Wallet.Empty(tenant, wallet);
+    public async Task<Wallet> BalanceAsync(string tenant, string wallet, CancellationToken cancellationToken)
+    {
+        await ExpireAsync(tenant, wallet, cancellationToken);
+        return await store.GetWalletAsync(tenant, wallet, cancellationToken) ?? Wallet.Empty(tenant, wallet);
+    }
+
+    /// <summary>
+    /// Takes out the coins that expired (Coins:Expiry), as one <see cref="CoinKinds.Expiry"/> entry: coins in (deposits,
+    /// refunds, transfers in) older than the expiry, less every coin that ever went out, spending the oldest first. Named
+    /// after the balances' version, so a retry on an unchanged wallet finds its first entry. Nothing without an expiry.
+    /// </summary>
+    public async Task ExpireAsync(string tenant, string wallet, CancellationToken cancellationToken)
+    {
+        if (expiry is not { } after || await store.GetWalletAsync(tenant, wallet, cancellationToken) is not { Coins: > 0, Version: { } version })
+        {
+            return;
+        }
+
+        var cutoff = time.GetUtcNow() - after;
+        var applied = (await store.ListEntriesAsync(tenant, wallet, cancellationToken)).Where(e => e.Applied).ToList();
+        var due = applied.Where(e => e.Coins > 0 && e.At <= cutoff).Sum(e => e.Coins) - applied.Where(e => e.Coins < 0).Sum(e => -e.Coins);
+        if (due > 0)
+        {
+            var id = "expiry:" + Identity.StableId.From(version)[..16];
+            await SettleAsync(tenant, wallet, new CoinOperation(id, CoinKinds.Expiry, -due, 0, $"coins older than {after.TotalDays:0} days expire", "expiry"), null, applyIfCovered: true, cancellationToken);
+        }
+    }
 
     /// <summary>Applies the operation once; the entry says whether it applied. A second call with the same id returns the first entry.</summary>
     /// <exception cref="ArgumentException">The operation is malformed (<see cref="CoinOperation.Problem"/>).</exception>
-    public async Task<CoinEntry> ApplyAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken) =>
-        (await SettleAsync(tenant, wallet, operation, null, applyIfCovered: true, cancellationToken))!;
+    public async Task<CoinEntry> ApplyAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation.Coins < 0 && operation.Kind != CoinKinds.Transfer)
+        {
+            // Expired coins cannot be spent.
+            await ExpireAsync(tenant, wallet, cancellationToken);
+        }
+
+        return (await SettleAsync(tenant, wallet, operation, null, applyIfCovered: true, cancellationToken))!;
+    }
 
     /// <summary>
     /// Records a withdrawal the balance does not cover as refused, as <see cref="ApplyAsync"/> would; when it is covered,
     /// applies nothing and returns null (a redemption claims its unit of stock first). An entry already recorded under the
     /// id is returned as it is.
     /// </summary>
-    public Task<CoinEntry?> RefuseIfShortAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken) =>
-        SettleAsync(tenant, wallet, operation, null, applyIfCovered: false, cancellationToken);
+    public async Task<CoinEntry?> RefuseIfShortAsync(string tenant, string wallet, CoinOperation operation, CancellationToken cancellationToken)
+    {
+        await ExpireAsync(tenant, wallet, cancellationToken);
+        return await SettleAsync(tenant, wallet, operation, null, applyIfCovered: false, cancellationToken);
+    }
 
     /// <summary>
     /// Records the operation as refused for <paramref name="outcome"/> (a reward out of stock), changing no balance, unless

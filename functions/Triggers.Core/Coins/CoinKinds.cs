@@ -20,4 +20,7 @@ public static class CoinKinds
     /// added to the person's (positive), as two entries.
     /// </summary>
     public const string Transfer = "transfer";
+
+    /// <summary>Coins older than Coins:Expiry that were never spent, taken out (spending uses the oldest coins first).</summary>
+    public const string Expiry = "expiry";
 }

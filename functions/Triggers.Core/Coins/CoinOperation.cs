@@ -11,11 +11,11 @@ public sealed record CoinOperation(string Id, string Kind, long Coins, long Xp, 
         {
             CoinKinds.Deposit or CoinKinds.Refund when Coins <= 0 || Xp != 0 => $"a {Kind} adds a positive number of coins",
             CoinKinds.Appreciation when Xp <= 0 || Coins != 0 => "an appreciation adds a positive amount of experience",
-            CoinKinds.Withdrawal when Coins >= 0 || Xp != 0 => "a withdrawal takes a positive number of coins",
+            CoinKinds.Withdrawal or CoinKinds.Expiry when Coins >= 0 || Xp != 0 => $"a {Kind} takes a positive number of coins",
             CoinKinds.Transfer when Coins == 0 && Xp == 0 => "a transfer moves some coins or experience",
             CoinKinds.Transfer when Coins * Xp < 0 => "a transfer moves coins and experience the same way",
             CoinKinds.Transfer => null,
-            CoinKinds.Deposit or CoinKinds.Refund or CoinKinds.Appreciation or CoinKinds.Withdrawal => Math.Abs(Coins) > MaxAmount || Xp > MaxAmount ? $"amounts are at most {MaxAmount}" : null,
+            CoinKinds.Deposit or CoinKinds.Refund or CoinKinds.Appreciation or CoinKinds.Withdrawal or CoinKinds.Expiry => Math.Abs(Coins) > MaxAmount || Xp > MaxAmount ? $"amounts are at most {MaxAmount}" : null,
             _ => $"'{Kind}' is not a coin operation",
         };
 
