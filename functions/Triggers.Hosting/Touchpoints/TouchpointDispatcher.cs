@@ -201,6 +201,12 @@ public sealed partial class TouchpointDispatcher(
             }
         }
 
+        if (CoinPlaceholders.In(text))
+        {
+            var person = await people.FindAsync(claimed.Tenant, new AccountRef(claimed.ContactPlatform ?? channel.Platform, claimed.Contact), cancellationToken);
+            text = CoinPlaceholders.Fill(text, await coins.BalanceAsync(claimed.Tenant, person.Id, cancellationToken));
+        }
+
         var message = new OutboundMessage(claimed, text);
         using var slot = await RateOf(channel.Name).AcquireAsync(1, cancellationToken);
         var result = await sender.SendAsync(message, channel, cancellationToken);
