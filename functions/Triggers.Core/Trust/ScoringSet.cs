@@ -18,7 +18,7 @@ public sealed record TenantScoring(TrustSettings Settings, IReadOnlyList<Contrib
         {
             if (data.Satisfies(contribution.When))
             {
-                points[contribution.Component] = points.GetValueOrDefault(contribution.Component) + contribution.Points;
+                points[contribution.Component] = points.GetValueOrDefault(contribution.Component) + contribution.Earned(data);
                 rows.Add(contribution.Id);
             }
         }
@@ -122,7 +122,20 @@ public sealed class ScoringSet
             problems.Add($"Points is {p.ToString(CultureInfo.InvariantCulture)}: use a number from -{MaxPoints} to {MaxPoints}, not 0.");
         }
 
-        return component is null || when is null || points is null ? null : new Contribution(row.Tenant, row.Row, component, when, points.Value, Text(row, "Description"));
+        JsonLogicExpression? per = null;
+        if (Text(row, "Per") is { } path)
+        {
+            if (path.Length > 200 || !path.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-'))
+            {
+                problems.Add($"Per '{path}' must be the path of a number in what rules see, for example signal.attributes.amount.");
+            }
+            else
+            {
+                per = JsonLogic.JsonLogic.Compile(new System.Text.Json.Nodes.JsonObject { ["var"] = path });
+            }
+        }
+
+        return component is null || when is null || points is null ? null : new Contribution(row.Tenant, row.Row, component, when, points.Value, Text(row, "Description")) { Per = per };
     }
 
     private static TrustSettings? ReadSettings(ScoringDefinition row, List<string> problems)

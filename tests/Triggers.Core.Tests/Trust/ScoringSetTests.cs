@@ -53,4 +53,25 @@ public sealed class ScoringSetTests
         Assert.Equal(TrustSettings.Default, set.For("brand")!.Settings);
         Assert.Single(set.For("brand")!.Contributions);
     }
+
+    [Fact]
+    public void A_row_with_per_earns_its_points_for_each_unit_of_a_number_in_the_signal_within_the_limit()
+    {
+        var set = ScoringSet.Compile(
+        [
+            Row("spend", ("Component", "transactions"), ("When", """{"==": [{"var": "signal.kind"}, "order"]}"""), ("Points", 0.05), ("Per", "signal.attributes.amount")),
+            Row("bad-per", ("Component", "transactions"), ("When", "true"), ("Points", 1), ("Per", "signal attributes")),
+        ]);
+        var spend = Assert.Single(set.For("brand")!.Contributions);
+
+        Assert.Equal(14.95, Math.Round(spend.Earned(Data("299.00")), 2));
+        Assert.Equal(ScoringSet.MaxPoints, spend.Earned(Data("9999999")));
+        Assert.Equal(0, spend.Earned(Data("free")));
+        Assert.StartsWith("Per 'signal attributes' must be the path of a number", Assert.Single(set.Problems).Problem, StringComparison.Ordinal);
+    }
+
+    private static Triggers.Core.JsonLogic.JsonLogicData Data(string amount) =>
+        Triggers.Core.Rules.ConditionData.BuildLogicData(
+            Triggers.Core.Tests.Support.TestSignals.Message("o1", "订单") with { Kind = "order", Attributes = new Dictionary<string, string> { ["amount"] = amount } },
+            Triggers.Core.Tests.Support.TestSignals.Angry(), null);
 }
