@@ -24,10 +24,14 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
     {
         ArgumentNullException.ThrowIfNull(claim);
         var partition = KeyParts.Join(tenant, KeysPartition);
-        var row = KeyParts.Escape(claim.Key);
+        if (await ErasedKeyAsync(tenant, claim.Key, cancellationToken) is { } erased)
+        {
+            return erased;
+        }
+
         try
         {
-            await _table.AddEntityAsync(new TableEntity(partition, row)
+            await _table.AddEntityAsync(new TableEntity(partition, KeyParts.Escape(claim.Key))
             {
                 ["Key"] = claim.Key, ["Wallet"] = claim.Wallet, ["Kind"] = claim.Kind, ["Coins"] = claim.Coins, ["Xp"] = claim.Xp, ["Reward"] = claim.Reward,
             }, cancellationToken);
@@ -42,9 +46,20 @@ public sealed class TableCoinStore(TableServiceClient tables) : ICoinStore
     public async Task<CoinKeyClaim?> GetKeyAsync(string tenant, string key, CancellationToken cancellationToken)
     {
         var first = await _table.GetOrNullAsync(KeyParts.Join(tenant, KeysPartition), KeyParts.Escape(key), null, cancellationToken);
-        return first is null ? null : new CoinKeyClaim(
+        return first is null ? await ErasedKeyAsync(tenant, key, cancellationToken) : new CoinKeyClaim(
             key, first.GetString("Wallet") ?? string.Empty, first.GetString("Kind") ?? string.Empty, first.GetInt64("Coins") ?? 0, first.GetInt64("Xp") ?? 0, first.GetString("Reward"));
     }
+
+    /// <summary>
+    /// The key of an erased person, remembered only as a hash (RowKey <c>x|{hash}</c>) so it can be neither answered
+    /// again nor reused, without keeping the key's text, which a caller may have built from the person's ids.
+    /// </summary>
+    private async Task<CoinKeyClaim?> ErasedKeyAsync(string tenant, string key, CancellationToken cancellationToken) =>
+        await _table.GetOrNullAsync(KeyParts.Join(tenant, KeysPartition), ErasedKeyRow(tenant, key), ["Kind"], cancellationToken) is { } tombstone
+            ? new CoinKeyClaim(key, string.Empty, tombstone.GetString("Kind") ?? string.Empty, 0, 0, null, Erased: true)
+            : null;
+
+    internal static string ErasedKeyRow(string tenant, string key) => "x|" + Core.Identity.StableId.From("erased-key", tenant, key);
 
     public async Task<Wallet?> GetWalletAsync(string tenant, string wallet, CancellationToken cancellationToken)
     {

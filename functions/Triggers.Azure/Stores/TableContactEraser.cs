@@ -10,11 +10,11 @@ namespace Triggers.Azure.Stores;
 /// Deletes what the data tables hold about accounts, for an erasure: their signals, contact states, send ledger,
 /// touchpoints, hand-offs, cooldowns, emotion timeline, trust, links and wallets (the wallets' totals are returned for
 /// the record first). Signals, touchpoints, hand-offs and cooldowns key on channels or rules, not on the contact, so
-/// those are filtered scans: an erasure reads the tenant's partitions once, which is fine for a rare request.
+/// those are filtered scans (table Signals whole, the tenant's partitions of the others): fine for a rare request.
 /// </summary>
 /// <param name="channelsOf">
-/// A tenant's configured channels on a platform (the hosts know them). Null (the CLI): the channels are found from the
-/// Signals rows of the account, scanning that table whole.
+/// A tenant's configured channels on a platform (the hosts know them; null for the CLI). The channels where the
+/// account's signals are found are added to them.
 /// </param>
 public sealed class TableContactEraser(TableServiceClient tables, Func<string, string, IReadOnlyList<string>>? channelsOf) : IContactDataEraser
 {
@@ -42,7 +42,7 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
             Count(TableNames.Cooldowns, await TablePurge.DeleteMatchingAsync(Table(TableNames.Cooldowns), cooldowns, cancellationToken));
             Count(TableNames.Emotions, await EmotionAsync(tenant, account.Id, cancellationToken));
             Count(TableNames.Trust, await DeletePartitionAsync(TableNames.Trust, KeyParts.Join(tenant, account.ToString()), cancellationToken));
-            Count(TableNames.People, await DeleteAsync(TableNames.People, tenant, TablePeopleStore.LinkKey(account), cancellationToken));
+            Count(TableNames.People, await DeleteAsync(TableNames.People, KeyParts.Escape(tenant), TablePeopleStore.LinkKey(account), cancellationToken));
         }
 
         var ledger = LedgerTotals.None;
@@ -53,7 +53,7 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
             Count(TableNames.Coins, deleted);
             if (!accounts.Any(a => a.ToString() == wallet))
             {
-                Count(TableNames.People, await DeleteAsync(TableNames.People, tenant, TablePeopleStore.PersonKey(wallet), cancellationToken));
+                Count(TableNames.People, await DeleteAsync(TableNames.People, KeyParts.Escape(tenant), TablePeopleStore.PersonKey(wallet), cancellationToken));
             }
         }
 
@@ -66,21 +66,16 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
     private async Task<(IReadOnlyList<string> Channels, int Deleted)> SignalsAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
     {
         var table = Table(TableNames.Signals);
-        var known = channelsOf?.Invoke(tenant, account.Platform);
-        var channels = new HashSet<string>(known ?? [], StringComparer.Ordinal);
-        // No configured channel on the platform (the CLI, or an account seen only through a relay channel): scan for it.
-        var filters = known is null or { Count: 0 }
-            ? [TableClient.CreateQueryFilter($"Tenant eq {tenant} and Platform eq {account.Platform} and ActorId eq {account.Id}")]
-            : known.Select(c => TableClient.CreateQueryFilter($"PartitionKey eq {c} and ActorId eq {account.Id}")).ToList();
+        // The whole table is scanned for the account, not only its platform's configured channels: a relay channel
+        // (generic) may carry its signals, and the channels found there are erased too.
+        var channels = new HashSet<string>(channelsOf?.Invoke(tenant, account.Platform) ?? [], StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"Tenant eq {tenant} and Platform eq {account.Platform} and ActorId eq {account.Id}");
         var deleted = 0;
-        foreach (var filter in filters)
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
-            {
-                channels.Add(row.PartitionKey);
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-                deleted++;
-            }
+            channels.Add(row.PartitionKey);
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            deleted++;
         }
 
         return ([.. channels], deleted);
@@ -115,8 +110,18 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
             balances?.Coins ?? 0,
             balances?.Xp ?? 0);
         var deleted = await DeletePartitionAsync(TableNames.Coins, TableCoinStore.PartitionKey(tenant, wallet), cancellationToken);
+        // An idempotency key of an erased person is kept only as a hash, so it can be neither answered again nor reused
+        // (a redemption's unit of stock is never handed out twice under it), and its text, maybe built from ids, goes.
+        var coins = Table(TableNames.Coins);
         var keys = TableClient.CreateQueryFilter($"PartitionKey eq {TableCoinStore.KeysPartitionOf(tenant)} and Wallet eq {wallet}");
-        deleted += await TablePurge.DeleteMatchingAsync(Table(TableNames.Coins), keys, cancellationToken);
+        await foreach (var key in coins.QueryAsync<TableEntity>(keys, 1000, null, cancellationToken))
+        {
+            await coins.UpsertEntityAsync(
+                new TableEntity(key.PartitionKey, TableCoinStore.ErasedKeyRow(tenant, key.GetString("Key") ?? string.Empty)) { ["Kind"] = key.GetString("Kind") }, TableUpdateMode.Replace, cancellationToken);
+            await coins.DeleteEntityAsync(key.PartitionKey, key.RowKey, ETag.All, cancellationToken);
+            deleted++;
+        }
+
         return (totals, deleted);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Triggers.Core.Coins;
+using Triggers.Core.StaffTables;
 
 namespace Triggers.Azure.Stores;
 
@@ -68,65 +69,25 @@ public sealed class TableRewardSource(TableServiceClient tables) : IRewardSource
 
     private static string? Whole(TableEntity e, string name, out long value)
     {
-        value = 0;
         e.TryGetValue(name, out var raw);
-        switch (raw)
-        {
-            case null or string { Length: 0 }:
-                return $"{name} is missing: add a whole number (type Int64 or Int32), for example {name} = 100";
-            case int i:
-                value = i;
-                return null;
-            case long l:
-                value = l;
-                return null;
-            case double d when d == Math.Floor(d) && Math.Abs(d) <= CoinOperation.MaxAmount:
-                value = (long)d;
-                return null;
-            case string s when long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value):
-                return null;
-            default:
-                return $"{name} is '{raw}', not a whole number: write digits only, for example {name} = 100";
-        }
+        var readable = StaffCells.TryWhole(raw, out var whole);
+        value = whole ?? 0;
+        return !readable ? $"{name} is '{raw}', not a whole number: write digits only, for example {name} = 100"
+            : whole is null ? $"{name} is missing: add a whole number (type Int64 or Int32), for example {name} = 100"
+            : null;
     }
 
     private static string? Flag(TableEntity e, string name, out bool value)
     {
-        value = true;
         e.TryGetValue(name, out var raw);
-        switch (raw)
-        {
-            case null or string { Length: 0 }:
-                return null;
-            case bool b:
-                value = b;
-                return null;
-            case string s when bool.TryParse(s.Trim(), out value):
-                return null;
-            default:
-                return $"{name} is '{raw}', not a boolean: set it to true or false (type Boolean), or delete it (a reward is on by default)";
-        }
+        var readable = StaffCells.TryBool(raw, out var flag);
+        value = flag ?? true;
+        return readable ? null : $"{name} is '{raw}', not a boolean: set it to true or false (type Boolean), or delete it (a reward is on by default)";
     }
 
     private static string? When(TableEntity e, string name, out DateTimeOffset? value)
     {
-        value = null;
         e.TryGetValue(name, out var raw);
-        switch (raw)
-        {
-            case null or string { Length: 0 }:
-                return null;
-            case DateTimeOffset d:
-                value = d;
-                return null;
-            case DateTime d:
-                value = new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc));
-                return null;
-            case string s when DateTimeOffset.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed):
-                value = parsed;
-                return null;
-            default:
-                return $"{name} is '{raw}', not a date: use type DateTime, or text such as 2026-12-31T16:00:00Z, or delete it";
-        }
+        return StaffCells.TryTime(raw, out value) ? null : $"{name} is '{raw}', not a date: use type DateTime, or text such as 2026-12-31T16:00:00Z, or delete it";
     }
 }

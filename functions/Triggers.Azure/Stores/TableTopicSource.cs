@@ -88,21 +88,8 @@ public sealed class TableTopicSource(TableServiceClient tables) : ITopicSource
 
     private static bool TryBool(TableEntity e, string name, bool defaultValue, out bool value)
     {
-        value = defaultValue;
-        if (!e.TryGetValue(name, out var raw) || raw is null || raw is string { Length: 0 })
-        {
-            return true;
-        }
-
-        switch (raw)
-        {
-            case bool b:
-                value = b;
-                return true;
-            case string s:
-                return bool.TryParse(s.Trim(), out value);
-            default:
-                return false;
-        }
+        var readable = Triggers.Core.StaffTables.StaffCells.TryBool(e.TryGetValue(name, out var raw) ? raw : null, out var flag);
+        value = flag ?? defaultValue;
+        return readable;
     }
 }

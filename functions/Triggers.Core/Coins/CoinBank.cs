@@ -31,7 +31,7 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time, TimeSpan? expi
         }
 
         var claim = await store.ClaimKeyAsync(tenant, new CoinKeyClaim(key, wallet, operation.Kind, operation.Coins, operation.Xp), cancellationToken);
-        if (!SameOperation(claim.Kind, claim.Coins, claim.Xp, operation) || claim.Reward is not null)
+        if (!SameOperation(claim.Kind, claim.Coins, claim.Xp, operation) || claim.Reward is not null || claim.Erased)
         {
             throw KeyReused(claim);
         }
@@ -52,19 +52,87 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time, TimeSpan? expi
     /// </summary>
     public async Task ExpireAsync(string tenant, string wallet, CancellationToken cancellationToken)
     {
-        if (expiry is not { } after || await store.GetWalletAsync(tenant, wallet, cancellationToken) is not { Coins: > 0, Version: { } version })
+        if (expiry is not { } after)
         {
             return;
         }
 
-        var cutoff = time.GetUtcNow() - after;
-        var applied = (await store.ListEntriesAsync(tenant, wallet, cancellationToken)).Where(e => e.Applied).ToList();
-        var due = applied.Where(e => e.Coins > 0 && e.At <= cutoff).Sum(e => e.Coins) - applied.Where(e => e.Coins < 0).Sum(e => -e.Coins);
-        if (due > 0)
+        await ApplyComputedAsync(tenant, wallet, async (current, ct) =>
         {
-            var id = "expiry:" + Identity.StableId.From(version)[..16];
-            await SettleAsync(tenant, wallet, new CoinOperation(id, CoinKinds.Expiry, -due, 0, $"coins older than {after.TotalDays:0} days expire", "expiry"), null, applyIfCovered: true, cancellationToken);
+            if (current is not { Coins: > 0, Version: { } version })
+            {
+                return null;
+            }
+
+            var cutoff = time.GetUtcNow() - after;
+            var applied = (await store.ListEntriesAsync(tenant, wallet, ct)).Where(e => e.Applied).ToList();
+            var due = applied.Where(e => e.Coins > 0 && e.At <= cutoff).Sum(e => e.Coins) - applied.Where(e => e.Coins < 0).Sum(e => -e.Coins);
+            return due <= 0 ? null
+                : new CoinOperation("expiry:" + Identity.StableId.From(version)[..16], CoinKinds.Expiry, -Math.Min(due, current.Coins), 0, $"coins older than {after.TotalDays:0} days expire", "expiry");
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes everything the wallet holds out, as one <see cref="CoinKinds.Transfer"/> entry named <paramref name="idPrefix"/>
+    /// and the balances' version, judged and written against the same read, so a deposit or a withdrawal landing meanwhile
+    /// makes it read again rather than move a stale amount. Returns the entry, or null when the wallet holds nothing.
+    /// </summary>
+    public Task<CoinEntry?> TakeAllAsync(string tenant, string wallet, string idPrefix, string reason, string by, CancellationToken cancellationToken) =>
+        ApplyComputedAsync(tenant, wallet, (current, _) => Task.FromResult(
+            current is { Version: { } version } && (current.Coins != 0 || current.Xp != 0)
+                ? new CoinOperation(idPrefix + Identity.StableId.From(version)[..16], CoinKinds.Transfer, -current.Coins, -current.Xp, reason, by)
+                : null), cancellationToken);
+
+    /// <summary>
+    /// An operation whose amounts depend on the wallet (expiry, a merge's take-out): computed from a read and written
+    /// guarded by that read's version; any change in between computes it again. Its id carries the version, so the same
+    /// read always yields the same operation and a retry finds it written.
+    /// </summary>
+    private async Task<CoinEntry?> ApplyComputedAsync(
+        string tenant, string wallet, Func<Wallet?, CancellationToken, Task<CoinOperation?>> compute, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd((tenant, wallet), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 0; attempt < Attempts; attempt++)
+            {
+                var current = await store.GetWalletAsync(tenant, wallet, cancellationToken);
+                if (await compute(current, cancellationToken) is not { } operation)
+                {
+                    return null;
+                }
+
+                if (await store.GetEntryAsync(tenant, wallet, operation.Id, cancellationToken) is { } first)
+                {
+                    return first;
+                }
+
+                var entry = new CoinEntry
+                {
+                    Id = operation.Id,
+                    Kind = operation.Kind,
+                    Coins = operation.Coins,
+                    Xp = operation.Xp,
+                    Reason = operation.Reason,
+                    By = operation.By,
+                    At = time.GetUtcNow(),
+                    Outcome = CoinOutcomes.Applied,
+                    CoinsAfter = current!.Coins + operation.Coins,
+                    XpAfter = current.Xp + operation.Xp,
+                };
+                if (await store.TryApplyAsync(tenant, wallet, entry, current with { Coins = entry.CoinsAfter, Xp = entry.XpAfter }, cancellationToken))
+                {
+                    return entry;
+                }
+            }
         }
+        finally
+        {
+            gate.Release();
+        }
+
+        throw new InvalidOperationException($"wallet {wallet} kept changing during {Attempts} attempts to settle it; try again");
     }
 
     /// <summary>Applies the operation once; the entry says whether it applied. A second call with the same id returns the first entry.</summary>
@@ -176,6 +244,11 @@ public sealed class CoinBank(ICoinStore store, TimeProvider time, TimeSpan? expi
     public static CoinConflictException KeyReused(CoinKeyClaim first)
     {
         ArgumentNullException.ThrowIfNull(first);
+        if (first.Erased)
+        {
+            return new CoinConflictException($"idempotency key '{first.Key}' belonged to a person who was erased on request; use a new one");
+        }
+
         var what = first.Reward is null ? $"a {first.Kind} of {Describe(first.Coins, first.Xp)}" : $"redeeming reward '{first.Reward}'";
         return new CoinConflictException($"idempotency key '{first.Key}' was already used for {what}; use a new one");
     }

@@ -34,7 +34,7 @@ public sealed class RewardRedeemer(CoinBank bank, RewardStock stock, TimeProvide
             claim = await bank.ClaimKeyAsync(tenant, new CoinKeyClaim(key, wallet, CoinKinds.Withdrawal, -reward.Cost, 0, rewardId), cancellationToken);
         }
 
-        if (claim.Kind != CoinKinds.Withdrawal || claim.Reward != rewardId)
+        if (claim.Kind != CoinKinds.Withdrawal || claim.Reward != rewardId || claim.Erased)
         {
             throw CoinBank.KeyReused(claim);
         }

@@ -23,18 +23,9 @@ public sealed class WalletMerger(CoinBank bank)
     private async Task MoveAsync(string tenant, string from, string to, string by, CancellationToken cancellationToken)
     {
         var prefix = $"transfer:{StableId.From(to)[..16]}:";
-        var wallet = await bank.BalanceAsync(tenant, from, cancellationToken);
-        if (wallet.Version is null)
-        {
-            return;
-        }
-
-        if (wallet.Coins != 0 || wallet.Xp != 0)
-        {
-            // Named after the balances' version: a retry reads the same version only if the first try wrote nothing.
-            var take = new CoinOperation(prefix + StableId.From(wallet.Version)[..16], CoinKinds.Transfer, -wallet.Coins, -wallet.Xp, $"merged into {Cut(to)}", by);
-            await bank.ApplyAsync(tenant, from, take, cancellationToken);
-        }
+        // Everything the old wallet holds, judged against the same read it is written with (expired coins go first).
+        await bank.ExpireAsync(tenant, from, cancellationToken);
+        await bank.TakeAllAsync(tenant, from, prefix, $"merged into {Cut(to)}", by, cancellationToken);
 
         foreach (var taken in (await bank.StatementAsync(tenant, from, cancellationToken)).Where(e => IsTakenOut(e) && e.Id.StartsWith(prefix, StringComparison.Ordinal)))
         {

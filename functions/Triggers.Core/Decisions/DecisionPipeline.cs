@@ -74,7 +74,7 @@ public sealed class DecisionPipeline
         }
 
         // Keys the payload carries (a unionid, a phone number's hash) link the account to whoever else carried them.
-        if (IdentityKeys.Of(signal) is { Count: > 0 } keys)
+        if (await KeysAsync(signal, cancellationToken) is { Count: > 0 } keys)
         {
             var keyed = await _people.LinkAsync(signal.Tenant, [account, .. keys], null, LinkSources.Payload, "signal:" + signal.Id, cancellationToken);
             linkRefusal ??= keyed.Refusal;
@@ -211,6 +211,30 @@ public sealed class DecisionPipeline
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
         var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted, person);
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
+    }
+
+    /// <summary>
+    /// The identity keys the signal carries, less those of an erased person that the signal predates: an old order of
+    /// another account must not bring an erased phone key back.
+    /// </summary>
+    private async Task<IReadOnlyList<AccountRef>> KeysAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        var keys = IdentityKeys.Of(signal);
+        if (keys.Count == 0 || _ports.Erased is not { } erased)
+        {
+            return keys;
+        }
+
+        var kept = new List<AccountRef>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!await erased.BlocksAsync(signal.Tenant, key, signal.OccurredAt, cancellationToken))
+            {
+                kept.Add(key);
+            }
+        }
+
+        return kept;
     }
 
     private const string CoinsVar = "contact.coins";

@@ -66,6 +66,11 @@ internal sealed class EnvelopeObjectFields(EnvelopeValues values)
                     values.Errors.Add(attributeAt, "appears more than once; give each attribute once");
                 }
             }
+            else if (attribute.Name == People.IdentityKeys.PhoneAttribute && attribute.Value.ValueKind != JsonValueKind.String)
+            {
+                // Said without the value: a phone number is not echoed into errors, logs or poison queues.
+                values.Errors.Add(attributeAt, "expected the phone number as a string, for example \"138 0013 8000\"");
+            }
             else if (values.String(attribute.Value, attributeAt, "a string (write numbers and flags as text)") is { } text
                 && !attributes.TryAdd(attribute.Name, text))
             {

@@ -117,9 +117,18 @@ internal sealed class SignalObjectReader(EnvelopeContext context, EnvelopeErrors
         }
 
         // The raw copy loses the number too.
-        var node = System.Text.Json.Nodes.JsonNode.Parse(raw)!.AsObject();
-        node[F.Attributes]!.AsObject()[People.IdentityKeys.PhoneAttribute] = "(hashed)";
-        return node.ToJsonString();
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(raw)!.AsObject();
+            node[F.Attributes]!.AsObject()[People.IdentityKeys.PhoneAttribute] = "(hashed)";
+            return node.ToJsonString();
+        }
+        catch (ArgumentException)
+        {
+            // A property given twice (JsonNode refuses it): the envelope is refused, so nothing of it is kept.
+            errors.Add(path, "has a property more than once; send each property once");
+            return People.IdentityKeys.RedactPhones(raw);
+        }
     }
 
     private string? ReadId(Dictionary<string, JsonElement> properties, string path)

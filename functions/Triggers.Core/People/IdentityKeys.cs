@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Text;
 using Triggers.Core.Signals;
 
@@ -10,7 +11,7 @@ namespace Triggers.Core.People;
 /// which is never stored: the envelope replaces it with a salted hash at once. A key joins a person as an account of
 /// its own (<c>unionid:{id}</c>, <c>phone:{hash}</c>), so two accounts carrying the same key become one person.
 /// </summary>
-public static class IdentityKeys
+public static partial class IdentityKeys
 {
     public const string UnionIdPlatform = "unionid";
     public const string PhonePlatform = "phone";
@@ -97,4 +98,19 @@ public static class IdentityKeys
         ArgumentNullException.ThrowIfNull(normalised);
         return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes(normalised)))[..32];
     }
+
+    /// <summary>
+    /// The text with every <c>"phone"</c> member's value replaced, for the copies kept of messages that could not be
+    /// read (poison queues): a number that never reached the envelope's hashing must not be kept either.
+    /// </summary>
+    public static string RedactPhones(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PhoneMember().Replace(text, "\"phone\":\"(removed)\"");
+    }
+
+    [GeneratedRegex("""
+        "phone"\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*)
+        """, RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneMember();
 }

@@ -40,7 +40,10 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
         var outcome = await LinkPersonsAsync(tenant, accounts, member, source, by, cancellationToken);
         if (coins is not null && outcome.Person is { } person && outcome.Former.Count > 0)
         {
-            await new Coins.WalletMerger(coins).MergeAsync(tenant, outcome.Former, person.Id, by, cancellationToken);
+            // Also the wallets of persons named after these accounts (linked:{account}): a person merged away by a link
+            // that was cut short before its coins moved leaves its wallet under that name, and this finishes the move.
+            var named = accounts.Select(a => Person.LinkedId(a));
+            await new Coins.WalletMerger(coins).MergeAsync(tenant, outcome.Former.Concat(named), person.Id, by, cancellationToken);
         }
 
         return outcome;
@@ -114,6 +117,14 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
 
             if (await store.TryApplyAsync(change, cancellationToken))
             {
+                // A person removed by this (staff-linked, left with one account) leaves its coins to that account, or
+                // to the one unlinked when none is left: no wallet is left without an owner.
+                if (coins is not null && change.RemovePersons.FirstOrDefault() is { } removed)
+                {
+                    var heir = removed.Accounts.Select(a => a.Account).FirstOrDefault(a => a != account, account);
+                    await new Coins.WalletMerger(coins).MergeAsync(tenant, [removed.Id], heir.ToString(), "unlink", cancellationToken);
+                }
+
                 return new LinkOutcome(Person.Alone(tenant, account), true, null);
             }
         }

@@ -88,18 +88,13 @@ public sealed class ScoringSet
     private static bool Enabled(ScoringDefinition row, List<string> problems)
     {
         var raw = row.Properties.GetValueOrDefault("Enabled");
-        switch (raw)
+        if (StaffTables.StaffCells.TryBool(raw, out var enabled))
         {
-            case null or string { Length: 0 }:
-                return true;
-            case bool b:
-                return b;
-            case string s when bool.TryParse(s.Trim(), out var parsed):
-                return parsed;
-            default:
-                problems.Add($"Enabled is '{raw}', not a boolean: set it to true or false (type Boolean), or delete it (a row is on by default).");
-                return false;
+            return enabled ?? true;
         }
+
+        problems.Add($"Enabled is '{raw}', not a boolean: set it to true or false (type Boolean), or delete it (a row is on by default).");
+        return false;
     }
 
     private static Contribution? ReadContribution(ScoringDefinition row, List<string> problems)
@@ -190,26 +185,15 @@ public sealed class ScoringSet
     private static double? Number(ScoringDefinition row, string name, List<string> problems, bool required)
     {
         var raw = row.Properties.GetValueOrDefault(name);
-        switch (raw)
+        if (!StaffTables.StaffCells.TryNumber(raw, out var value))
         {
-            case null or string { Length: 0 }:
-                if (required)
-                {
-                    problems.Add($"{name} is missing: add a number (type Double or Int32), for example {name} = 5.");
-                }
-
-                return null;
-            case int i:
-                return i;
-            case long l:
-                return l;
-            case double d when double.IsFinite(d):
-                return d;
-            case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed):
-                return parsed;
-            default:
-                problems.Add($"{name} is '{raw}', not a number: write digits, for example {name} = 5.");
-                return null;
+            problems.Add($"{name} is '{raw}', not a number: write digits, for example {name} = 5.");
         }
+        else if (value is null && required)
+        {
+            problems.Add($"{name} is missing: add a number (type Double or Int32), for example {name} = 5.");
+        }
+
+        return value;
     }
 }

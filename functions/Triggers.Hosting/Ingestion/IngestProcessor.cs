@@ -31,7 +31,8 @@ public sealed partial class IngestProcessor(
         if (errors.Count > 0)
         {
             var error = string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"));
-            await poison.SendAsync(QueueNames.IngestPoison, messageText, error, dequeueCount, cancellationToken);
+            // The copy kept for operators loses any phone number: only the envelope's hashing may see one.
+            await poison.SendAsync(QueueNames.IngestPoison, Core.People.IdentityKeys.RedactPhones(messageText), error, dequeueCount, cancellationToken);
             Log.Invalid(logger, errors.Count, error);
             return ProcessingOutcome.Poisoned;
         }
@@ -44,7 +45,7 @@ public sealed partial class IngestProcessor(
         }
         catch (Exception ex) when (dequeueCount >= options.Value.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            await poison.SendAsync(QueueNames.IngestPoison, messageText, ex.Message, dequeueCount, cancellationToken);
+            await poison.SendAsync(QueueNames.IngestPoison, Core.People.IdentityKeys.RedactPhones(messageText), ex.Message, dequeueCount, cancellationToken);
             Log.GaveUp(logger, dequeueCount, ex.Message);
             return ProcessingOutcome.Poisoned;
         }

@@ -33,6 +33,15 @@ internal sealed class TriggersAppFactory(
         }
     }
 
+    /// <summary>Settings for a generic channel of the tenant, signed with the secret, with quiet hours off for the tenant (tests run at any hour).</summary>
+    public static Dictionary<string, string?> GenericChannel(string channel, string tenant, string secret) => new()
+    {
+        [$"Channels:{channel}:Platform"] = "generic",
+        [$"Channels:{channel}:Tenant"] = tenant,
+        [$"Channels:{channel}:Secret"] = secret,
+        [$"Tenants:{tenant}:Guardrails:QuietHoursEnabled"] = "false",
+    };
+
     /// <summary>Settings for a WeChat channel on the official test account, with a unique name and tenant.</summary>
     public static Dictionary<string, string?> WeChatChannel(string channel, string tenant) => new()
     {

@@ -20,14 +20,10 @@ public sealed class CoinMessageTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _receiver = await BrandReceiver.StartAsync(Secret);
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
+        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>(TriggersAppFactory.GenericChannel(_channel, _tenant, Secret))
         {
-            [$"Channels:{_channel}:Platform"] = "generic",
-            [$"Channels:{_channel}:Tenant"] = _tenant,
-            [$"Channels:{_channel}:Secret"] = Secret,
             [$"Channels:{_channel}:OutboundUrl"] = _receiver.Url,
             ["Dispatch:Interval"] = "00:00:01",
-            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
         });
     }
 

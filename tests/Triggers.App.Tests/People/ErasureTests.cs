@@ -32,13 +32,9 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
+        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>(TriggersAppFactory.GenericChannel(_channel, _tenant, Secret))
         {
-            [$"Channels:{_channel}:Platform"] = "generic",
-            [$"Channels:{_channel}:Tenant"] = _tenant,
-            [$"Channels:{_channel}:Secret"] = Secret,
             ["Dispatch:Interval"] = "00:00:01",
-            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
         });
         return ValueTask.CompletedTask;
     }
@@ -99,6 +95,11 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await RowsNamingAsync(_erased));
         await processor.ProcessAsync(SignalMessage.Serialize(Signal("m-3", TimeProvider.System.GetUtcNow().AddSeconds(1))), 1, Ct);
         Assert.NotEmpty(await RowsNamingAsync(_erased));
+
+        // The erased person's idempotency key can be neither answered again nor reused.
+        var reused = await client.PostAsJsonAsync($"/api/admin/contacts/generic:{_kept}/coins/deposit?tenant={_tenant}", new { amount = 100, idempotencyKey = "gift-" + _erased }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains("belonged to a person who was erased", (await reused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/admin/erasures?tenant={_tenant}", Ct);
         Assert.Equal(record.GetProperty("id").GetString(), Assert.Single(history.EnumerateArray()).GetProperty("id").GetString());

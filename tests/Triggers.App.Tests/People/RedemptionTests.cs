@@ -25,13 +25,7 @@ public sealed class RedemptionTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
-        {
-            [$"Channels:{_channel}:Platform"] = "generic",
-            [$"Channels:{_channel}:Tenant"] = _tenant,
-            [$"Channels:{_channel}:Secret"] = Secret,
-            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
-        });
+        _app = new TriggersAppFactory(azurite, TriggersAppFactory.GenericChannel(_channel, _tenant, Secret));
         return ValueTask.CompletedTask;
     }
 

@@ -20,13 +20,9 @@ public sealed class TimelineTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
+        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>(TriggersAppFactory.GenericChannel(_shop, _tenant, Secret))
         {
-            [$"Channels:{_shop}:Platform"] = "generic",
-            [$"Channels:{_shop}:Tenant"] = _tenant,
-            [$"Channels:{_shop}:Secret"] = Secret,
             ["Dispatch:Interval"] = "00:00:01",
-            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
         });
         return ValueTask.CompletedTask;
     }

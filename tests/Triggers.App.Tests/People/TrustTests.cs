@@ -21,13 +21,9 @@ public sealed class TrustTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>
+        _app = new TriggersAppFactory(azurite, new Dictionary<string, string?>(TriggersAppFactory.GenericChannel(_channel, _tenant, Secret))
         {
-            [$"Channels:{_channel}:Platform"] = "generic",
-            [$"Channels:{_channel}:Tenant"] = _tenant,
-            [$"Channels:{_channel}:Secret"] = Secret,
             ["Dispatch:Interval"] = "00:00:01",
-            [$"Tenants:{_tenant}:Guardrails:QuietHoursEnabled"] = "false",
         });
         return ValueTask.CompletedTask;
     }

@@ -39,4 +39,26 @@ public sealed class CoinsAuditTests(AzuriteFixture azurite)
         Assert.Equal(1, tamperedExit);
         Assert.StartsWith($"{tenant}: wallet w1: 999 coins stored, but its applied entries add up to", tampered.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_audit_names_a_wallet_that_holds_coins_no_one_reads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = azurite.Connection.CreateTableServiceClient();
+        foreach (var name in new[] { TableNames.Coins, TableNames.People })
+        {
+            await tables.GetTableClient(name).CreateIfNotExistsAsync(ct);
+        }
+
+        var tenant = azurite.UniqueName("ao");
+        var bank = new CoinBank(new TableCoinStore(tables), TimeProvider.System);
+        await bank.ApplyAsync(tenant, "linked:wechat:gone", new CoinOperation("d1", CoinKinds.Deposit, 70, 0, null, "test"), ct);
+        await bank.ApplyAsync(tenant, "douyin:alone", new CoinOperation("d1", CoinKinds.Deposit, 30, 0, null, "test"), ct);
+
+        using var output = new StringWriter();
+        var exit = await CoinsCommand.AuditAsync(tenant, azurite.ConnectionString, output, ct);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"{tenant}: wallet linked:wechat:gone holds 70 coins and 0 xp, but its person no longer exists; link its accounts again to move them{Environment.NewLine}", output.ToString());
+    }
 }

@@ -49,4 +49,21 @@ public sealed class CoinExpiryTests
         Assert.Equal(100, kept.Coins);
         Assert.Equal((CoinOutcomes.InsufficientBalance, 0L), (spend.Outcome, spend.CoinsAfter));
     }
+
+    [Fact]
+    public async Task Balances_read_at_once_by_two_instances_while_coins_arrive_expire_the_old_coins_once_and_never_the_new()
+    {
+        await Bank().ApplyAsync(Tenant, Wallet, new CoinOperation("old", CoinKinds.Deposit, 100, 0, null, "rule"), Ct);
+        _time.Advance(TimeSpan.FromDays(400));
+        var (a, b) = (Bank(), Bank());
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(
+            () => i % 10 == 0
+                ? a.ApplyAsync(Tenant, Wallet, new CoinOperation("new" + i, CoinKinds.Deposit, 10, 0, null, "rule"), Ct)
+                : (i % 2 == 0 ? a : b).BalanceAsync(Tenant, Wallet, Ct), Ct)));
+
+        var entries = await _store.ListEntriesAsync(Tenant, Wallet, Ct);
+        Assert.Equal(-100, entries.Where(e => e.Kind == CoinKinds.Expiry && e.Applied).Sum(e => e.Coins));
+        Assert.Equal(40, (await a.BalanceAsync(Tenant, Wallet, Ct)).Coins);
+    }
 }

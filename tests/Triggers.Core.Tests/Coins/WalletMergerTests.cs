@@ -79,6 +79,20 @@ public sealed class WalletMergerTests
         Assert.Equal(4, merged.Person.Accounts.Count);
     }
 
+    [Fact]
+    public async Task Unlinking_one_of_two_staff_linked_accounts_leaves_the_persons_coins_to_the_account_that_stays()
+    {
+        var linker = new PersonLinker(_people, _time, Bank());
+        var linked = await linker.LinkAsync(Tenant, [new("wechat", "o1"), new("douyin", "d1")], null, LinkSources.Admin, "admin:ops", Ct);
+        await Earn(linked.Person!.Id, 90, 0, "a");
+
+        await linker.UnlinkAsync(Tenant, new AccountRef("douyin", "d1"), Ct);
+
+        Assert.Equal(0, (await Read(linked.Person.Id)).Wallet.Coins);
+        Assert.Equal(90, (await Read("wechat:o1")).Wallet.Coins);
+        Assert.Equal(0, (await Read("douyin:d1")).Wallet.Coins);
+    }
+
     /// <summary>Fails the first write that adds merged coins to a wallet, as a host dying between the two halves would.</summary>
     private sealed class FailingIncoming(ICoinStore inner) : ICoinStore
     {

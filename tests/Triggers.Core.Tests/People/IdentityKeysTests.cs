@@ -67,4 +67,15 @@ public sealed class IdentityKeysTests
         Assert.Equal(path, error.Path);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_phone_number_is_never_echoed_into_an_error_or_a_poison_copy()
+    {
+        var numeric = Parse("""{"phone":13800138000}""");
+        var redacted = IdentityKeys.RedactPhones("""[{"attributes":{"phone":"+86 138 0013 8000","x":"1"}},{"attributes":{ "phone" : 13800138000 }}]""");
+
+        Assert.DoesNotContain("13800138000", Assert.Single(numeric.Errors).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("138", redacted, StringComparison.Ordinal);
+        Assert.Contains("\"x\":\"1\"", redacted, StringComparison.Ordinal);
+    }
 }
