@@ -63,8 +63,8 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<RewardRedeemer>();
 
         // Trust: scoring from the staff-edited table Scoring (hot-reloaded), each account's trust in table Trust.
-        services.AddSingleton<Triggers.Core.Trust.IScoringSource>(sp => new TableScoringSource(sp.GetRequiredService<TableServiceClient>()));
-        services.AddSingleton<Trust.ScoringCache>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Trust.ScoringCache>(
+            sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Scoring)));
         services.AddHostedService<ConfigTables.ConfigTableRefresher<Trust.ScoringCache>>();
         services.AddSingleton<Triggers.Core.Trust.ITrustStore>(sp => new TableTrustStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<Trust.PersonTrust>();

@@ -55,7 +55,7 @@ public sealed class ScoringSet
     /// <summary>The tenant's scoring, or null when it has no rows in table Scoring.</summary>
     public TenantScoring? For(string tenant) => _byTenant.GetValueOrDefault(tenant);
 
-    public static ScoringSet Compile(IEnumerable<ScoringDefinition> definitions)
+    public static ScoringSet Compile(IEnumerable<StaffTables.StaffRow> definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         var problems = new List<ScoringProblem>();
@@ -85,7 +85,7 @@ public sealed class ScoringSet
         return new ScoringSet(byTenant.ToFrozenDictionary(StringComparer.Ordinal), problems);
     }
 
-    private static bool Enabled(ScoringDefinition row, List<string> problems)
+    private static bool Enabled(StaffTables.StaffRow row, List<string> problems)
     {
         var raw = row.Properties.GetValueOrDefault("Enabled");
         if (StaffTables.StaffCells.TryBool(raw, out var enabled))
@@ -97,7 +97,7 @@ public sealed class ScoringSet
         return false;
     }
 
-    private static Contribution? ReadContribution(ScoringDefinition row, List<string> problems)
+    private static Contribution? ReadContribution(StaffTables.StaffRow row, List<string> problems)
     {
         var component = Text(row, "Component");
         if (component is null || !TrustComponents.IsEarned(component))
@@ -133,7 +133,7 @@ public sealed class ScoringSet
         return component is null || when is null || points is null ? null : new Contribution(row.Tenant, row.Row, component, when, points.Value, Text(row, "Description")) { Per = per };
     }
 
-    private static TrustSettings? ReadSettings(ScoringDefinition row, List<string> problems)
+    private static TrustSettings? ReadSettings(StaffTables.StaffRow row, List<string> problems)
     {
         var weights = new Dictionary<string, double>(TrustSettings.Default.Weights, StringComparer.Ordinal);
         foreach (var component in TrustComponents.All)
@@ -179,10 +179,10 @@ public sealed class ScoringSet
         return problems.Count > 0 ? null : new TrustSettings { Weights = weights, HalfLife = halfLife, Scale = scale, TenureDays = (int)tenure };
     }
 
-    private static string? Text(ScoringDefinition row, string name) =>
+    private static string? Text(StaffTables.StaffRow row, string name) =>
         row.Properties.GetValueOrDefault(name) is { } value && value.ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
-    private static double? Number(ScoringDefinition row, string name, List<string> problems, bool required)
+    private static double? Number(StaffTables.StaffRow row, string name, List<string> problems, bool required)
     {
         var raw = row.Properties.GetValueOrDefault(name);
         if (!StaffTables.StaffCells.TryNumber(raw, out var value))

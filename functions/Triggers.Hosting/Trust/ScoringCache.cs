@@ -11,7 +11,7 @@ namespace Triggers.Hosting.Trust;
 /// fails the last good scoring stays in use.
 /// </summary>
 public sealed partial class ScoringCache(
-    IScoringSource source,
+    Triggers.Core.StaffTables.IStaffRowSource source,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
     ILogger<ScoringCache> logger) : ConfigTableCache<ScoringSnapshot>(options, time, logger)

@@ -28,7 +28,7 @@ public sealed class TableScoringSourceTests(AzuriteFixture azurite)
             await tables.GetTableClient(TableNames.Scoring).AddEntityAsync(entity, ct);
         }
 
-        var set = ScoringSet.Compile(await new TableScoringSource(tables).LoadAsync(ct));
+        var set = ScoringSet.Compile(await new TableStaffRowSource(tables, TableNames.Scoring).LoadAsync(ct));
 
         Assert.DoesNotContain(set.Problems, p => p.Tenant == tenant);
         Assert.Equal(lines.Count - 1, set.For(tenant)!.Contributions.Count);

@@ -4,10 +4,10 @@ namespace Triggers.Core.Tests.Trust;
 
 public sealed class ScoringSetTests
 {
-    private static ScoringDefinition Row(string row, params (string Name, object? Value)[] properties) =>
+    private static Triggers.Core.StaffTables.StaffRow Row(string row, params (string Name, object? Value)[] properties) =>
         new("brand", row, properties.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal));
 
-    private static ScoringDefinition Answer(string row = "answer", object? points = null) =>
+    private static Triggers.Core.StaffTables.StaffRow Answer(string row = "answer", object? points = null) =>
         Row(row, ("Component", "community"), ("When", """{"==": [{"var": "signal.attributes.event"}, "answer"]}"""), ("Points", points ?? 3));
 
     [Fact]
