@@ -69,6 +69,11 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<Triggers.Core.Trust.ITrustStore>(sp => new TableTrustStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<Trust.PersonTrust>();
 
+        // The platform portfolio: quadrants, control lines and costs from the staff-edited table Portfolio (hot-reloaded).
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Portfolio.PortfolioCache>(
+            sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Portfolio)));
+        services.AddHostedService<ConfigTables.ConfigTableRefresher<Portfolio.PortfolioCache>>();
+
         // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.
         services.AddSingleton<Triggers.Core.Erasure.IErasureStore>(sp => new TableErasureStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<Triggers.Core.Erasure.ErasedAccounts>();

@@ -23,9 +23,10 @@ public static class TableNames
     public const string Scoring = "Scoring";
     public const string Trust = "Trust";
     public const string Erasures = "Erasures";
+    public const string Portfolio = "Portfolio";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock, Scoring, Trust, Erasures];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock, Scoring, Trust, Erasures, Portfolio];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

@@ -94,12 +94,13 @@ public sealed class DecisionPipeline
             contactData["coins"] = await CoinsDataAsync(signal.Tenant, redemption?.Wallet ?? person.Person?.Id ?? account.ToString(), rules.Mentions(signal.Tenant, Earned30dVar), redemption, now, cancellationToken);
         }
 
+        var quadrant = (await _settings.Portfolio(signal.Tenant, cancellationToken)).QuadrantOf(signal.Channel, signal.Platform);
         if (await _settings.Scoring(signal.Tenant, cancellationToken) is { } scoring)
         {
-            contactData["trust"] = await TrustDataAsync(signal, analysis, emotion, contactData, scoring, person, cancellationToken);
+            contactData["trust"] = await TrustDataAsync(signal, analysis, emotion, contactData, scoring, person, quadrant, cancellationToken);
         }
 
-        var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion);
+        var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion, quadrant);
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : signal.TraceParent;
 
         // The contact's state and its planned touches are read once and written once, with what the rules planned; the
@@ -262,9 +263,9 @@ public sealed class DecisionPipeline
     /// </summary>
     private async Task<System.Text.Json.Nodes.JsonObject> TrustDataAsync(
         Signal signal, Analysis.TextAnalysis analysis, EmotionSnapshot emotion, System.Text.Json.Nodes.JsonObject contactData, Trust.TenantScoring scoring,
-        KnownPerson person, CancellationToken cancellationToken)
+        KnownPerson person, string? quadrant, CancellationToken cancellationToken)
     {
-        var (points, rows) = scoring.Score(ConditionData.BuildLogicData(signal, analysis, contactData, emotion));
+        var (points, rows) = scoring.Score(ConditionData.BuildLogicData(signal, analysis, contactData, emotion, quadrant));
         var account = person.Account.ToString();
         var own = await _trust.ApplyAsync(signal.Tenant, account, "signal:" + signal.Id, points, "Scoring rows: " + string.Join(", ", rows), scoring.Settings.HalfLife, cancellationToken);
         var accounts = person.Person?.Accounts.Select(a => a.Account.ToString()) ?? [account];

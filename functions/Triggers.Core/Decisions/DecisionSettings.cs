@@ -17,6 +17,9 @@ public sealed record DecisionSettings
 
     public required EmotionOptions Emotion { get; init; }
 
+    /// <summary>The tenant's portfolio from table Portfolio (the defaults when it has no rows): <c>signal.quadrant</c>.</summary>
+    public Func<string, CancellationToken, ValueTask<Portfolio.TenantPortfolio>> Portfolio { get; init; } = (_, _) => ValueTask.FromResult(Core.Portfolio.TenantPortfolio.Default);
+
     /// <summary>The tenant's scoring from table Scoring, or null when it scores no one (the default).</summary>
     public Func<string, CancellationToken, ValueTask<Trust.TenantScoring?>> Scoring { get; init; } = (_, _) => ValueTask.FromResult<Trust.TenantScoring?>(null);
 

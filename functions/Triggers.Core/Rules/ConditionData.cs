@@ -12,7 +12,8 @@ namespace Triggers.Core.Rules;
 public static class ConditionData
 {
     /// <param name="contact">What is known about the contact; when null, just <c>{"id": actor id}</c>.</param>
-    public static JsonObject Build(Signal signal, TextAnalysis analysis, JsonObject? contact)
+    /// <param name="quadrant">The channel's role in the portfolio (<c>signal.quadrant</c>: value, emotion, conversion, service), or null.</param>
+    public static JsonObject Build(Signal signal, TextAnalysis analysis, JsonObject? contact, string? quadrant = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -43,6 +44,7 @@ public static class ConditionData
                     ["name"] = signal.Actor.Name,
                 },
                 ["attributes"] = new JsonObject(signal.Attributes.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+                ["quadrant"] = quadrant,
             },
             ["sentiment"] = new JsonObject
             {
@@ -63,7 +65,7 @@ public static class ConditionData
     /// </summary>
     /// <param name="contact">What is known about the contact; when null, just <c>{"id": actor id}</c>.</param>
     /// <param name="emotion">When given, <c>emotion</c> and <c>room</c> are added as <see cref="EmotionData.AddTo"/> adds them.</param>
-    public static JsonLogicData BuildLogicData(Signal signal, TextAnalysis analysis, JsonObject? contact, EmotionSnapshot? emotion = null)
+    public static JsonLogicData BuildLogicData(Signal signal, TextAnalysis analysis, JsonObject? contact, EmotionSnapshot? emotion = null, string? quadrant = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -80,6 +82,7 @@ public static class ConditionData
             LogicDataBuilder.String(signal.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
             LogicDataBuilder.Object(Layout.Actor, [LogicDataBuilder.String(signal.Actor.Id), LogicDataBuilder.String(signal.Actor.Name)]),
             Attributes(signal.Attributes),
+            LogicDataBuilder.String(quadrant),
         ]);
         var sentiment = LogicDataBuilder.Object(Layout.Sentiment,
         [
@@ -138,7 +141,7 @@ public static class ConditionData
             LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact", EmotionData.EmotionKey, EmotionData.RoomKey);
 
         public static readonly ObjectShape Signal =
-            LogicDataBuilder.Shape("id", "kind", "type", "platform", "channel", "tenant", "text", "occurredAt", "actor", "attributes");
+            LogicDataBuilder.Shape("id", "kind", "type", "platform", "channel", "tenant", "text", "occurredAt", "actor", "attributes", "quadrant");
 
         public static readonly ObjectShape Actor = LogicDataBuilder.Shape("id", "name");
         public static readonly ObjectShape Sentiment = LogicDataBuilder.Shape("label", "positive", "neutral", "negative");

@@ -10,7 +10,7 @@ namespace Triggers.Hosting.Health;
 /// <summary>
 /// Health, said to two audiences. <c>GET /api/health</c> is anonymous (load balancers, uptime checks, anyone on the
 /// internet): the status and the class of its reason, nothing about channels, tenants or rules. <c>GET /api/admin/health</c>
-/// (admin key) adds the detail operators need: the storage error, the channels, the broken rows of rules, topics, rewards and scoring.
+/// (admin key) adds the detail operators need: the storage error, the channels, the broken rows of rules, topics, rewards, scoring and portfolio.
 /// </summary>
 public sealed class HealthCheck(
     TableServiceClient tables,
@@ -19,6 +19,7 @@ public sealed class HealthCheck(
     TopicCache topics,
     Rewards.RewardCache rewards,
     Trust.ScoringCache scoring,
+    Portfolio.PortfolioCache portfolio,
     ChannelRegistry channels,
     StorageTransactions transactions,
     Processing.SignalCounters counters,
@@ -51,6 +52,7 @@ public sealed class HealthCheck(
             new HealthTopics(topics.Current?.Problems ?? []),
             new HealthRewards(rewards.Current?.Problems ?? []),
             new HealthScoring(scoring.Current?.Scoring.Problems ?? []),
+            new HealthPortfolio(portfolio.Current?.Portfolio.Problems ?? []),
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
@@ -85,7 +87,7 @@ public sealed class HealthCheck(
 
     private sealed record PublicHealth(string Status, string? Reason);
 
-    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthRewards Rewards, HealthScoring Scoring, HealthWork Work);
+    private sealed record HealthReport(string Status, string? Reason, string? Detail, string Host, string Storage, IReadOnlyList<HealthChannel> Channels, HealthRules Rules, HealthTopics Topics, HealthRewards Rewards, HealthScoring Scoring, HealthPortfolio Portfolio, HealthWork Work);
 
     /// <summary>
     /// What this instance has done since it started: signals enqueued and decided, storage transactions by work, and of
@@ -96,6 +98,8 @@ public sealed class HealthCheck(
     private sealed record HealthChannel(string Name, string Platform, string Tenant);
 
     private sealed record HealthTopics(IReadOnlyList<Core.Topics.TopicProblem> Problems);
+
+    private sealed record HealthPortfolio(IReadOnlyList<Core.Portfolio.PortfolioProblem> Problems);
 
     private sealed record HealthScoring(IReadOnlyList<Core.Trust.ScoringProblem> Problems);
 

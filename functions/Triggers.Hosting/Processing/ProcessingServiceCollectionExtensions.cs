@@ -66,6 +66,7 @@ public static class ProcessingServiceCollectionExtensions
             Emotion = sp.GetRequiredService<IOptions<EmotionOptions>>().Value,
             Rewards = sp.GetRequiredService<Rewards.RewardCache>().FindAsync,
             Scoring = sp.GetRequiredService<Trust.ScoringCache>().ForAsync,
+            Portfolio = sp.GetRequiredService<Portfolio.PortfolioCache>().ForAsync,
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();

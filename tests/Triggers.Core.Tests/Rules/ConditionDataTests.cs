@@ -13,7 +13,7 @@ public sealed class ConditionDataTests
     {
         var signal = TestSignals.Message() with { Attributes = new Dictionary<string, string> { ["toUser"] = "gh_123" } };
 
-        var data = ConditionData.Build(signal, TestSignals.Angry("refund", "delivery"), contact: null);
+        var data = ConditionData.Build(signal, TestSignals.Angry("refund", "delivery"), contact: null, quadrant: "service");
 
         // 10:04:05 at +08:00 is 02:04:05 UTC.
         JsonAssert.Equal(
@@ -22,7 +22,7 @@ public sealed class ConditionDataTests
               "signal": {
                 "id": "sig-1", "kind": "message", "type": "text", "platform": "wechat", "channel": "wechat-main",
                 "tenant": "default", "text": "我要退款", "occurredAt": "2026-11-03T02:04:05.0000000Z",
-                "actor": {"id": "o-actor-1", "name": "Ann"}, "attributes": {"toUser": "gh_123"}
+                "actor": {"id": "o-actor-1", "name": "Ann"}, "attributes": {"toUser": "gh_123"}, "quadrant": "service"
               },
               "sentiment": {"label": "negative", "positive": 0.05, "neutral": 0.15, "negative": 0.8},
               "topics": ["refund", "delivery"],

@@ -1,0 +1,154 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Triggers.Core.Rules;
+using Triggers.Core.StaffTables;
+
+namespace Triggers.Core.Portfolio;
+
+/// <summary>One tenant's portfolio: its control-line settings and the roles of its platforms and channels.</summary>
+public sealed record TenantPortfolio(PortfolioSettings Settings, IReadOnlyDictionary<string, PlatformRole> Platforms, IReadOnlyDictionary<string, PlatformRole> Channels)
+{
+    public static TenantPortfolio Default { get; } = new(PortfolioSettings.Default, FrozenDictionary<string, PlatformRole>.Empty, FrozenDictionary<string, PlatformRole>.Empty);
+
+    /// <summary>The role of a signal's channel: its channel row, else its platform row, else nothing configured.</summary>
+    public PlatformRole RoleOf(string channel, string platform) =>
+        Channels.GetValueOrDefault(channel) ?? Platforms.GetValueOrDefault(platform) ?? PlatformRole.None;
+
+    /// <summary>What rules see as <c>signal.quadrant</c>: the configured quadrant, else the platform's usual one, else null.</summary>
+    public string? QuadrantOf(string channel, string platform) => RoleOf(channel, platform).Quadrant ?? Quadrants.DefaultOf(platform);
+}
+
+/// <summary>Why a row of table Portfolio was left out: what is wrong, in which field, and how to fix it.</summary>
+public sealed record PortfolioProblem(string Tenant, string Row, string Problem);
+
+/// <summary>
+/// Every tenant's portfolio from table Portfolio (docs/portfolio.md). RowKey <c>settings</c>: the lines and windows;
+/// RowKey <c>channel:{name}</c>: a channel; any other RowKey: a platform. A broken row is left out and explained; a
+/// broken settings row leaves the defaults in use. A tenant without rows has the defaults and the usual quadrants.
+/// </summary>
+public sealed class PortfolioSet
+{
+    public const string SettingsRow = "settings";
+    public const string ChannelPrefix = "channel:";
+
+    private readonly FrozenDictionary<string, TenantPortfolio> _byTenant;
+
+    private PortfolioSet(FrozenDictionary<string, TenantPortfolio> byTenant, IReadOnlyList<PortfolioProblem> problems)
+    {
+        _byTenant = byTenant;
+        Problems = problems;
+    }
+
+    public static PortfolioSet Empty { get; } = new(FrozenDictionary<string, TenantPortfolio>.Empty, []);
+
+    public IReadOnlyList<PortfolioProblem> Problems { get; }
+
+    public TenantPortfolio For(string tenant) => _byTenant.GetValueOrDefault(tenant) ?? TenantPortfolio.Default;
+
+    public static PortfolioSet Compile(IEnumerable<StaffRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var problems = new List<PortfolioProblem>();
+        var byTenant = new Dictionary<string, TenantPortfolio>(StringComparer.Ordinal);
+        foreach (var tenant in rows.GroupBy(r => r.Tenant, StringComparer.Ordinal))
+        {
+            var settings = PortfolioSettings.Default;
+            var (platforms, channels) = (new Dictionary<string, PlatformRole>(StringComparer.Ordinal), new Dictionary<string, PlatformRole>(StringComparer.Ordinal));
+            foreach (var row in tenant.OrderBy(r => r.Row, StringComparer.Ordinal))
+            {
+                var messages = new List<string>();
+                if (row.Row == SettingsRow)
+                {
+                    settings = ReadSettings(row, messages) ?? settings;
+                }
+                else if (ReadRole(row, messages) is { } role && messages.Count == 0)
+                {
+                    if (row.Row.StartsWith(ChannelPrefix, StringComparison.Ordinal))
+                    {
+                        channels[row.Row[ChannelPrefix.Length..]] = role;
+                    }
+                    else
+                    {
+                        platforms[row.Row] = role;
+                    }
+                }
+
+                problems.AddRange(messages.Select(m => new PortfolioProblem(row.Tenant, row.Row, m)));
+            }
+
+            byTenant[tenant.Key] = new TenantPortfolio(settings, platforms.ToFrozenDictionary(StringComparer.Ordinal), channels.ToFrozenDictionary(StringComparer.Ordinal));
+        }
+
+        return new PortfolioSet(byTenant.ToFrozenDictionary(StringComparer.Ordinal), problems);
+    }
+
+    private static PlatformRole? ReadRole(StaffRow row, List<string> problems)
+    {
+        if (row.Row.Length is 0 or > 100 || (row.Row.StartsWith(ChannelPrefix, StringComparison.Ordinal) && row.Row.Length == ChannelPrefix.Length))
+        {
+            problems.Add("RowKey must name a platform (douyin, wechat…), channel:{name}, or settings.");
+            return null;
+        }
+
+        var quadrant = Text(row, "Quadrant");
+        if (quadrant is not null && !Quadrants.IsKnown(quadrant))
+        {
+            problems.Add($"Quadrant is '{quadrant}': use one of {string.Join(", ", Quadrants.All)}, or leave it empty for the platform's usual role.");
+        }
+
+        var raw = row.Properties.GetValueOrDefault("NewPlatform");
+        if (!StaffCells.TryBool(raw, out var isNew))
+        {
+            problems.Add($"NewPlatform is '{raw}', not a boolean: set it to true or false, or delete it (false by default).");
+        }
+
+        var cost = Number(row, "TouchCost", 0, 0, 10_000, "yuan for one automated touch, from 0 to 10000", problems);
+        var fee = Number(row, "FeeRate", 0, 0, 1, "the platform's share of revenue, from 0 to 1 (0.05 is 5 %)", problems);
+        return new PlatformRole(quadrant, isNew ?? false, cost, fee);
+    }
+
+    private static PortfolioSettings? ReadSettings(StaffRow row, List<string> problems)
+    {
+        var before = problems.Count;
+        var settings = new PortfolioSettings
+        {
+            ConcentrationLine = Number(row, "ConcentrationLine", PortfolioSettings.Default.ConcentrationLine, 0.01, 1, "a share of traffic from 0.01 to 1 (0.40 is 40 %)", problems),
+            RoiLine = Number(row, "RoiLine", PortfolioSettings.Default.RoiLine, 0, 1000, "a return on cost from 0 to 1000 (1.5 is 150 %)", problems),
+            InnovationShare = Number(row, "InnovationShare", PortfolioSettings.Default.InnovationShare, 0, 1, "a share of the year's touch cost from 0 to 1 (0.20 is 20 %)", problems),
+            Window = Duration(row, "Window", PortfolioSettings.Default.Window, problems),
+            AttributionWindow = Duration(row, "AttributionWindow", PortfolioSettings.Default.AttributionWindow, problems),
+        };
+        return problems.Count > before ? null : settings;
+    }
+
+    private static string? Text(StaffRow row, string name) =>
+        row.Properties.GetValueOrDefault(name) is { } value && value.ToString() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private static double Number(StaffRow row, string name, double fallback, double min, double max, string what, List<string> problems)
+    {
+        var raw = row.Properties.GetValueOrDefault(name);
+        if (!StaffCells.TryNumber(raw, out var value) || value is < 0 && min >= 0 || value < min || value > max)
+        {
+            problems.Add($"{name} is '{Convert.ToString(raw, CultureInfo.InvariantCulture)}': write {what}.");
+            return fallback;
+        }
+
+        return value ?? fallback;
+    }
+
+    private static TimeSpan Duration(StaffRow row, string name, TimeSpan fallback, List<string> problems)
+    {
+        if (Text(row, name) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!IsoDuration.TryParse(text, out var value) || value < TimeSpan.FromDays(1) || value > TimeSpan.FromDays(366))
+        {
+            problems.Add($"{name} '{text}' must be an ISO-8601 duration from P1D to P366D, for example P30D.");
+            return fallback;
+        }
+
+        return value;
+    }
+}

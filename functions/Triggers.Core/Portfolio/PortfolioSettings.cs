@@ -1,0 +1,31 @@
+namespace Triggers.Core.Portfolio;
+
+/// <summary>
+/// A tenant's control lines (row <c>settings</c> of table Portfolio): the warning line on one platform's share of
+/// traffic, the profit line on ROI, the share of touch cost for new platforms, the rolling window they are computed
+/// over, and how long after a touch an order counts as its revenue.
+/// </summary>
+public sealed record PortfolioSettings
+{
+    public static PortfolioSettings Default { get; } = new();
+
+    public double ConcentrationLine { get; init; } = 0.40;
+
+    public double RoiLine { get; init; } = 1.5;
+
+    public double InnovationShare { get; init; } = 0.20;
+
+    public TimeSpan Window { get; init; } = TimeSpan.FromDays(30);
+
+    public TimeSpan AttributionWindow { get; init; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>A platform's or channel's place in the portfolio (a row of table Portfolio).</summary>
+/// <param name="Quadrant">Its role; null: the platform's usual one (<see cref="Quadrants.DefaultOf"/>).</param>
+/// <param name="NewPlatform">Counts towards the innovation line.</param>
+/// <param name="TouchCost">What one automated touch costs, in yuan.</param>
+/// <param name="FeeRate">The platform's fee on revenue, 0 to 1.</param>
+public sealed record PlatformRole(string? Quadrant, bool NewPlatform, double TouchCost, double FeeRate)
+{
+    public static PlatformRole None { get; } = new(null, false, 0, 0);
+}
