@@ -73,6 +73,9 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Portfolio.PortfolioCache>(
             sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Portfolio)));
         services.AddHostedService<ConfigTables.ConfigTableRefresher<Portfolio.PortfolioCache>>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Portfolio.PromotionCache>(
+            sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Promotions)));
+        services.AddHostedService<ConfigTables.ConfigTableRefresher<Portfolio.PromotionCache>>();
 
         // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.
         services.AddSingleton<Triggers.Core.Erasure.IErasureStore>(sp => new TableErasureStore(sp.GetRequiredService<TableServiceClient>()));

@@ -210,7 +210,11 @@ public sealed class DecisionPipeline
         Touchpoint planned, GuardrailOptions policy, ContactState signalContact, IReadOnlyList<PlannedTouch> counted, KnownPerson person, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var platform = planned.Platform ?? _settings.PlatformOf(planned.Channel) ?? string.Empty;
-        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted, person);
+        var context = await _facts.LoadAsync(planned, platform, policy, GuardrailStage.Planning, now, cancellationToken, signalContact, counted, person) with
+        {
+            Promotions = await _settings.Promotions(planned.Tenant, cancellationToken),
+            UndercutMargin = (await _settings.Portfolio(planned.Tenant, cancellationToken)).Settings.UndercutMargin,
+        };
         return GuardrailEvaluator.Evaluate(planned, context, policy, _settings.GuardrailOrder).ApplyTo(planned);
     }
 

@@ -20,6 +20,10 @@ public sealed record DecisionSettings
     /// <summary>The tenant's portfolio from table Portfolio (the defaults when it has no rows): <c>signal.quadrant</c>.</summary>
     public Func<string, CancellationToken, ValueTask<Portfolio.TenantPortfolio>> Portfolio { get; init; } = (_, _) => ValueTask.FromResult(Core.Portfolio.TenantPortfolio.Default);
 
+    /// <summary>The tenant's promotions from table Promotions, for the promotion-conflict guardrail; none by default.</summary>
+    public Func<string, CancellationToken, ValueTask<IReadOnlyList<Portfolio.Promotion>>> Promotions { get; init; } =
+        (_, _) => ValueTask.FromResult<IReadOnlyList<Portfolio.Promotion>>([]);
+
     /// <summary>The tenant's scoring from table Scoring, or null when it scores no one (the default).</summary>
     public Func<string, CancellationToken, ValueTask<Trust.TenantScoring?>> Scoring { get; init; } = (_, _) => ValueTask.FromResult<Trust.TenantScoring?>(null);
 

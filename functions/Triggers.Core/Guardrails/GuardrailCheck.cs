@@ -20,4 +20,7 @@ public enum GuardrailCheck
 
     /// <summary>Inside the tenant's quiet hours.</summary>
     QuietHours,
+
+    /// <summary>Another platform's promotion: its exclusive window runs, or a coupon would undercut it (<see cref="Touchpoints.GuardrailNames.PromotionConflict"/>).</summary>
+    PromotionConflict,
 }

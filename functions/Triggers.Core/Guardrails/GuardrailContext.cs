@@ -36,4 +36,10 @@ public sealed record GuardrailContext
     public required PlatformPolicy Policy { get; init; }
 
     public required GuardrailStage Stage { get; init; }
+
+    /// <summary>The tenant's promotions (table Promotions), for the promotion-conflict guardrail; none by default.</summary>
+    public IReadOnlyList<Portfolio.Promotion> Promotions { get; init; } = [];
+
+    /// <summary>How much deeper than a running promotion elsewhere a coupon may go (Portfolio's UndercutMargin).</summary>
+    public double UndercutMargin { get; init; } = Portfolio.PortfolioSettings.Default.UndercutMargin;
 }

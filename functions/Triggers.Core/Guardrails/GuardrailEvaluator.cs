@@ -6,7 +6,7 @@ namespace Triggers.Core.Guardrails;
 
 /// <summary>
 /// Decides whether a touchpoint may go out, in a fixed order where the first guardrail that objects wins:
-/// human precedence, consent, platform policy, frequency cap, quiet hours. Only contact-facing types (message,
+/// human precedence, consent, platform policy, promotion conflict, frequency cap, quiet hours. Only contact-facing types (message,
 /// invite, coupon) face consent, caps, windows and quiet hours; a platform's banned uses block any type.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ public static class GuardrailEvaluator
     public static IReadOnlyList<GuardrailCheck> DefaultOrder { get; } =
     [
         GuardrailCheck.HumanPrecedence, GuardrailCheck.Consent, GuardrailCheck.BannedUse,
-        GuardrailCheck.ContactWindow, GuardrailCheck.FrequencyCap, GuardrailCheck.QuietHours,
+        GuardrailCheck.ContactWindow, GuardrailCheck.PromotionConflict, GuardrailCheck.FrequencyCap, GuardrailCheck.QuietHours,
     ];
 
     /// <param name="order">The checks in the order they run; <see cref="DefaultOrder"/> when null. Only tests pass another.</param>
@@ -46,6 +46,7 @@ public static class GuardrailEvaluator
                 GuardrailCheck.HumanPrecedence => Precedence(touchpoint, context, options, at, zone),
                 GuardrailCheck.Consent => Consent(context, zone),
                 GuardrailCheck.ContactWindow => Window(touchpoint.Type, context, at, zone),
+                GuardrailCheck.PromotionConflict => Promotions(touchpoint, context, options, at, zone),
                 GuardrailCheck.FrequencyCap => Caps(context, options),
                 GuardrailCheck.QuietHours => Quiet(touchpoint, context, options, at, zone),
                 _ => throw new ArgumentOutOfRangeException(nameof(order), check, "unknown guardrail check"),
@@ -128,6 +129,41 @@ public static class GuardrailEvaluator
                 GuardrailNames.PlatformPolicy,
                 $"{context.Policy.Platform} lets a {type} reach a contact only within {Hours(window)} of their last message " +
                 $"({TenantCalendar.Describe(inbound, zone)}); that closed at {TenantCalendar.Describe(closes, zone)}, before {TenantCalendar.Describe(at, zone)}");
+    }
+
+    /// <summary>
+    /// A coupon waits while another platform's promotion has its exclusive window (to the window's end plus up to the
+    /// tenant's quiet-hours slack, seeded by the touchpoint), and is blocked when its depth undercuts a promotion running
+    /// on another platform by more than the margin: channel conflict either way.
+    /// </summary>
+    private static GuardrailDecision? Promotions(Touchpoint touchpoint, GuardrailContext context, GuardrailOptions options, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (touchpoint.Type != ActionTypes.Coupon || context.Promotions.Count == 0)
+        {
+            return null;
+        }
+
+        var platform = context.Policy.Platform;
+        var elsewhere = context.Promotions.Where(p => !string.Equals(p.Platform, platform, StringComparison.Ordinal)).ToList();
+        var exclusive = elsewhere.Where(p => p.ExclusiveUntil(at) is not null).MaxBy(p => p.ExclusiveUntil(at));
+        if (exclusive?.ExclusiveUntil(at) is { } until)
+        {
+            var due = until + SeededFraction.Scale(SeededFraction.Of(touchpoint.Id, "promotion"), options.QuietHoursSlack);
+            return new GuardrailDecision.Defer(
+                due, GuardrailNames.PromotionConflict,
+                $"{exclusive.Platform}'s promotion {exclusive.Id} has an exclusive window until {TenantCalendar.Describe(until, zone)}: deferred to {TenantCalendar.Describe(due, zone)}");
+        }
+
+        if (touchpoint.Depth is { } depth
+            && elsewhere.Where(p => p.RunsAt(at) && depth > p.Depth + context.UndercutMargin).MaxBy(p => depth - p.Depth) is { } undercut)
+        {
+            return new GuardrailDecision.Block(
+                GuardrailNames.PromotionConflict,
+                $"a coupon of {depth.ToString("P0", CultureInfo.InvariantCulture)} on {platform} would undercut {undercut.Platform}'s running promotion {undercut.Id} " +
+                $"({undercut.Depth.ToString("P0", CultureInfo.InvariantCulture)}, until {TenantCalendar.Describe(undercut.End, zone)}) by more than {context.UndercutMargin.ToString("P0", CultureInfo.InvariantCulture)}");
+        }
+
+        return null;
     }
 
     private static GuardrailDecision.Block? Caps(GuardrailContext context, GuardrailOptions options) =>

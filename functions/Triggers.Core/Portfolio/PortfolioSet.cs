@@ -117,6 +117,7 @@ public sealed class PortfolioSet
             InnovationShare = Number(row, "InnovationShare", PortfolioSettings.Default.InnovationShare, 0, 1, "a share of the year's touch cost from 0 to 1 (0.20 is 20 %)", problems),
             Window = Duration(row, "Window", PortfolioSettings.Default.Window, problems),
             AttributionWindow = Duration(row, "AttributionWindow", PortfolioSettings.Default.AttributionWindow, problems),
+            UndercutMargin = Number(row, "UndercutMargin", PortfolioSettings.Default.UndercutMargin, 0, 1, "the depth a coupon may exceed another platform's running promotion by, from 0 to 1 (0.05 is 5 points)", problems),
         };
         return problems.Count > before ? null : settings;
     }

@@ -18,6 +18,9 @@ public sealed record PortfolioSettings
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(30);
 
     public TimeSpan AttributionWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How much deeper than another platform's running promotion a coupon may go before it is blocked (0.05 = 5 points).</summary>
+    public double UndercutMargin { get; init; } = 0.05;
 }
 
 /// <summary>A platform's or channel's place in the portfolio (a row of table Portfolio).</summary>

@@ -100,7 +100,9 @@ internal static class ActionParser
             amount = points;
         }
 
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason };
+        var depth = ReadDepth(obj, type, where, problems);
+
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason, Depth = depth };
     }
 
     /// <summary><c>amount</c>, <c>xp</c> and <c>reason</c>: what a <c>coins</c> action deposits (docs/relationships.md).</summary>
@@ -174,6 +176,29 @@ internal static class ActionParser
         }
 
         return points;
+    }
+
+    /// <summary><c>depth</c>: a coupon's discount, compared with other platforms' promotions (docs/portfolio.md).</summary>
+    private static double? ReadDepth(JsonObject obj, string? type, string where, List<string> problems)
+    {
+        if (!obj.TryGetPropertyValue("depth", out var value) || value is null)
+        {
+            return null;
+        }
+
+        if (type != ActionTypes.Coupon)
+        {
+            problems.Add($"{where}.depth is only for a coupon action: remove it, or set \"type\": \"coupon\"");
+            return null;
+        }
+
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number || value.GetValue<double>() is <= 0 or >= 1)
+        {
+            problems.Add($"{where}.depth must be the discount as a number above 0 and below 1 (0.2 is 20 % off), but it is {value.ToJsonString()}");
+            return null;
+        }
+
+        return value.GetValue<double>();
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

@@ -27,6 +27,9 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// </summary>
     public long? Amount { get; init; }
 
+    /// <summary>A <c>coupon</c> action: its discount, 0 to 1 (<c>"depth": 0.2</c> is 20 % off).</summary>
+    public double? Depth { get; init; }
+
     /// <summary>A <c>coins</c> action: how much experience to add (appreciation: team-ups, invitations), never spendable.</summary>
     public long? Xp { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
         && Slack.Equals(other.Slack)
         && PassiveReply == other.PassiveReply
         && Amount == other.Amount
+        && Depth == other.Depth
         && Xp == other.Xp
         && Reason == other.Reason
         && Uses.SequenceEqual(other.Uses, StringComparer.Ordinal);

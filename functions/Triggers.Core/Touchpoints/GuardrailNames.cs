@@ -18,8 +18,11 @@ public static class GuardrailNames
     /// <summary>A person wrote to the contact after planning: the automated follow-up gives way.</summary>
     public const string HumanPrecedence = "human-precedence";
 
+    /// <summary>A coupon during another platform's exclusive promotion window (deferred), or undercutting a running one (blocked).</summary>
+    public const string PromotionConflict = "promotion-conflict";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        QuietHours, FrequencyCap, Consent, PlatformPolicy, HumanPrecedence,
+        QuietHours, FrequencyCap, Consent, PlatformPolicy, HumanPrecedence, PromotionConflict,
     };
 }

@@ -64,6 +64,7 @@ public static class TouchpointPlanner
                 Template = action.Template,
                 Text = action.Text,
                 Amount = action.Amount,
+                Depth = action.Depth,
                 Xp = action.Xp,
                 Reason = action.Reason,
                 Uses = action.Uses.Count == 0 ? null : string.Join(' ', action.Uses),

@@ -20,6 +20,7 @@ public sealed class HealthCheck(
     Rewards.RewardCache rewards,
     Trust.ScoringCache scoring,
     Portfolio.PortfolioCache portfolio,
+    Portfolio.PromotionCache promotions,
     ChannelRegistry channels,
     StorageTransactions transactions,
     Processing.SignalCounters counters,
@@ -52,7 +53,7 @@ public sealed class HealthCheck(
             new HealthTopics(topics.Current?.Problems ?? []),
             new HealthRewards(rewards.Current?.Problems ?? []),
             new HealthScoring(scoring.Current?.Scoring.Problems ?? []),
-            new HealthPortfolio(portfolio.Current?.Portfolio.Problems ?? []),
+            new HealthPortfolio(portfolio.Current?.Portfolio.Problems ?? [], promotions.Current?.Promotions.Problems ?? []),
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,
@@ -99,7 +100,7 @@ public sealed class HealthCheck(
 
     private sealed record HealthTopics(IReadOnlyList<Core.Topics.TopicProblem> Problems);
 
-    private sealed record HealthPortfolio(IReadOnlyList<Core.Portfolio.PortfolioProblem> Problems);
+    private sealed record HealthPortfolio(IReadOnlyList<Core.Portfolio.PortfolioProblem> Problems, IReadOnlyList<Core.Portfolio.PromotionProblem> Promotions);
 
     private sealed record HealthScoring(IReadOnlyList<Core.Trust.ScoringProblem> Problems);
 

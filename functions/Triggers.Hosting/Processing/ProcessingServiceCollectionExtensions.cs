@@ -67,6 +67,7 @@ public static class ProcessingServiceCollectionExtensions
             Rewards = sp.GetRequiredService<Rewards.RewardCache>().FindAsync,
             Scoring = sp.GetRequiredService<Trust.ScoringCache>().ForAsync,
             Portfolio = sp.GetRequiredService<Portfolio.PortfolioCache>().ForAsync,
+            Promotions = sp.GetRequiredService<Portfolio.PromotionCache>().ForAsync,
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();

@@ -43,6 +43,8 @@ public sealed partial class TouchpointDispatcher(
     CoinBank coins,
     PersonLinker people,
     Trust.PersonTrust trust,
+    Portfolio.PromotionCache promotions,
+    Portfolio.PortfolioCache portfolio,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<TouchpointDispatcher> logger)
@@ -132,7 +134,11 @@ public sealed partial class TouchpointDispatcher(
         }
 
         var policy = guardrails.For(claimed.Tenant);
-        var context = await facts.LoadAsync(claimed, channel.Platform, policy, GuardrailStage.Dispatch, now, cancellationToken);
+        var context = await facts.LoadAsync(claimed, channel.Platform, policy, GuardrailStage.Dispatch, now, cancellationToken) with
+        {
+            Promotions = await promotions.ForAsync(claimed.Tenant, cancellationToken),
+            UndercutMargin = (await portfolio.ForAsync(claimed.Tenant, cancellationToken)).Settings.UndercutMargin,
+        };
         var decision = GuardrailEvaluator.Evaluate(claimed, context, policy);
         if (decision is not GuardrailDecision.Allow)
         {
