@@ -76,6 +76,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Portfolio.PromotionCache>(
             sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Promotions)));
         services.AddHostedService<ConfigTables.ConfigTableRefresher<Portfolio.PromotionCache>>();
+        services.AddSingleton<Triggers.Core.Portfolio.IJourneyStore>(sp => new TableJourneyStore(sp.GetRequiredService<TableServiceClient>()));
 
         // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.
         services.AddSingleton<Triggers.Core.Erasure.IErasureStore>(sp => new TableErasureStore(sp.GetRequiredService<TableServiceClient>()));
@@ -92,6 +93,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<ContactsAdmin>();
         services.AddSingleton<CoinsAdmin>();
         services.AddSingleton<TimelineAdmin>();
+        services.AddSingleton<JourneyAdmin>();
         services.AddSingleton<SimulationAdmin>();
         return services;
     }

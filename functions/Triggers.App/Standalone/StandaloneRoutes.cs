@@ -37,6 +37,7 @@ public static class StandaloneRoutes
         admin.MapGet(Routes.AdminRewards, (HttpRequest r, CoinsAdmin c) => c.RewardsAsync(r));
         admin.MapDelete(Routes.AdminContact, (HttpRequest r, string account, ContactsAdmin c) => c.EraseAsync(r, account));
         admin.MapGet(Routes.AdminErasures, (HttpRequest r, ContactsAdmin c) => c.ErasuresAsync(r));
+        admin.MapGet(Routes.AdminJourneys, (HttpRequest r, JourneyAdmin j) => j.FunnelAsync(r));
         admin.MapGet(Routes.AdminContactTimeline, (HttpRequest r, string account, TimelineAdmin t) => t.GetAsync(r, account));
         return app;
     }

@@ -8,7 +8,7 @@ namespace Triggers.Azure.Stores;
 
 /// <summary>
 /// Deletes what the data tables hold about accounts, for an erasure: their signals, contact states, send ledger,
-/// touchpoints, hand-offs, cooldowns, emotion timeline, trust, links and wallets (the wallets' totals are returned for
+/// touchpoints, hand-offs, cooldowns, emotion timeline, trust, journeys, links and wallets (the wallets' totals are returned for
 /// the record first). Signals, touchpoints, hand-offs and cooldowns key on channels or rules, not on the contact, so
 /// those are filtered scans (table Signals whole, the tenant's partitions of the others): fine for a rare request.
 /// </summary>
@@ -51,6 +51,7 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
             var (totals, deleted) = await WalletAsync(tenant, wallet, cancellationToken);
             ledger = ledger.Plus(totals);
             Count(TableNames.Coins, deleted);
+            Count(TableNames.Journeys, await DeleteAsync(TableNames.Journeys, KeyParts.Escape(tenant), KeyParts.Escape(wallet), cancellationToken));
             if (!accounts.Any(a => a.ToString() == wallet))
             {
                 Count(TableNames.People, await DeleteAsync(TableNames.People, KeyParts.Escape(tenant), TablePeopleStore.PersonKey(wallet), cancellationToken));

@@ -94,7 +94,14 @@ public sealed class DecisionPipeline
             contactData["coins"] = await CoinsDataAsync(signal.Tenant, redemption?.Wallet ?? person.Person?.Id ?? account.ToString(), rules.Mentions(signal.Tenant, Earned30dVar), redemption, now, cancellationToken);
         }
 
-        var quadrant = (await _settings.Portfolio(signal.Tenant, cancellationToken)).QuadrantOf(signal.Channel, signal.Platform);
+        var portfolio = await _settings.Portfolio(signal.Tenant, cancellationToken);
+        var quadrant = portfolio.QuadrantOf(signal.Channel, signal.Platform);
+        if (portfolio.Configured && quadrant is not null)
+        {
+            var journey = await new Portfolio.JourneyTracker(_ports.Journeys).RecordAsync(signal.Tenant, person.Person?.Id ?? account.ToString(), quadrant, signal.OccurredAt, cancellationToken);
+            contactData["journey"] = new System.Text.Json.Nodes.JsonArray([.. journey.Quadrants.Select(q => (System.Text.Json.Nodes.JsonNode?)q)]);
+        }
+
         if (await _settings.Scoring(signal.Tenant, cancellationToken) is { } scoring)
         {
             contactData["trust"] = await TrustDataAsync(signal, analysis, emotion, contactData, scoring, person, quadrant, cancellationToken);

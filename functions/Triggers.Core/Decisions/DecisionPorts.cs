@@ -45,6 +45,9 @@ public sealed record DecisionPorts
     /// <summary>Each account's trust (table Trust), scored per signal for tenants with rows in table Scoring.</summary>
     public required Trust.ITrustStore Trust { get; init; }
 
+    /// <summary>Each person's journey across the portfolio's quadrants (tenants with rows in table Portfolio).</summary>
+    public required Portfolio.IJourneyStore Journeys { get; init; }
+
     /// <summary>Erased accounts: a signal of one, from before its erasure, is dropped. Null (the simulator): none are checked.</summary>
     public Erasure.ErasedAccounts? Erased { get; init; }
 

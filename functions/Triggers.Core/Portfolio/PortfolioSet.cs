@@ -10,6 +10,9 @@ public sealed record TenantPortfolio(PortfolioSettings Settings, IReadOnlyDictio
 {
     public static TenantPortfolio Default { get; } = new(PortfolioSettings.Default, FrozenDictionary<string, PlatformRole>.Empty, FrozenDictionary<string, PlatformRole>.Empty);
 
+    /// <summary>The tenant has rows in table Portfolio: its people's journeys are tracked (a read per signal).</summary>
+    public bool Configured { get; init; }
+
     /// <summary>The role of a signal's channel: its channel row, else its platform row, else nothing configured.</summary>
     public PlatformRole RoleOf(string channel, string platform) =>
         Channels.GetValueOrDefault(channel) ?? Platforms.GetValueOrDefault(platform) ?? PlatformRole.None;
@@ -76,7 +79,7 @@ public sealed class PortfolioSet
                 problems.AddRange(messages.Select(m => new PortfolioProblem(row.Tenant, row.Row, m)));
             }
 
-            byTenant[tenant.Key] = new TenantPortfolio(settings, platforms.ToFrozenDictionary(StringComparer.Ordinal), channels.ToFrozenDictionary(StringComparer.Ordinal));
+            byTenant[tenant.Key] = new TenantPortfolio(settings, platforms.ToFrozenDictionary(StringComparer.Ordinal), channels.ToFrozenDictionary(StringComparer.Ordinal)) { Configured = true };
         }
 
         return new PortfolioSet(byTenant.ToFrozenDictionary(StringComparer.Ordinal), problems);

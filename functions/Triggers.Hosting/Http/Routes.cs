@@ -31,4 +31,5 @@ public static class Routes
     public const string AdminContactCoinsRedeem = "admin/contacts/{account}/coins/redeem";
     public const string AdminRewards = "admin/rewards";
     public const string AdminErasures = "admin/erasures";
+    public const string AdminJourneys = "admin/journeys";
 }

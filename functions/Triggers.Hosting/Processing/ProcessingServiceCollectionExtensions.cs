@@ -56,6 +56,7 @@ public static class ProcessingServiceCollectionExtensions
             Stock = sp.GetRequiredService<Triggers.Core.Coins.RewardStock>(),
             Trust = sp.GetRequiredService<Triggers.Core.Trust.ITrustStore>(),
             Erased = sp.GetRequiredService<Triggers.Core.Erasure.ErasedAccounts>(),
+            Journeys = sp.GetRequiredService<Triggers.Core.Portfolio.IJourneyStore>(),
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton(sp => new DecisionSettings

@@ -32,6 +32,7 @@ internal static class FunctionContract
         Http("AdminContactErase", "Function", "admin/contacts/{account}", "delete"),
         Http("AdminErasures", "Function", "admin/erasures", "get"),
         Http("AdminContactTimeline", "Function", "admin/contacts/{account}/timeline", "get"),
+        Http("AdminJourneys", "Function", "admin/journeys", "get"),
         new("ProcessSignal", "queueTrigger", new() { ["queueName"] = "signals", ["connection"] = "AzureWebJobsStorage" }),
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),

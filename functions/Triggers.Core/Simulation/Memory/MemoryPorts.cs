@@ -21,6 +21,7 @@ public static class MemoryPorts
         Coins = new Coins.CoinBank(new MemoryCoins(), clock),
         Stock = new Coins.RewardStock(new MemoryRewardStock()),
         Trust = new MemoryTrust(),
+        Journeys = new MemoryJourneys(),
         Time = clock,
     };
 }
