@@ -1,0 +1,107 @@
+namespace Triggers.Core.Portfolio;
+
+/// <summary>A signal as the control lines count it: its platform, and for an order the revenue (yuan).</summary>
+public sealed record SignalFact(string Platform, string Person, string Kind, DateTimeOffset At, decimal Revenue);
+
+/// <summary>A touch that went out, as the control lines cost it: where, from which rule (the scene), to whom, and a coupon's face value.</summary>
+public sealed record TouchFact(string Id, string Platform, string RuleId, string Person, DateTimeOffset At, decimal CouponValue);
+
+/// <summary>One line crossed: which, for which platform (null for innovation), the value and the threshold.</summary>
+public sealed record CrossedLine(string Line, string? Platform, double Value, double Threshold);
+
+/// <summary>A platform's share of the window's signals and of its order revenue, as fractions of 1.</summary>
+public sealed record Concentration(double Signals, double Revenue);
+
+/// <summary>The three control lines of one tenant over one window (docs/portfolio.md), as <c>GET /api/admin/control-lines</c> returns them.</summary>
+public sealed record ControlLineResult(
+    string Tenant,
+    DateTimeOffset ComputedAt,
+    string Window,
+    IReadOnlyDictionary<string, Concentration> Concentration,
+    IReadOnlyDictionary<string, double?> Roi,
+    IReadOnlyDictionary<string, double?> Scenes,
+    InnovationShare Innovation,
+    IReadOnlyList<CrossedLine> Crossed);
+
+public sealed record InnovationShare(double Share);
+
+/// <summary>
+/// Computes the control lines from what happened in the window (docs/portfolio.md#the-three-control-lines):
+/// <list type="bullet">
+/// <item>concentration: each platform's share of signals, and of order revenue;</item>
+/// <item>ROI per platform and per scene (rule): revenue attributed to touches divided by their cost. An order is
+/// attributed to the person's last touch within the attribution window before it (last touch). A touch's cost is its
+/// platform's TouchCost plus a coupon's face value; the platform's fee on the attributed revenue is a cost too. No
+/// cost: ROI is null;</item>
+/// <item>innovation: the share of touch cost spent on platforms marked new.</item>
+/// </list>
+/// Amounts are rounded to the cent and shares and ratios to the thousandth, half away from zero.
+/// </summary>
+public static class ControlLineCalculator
+{
+    public const string ConcentrationLine = "concentration";
+    public const string RoiLine = "roi";
+    public const string InnovationLine = "innovation";
+
+    public static ControlLineResult Compute(
+        string tenant, DateTimeOffset now, TenantPortfolio portfolio, IEnumerable<SignalFact> signals, IEnumerable<TouchFact> touches)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(touches);
+        var settings = portfolio.Settings;
+        var since = now - settings.Window;
+        var inWindow = signals.Where(s => s.At > since && s.At <= now).ToList();
+        var sent = touches.Where(t => t.At > since - settings.AttributionWindow && t.At <= now).OrderBy(t => t.At).ToList();
+
+        var total = inWindow.Count;
+        var revenue = inWindow.Sum(s => s.Revenue);
+        var concentration = inWindow.GroupBy(s => s.Platform, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => new Concentration(Ratio(g.Count(), total), revenue == 0 ? 0 : Ratio(g.Sum(s => s.Revenue), revenue)),
+            StringComparer.Ordinal);
+
+        // Last touch: each order's revenue goes to the person's latest touch within the attribution window before it.
+        var byPerson = sent.ToLookup(t => t.Person, StringComparer.Ordinal);
+        var attributed = new Dictionary<TouchFact, decimal>();
+        foreach (var order in inWindow.Where(s => s.Revenue > 0))
+        {
+            if (byPerson[order.Person].LastOrDefault(t => t.At <= order.At && t.At >= order.At - settings.AttributionWindow) is { } touch)
+            {
+                attributed[touch] = attributed.GetValueOrDefault(touch) + order.Revenue;
+            }
+        }
+
+        var costed = sent.Where(t => t.At > since).ToList();
+        decimal Cost(TouchFact t) => (decimal)portfolio.RoleOf(string.Empty, t.Platform).TouchCost + t.CouponValue
+            + ((decimal)portfolio.RoleOf(string.Empty, t.Platform).FeeRate * attributed.GetValueOrDefault(t));
+        var roi = Returns(costed, t => t.Platform, Cost, attributed);
+        var scenes = Returns(costed, t => t.RuleId, Cost, attributed);
+
+        var spend = costed.Sum(Cost);
+        var innovation = spend == 0 ? 0 : Ratio(costed.Where(t => portfolio.RoleOf(string.Empty, t.Platform).NewPlatform).Sum(Cost), spend);
+
+        var crossed = new List<CrossedLine>();
+        crossed.AddRange(concentration.Where(c => c.Value.Signals > settings.ConcentrationLine).OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new CrossedLine(ConcentrationLine, c.Key, c.Value.Signals, settings.ConcentrationLine)));
+        crossed.AddRange(roi.Where(r => r.Value is { } v && v < settings.RoiLine).OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => new CrossedLine(RoiLine, r.Key, r.Value!.Value, settings.RoiLine)));
+        if (spend > 0 && innovation < settings.InnovationShare)
+        {
+            crossed.Add(new CrossedLine(InnovationLine, null, innovation, settings.InnovationShare));
+        }
+
+        return new ControlLineResult(tenant, now, System.Xml.XmlConvert.ToString(settings.Window), concentration, roi, scenes, new InnovationShare(innovation), crossed);
+    }
+
+    private static Dictionary<string, double?> Returns(
+        IEnumerable<TouchFact> touches, Func<TouchFact, string> key, Func<TouchFact, decimal> cost, Dictionary<TouchFact, decimal> attributed) =>
+        touches.GroupBy(key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Sum(cost) is var c && c > 0 ? Ratio(g.Sum(t => attributed.GetValueOrDefault(t)), c) : (double?)null,
+            StringComparer.Ordinal);
+
+    private static double Ratio(decimal part, decimal whole) => (double)Math.Round(part / whole, 3, MidpointRounding.AwayFromZero);
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)Math.Round((decimal)part / whole, 3, MidpointRounding.AwayFromZero);
+}
