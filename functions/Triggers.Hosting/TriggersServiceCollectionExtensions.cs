@@ -77,6 +77,9 @@ public static class TriggersServiceCollectionExtensions
             sp, new TableStaffRowSource(sp.GetRequiredService<TableServiceClient>(), TableNames.Promotions)));
         services.AddHostedService<ConfigTables.ConfigTableRefresher<Portfolio.PromotionCache>>();
         services.AddSingleton<Triggers.Core.Portfolio.IJourneyStore>(sp => new TableJourneyStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new TableControlLineFacts(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(sp => new TableControlLineStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Portfolio.ControlLineService>();
 
         // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.
         services.AddSingleton<Triggers.Core.Erasure.IErasureStore>(sp => new TableErasureStore(sp.GetRequiredService<TableServiceClient>()));
@@ -94,6 +97,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<CoinsAdmin>();
         services.AddSingleton<TimelineAdmin>();
         services.AddSingleton<JourneyAdmin>();
+        services.AddSingleton<ControlLinesAdmin>();
         services.AddSingleton<SimulationAdmin>();
         return services;
     }

@@ -38,6 +38,8 @@ public static class StandaloneRoutes
         admin.MapDelete(Routes.AdminContact, (HttpRequest r, string account, ContactsAdmin c) => c.EraseAsync(r, account));
         admin.MapGet(Routes.AdminErasures, (HttpRequest r, ContactsAdmin c) => c.ErasuresAsync(r));
         admin.MapGet(Routes.AdminJourneys, (HttpRequest r, JourneyAdmin j) => j.FunnelAsync(r));
+        admin.MapGet(Routes.AdminControlLines, (HttpRequest r, ControlLinesAdmin c) => c.GetAsync(r));
+        admin.MapPost(Routes.AdminControlLinesCompute, (HttpRequest r, ControlLinesAdmin c) => c.ComputeAsync(r));
         admin.MapGet(Routes.AdminContactTimeline, (HttpRequest r, string account, TimelineAdmin t) => t.GetAsync(r, account));
         return app;
     }

@@ -26,9 +26,10 @@ public static class TableNames
     public const string Portfolio = "Portfolio";
     public const string Promotions = "Promotions";
     public const string Journeys = "Journeys";
+    public const string ControlLines = "ControlLines";
 
     /// <summary>Every table the app creates at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock, Scoring, Trust, Erasures, Portfolio, Promotions, Journeys];
+    public static IReadOnlyList<string> All { get; } = [Signals, Touchpoints, Rules, Dedupe, Topics, Emotions, EmotionSeries, RoomMinutes, Cooldowns, RuleHistory, ContactStates, SendLedger, Handoffs, People, Coins, Rewards, RewardStock, Scoring, Trust, Erasures, Portfolio, Promotions, Journeys, ControlLines];
 
     /// <summary>The emotion timeline's tables (docs/emotion.md).</summary>
     public static IReadOnlyList<string> Emotion { get; } = [Emotions, EmotionSeries, RoomMinutes];

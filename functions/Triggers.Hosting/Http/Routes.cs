@@ -32,4 +32,6 @@ public static class Routes
     public const string AdminRewards = "admin/rewards";
     public const string AdminErasures = "admin/erasures";
     public const string AdminJourneys = "admin/journeys";
+    public const string AdminControlLines = "admin/control-lines";
+    public const string AdminControlLinesCompute = "admin/control-lines/compute";
 }

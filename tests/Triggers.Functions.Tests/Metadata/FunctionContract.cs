@@ -33,6 +33,8 @@ internal static class FunctionContract
         Http("AdminErasures", "Function", "admin/erasures", "get"),
         Http("AdminContactTimeline", "Function", "admin/contacts/{account}/timeline", "get"),
         Http("AdminJourneys", "Function", "admin/journeys", "get"),
+        Http("AdminControlLines", "Function", "admin/control-lines", "get"),
+        Http("AdminControlLinesCompute", "Function", "admin/control-lines/compute", "post"),
         new("ProcessSignal", "queueTrigger", new() { ["queueName"] = "signals", ["connection"] = "AzureWebJobsStorage" }),
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),

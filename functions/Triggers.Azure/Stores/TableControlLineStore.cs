@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Triggers.Core.Portfolio;
+
+namespace Triggers.Azure.Stores;
+
+/// <summary>
+/// Table <c>ControlLines</c>: PartitionKey = tenant (escaped). RowKey <c>r|{newest first}</c>: each computation's result
+/// as JSON (<c>Result</c>), so the history reads newest first; RowKey <c>latest</c>: the last one.
+/// </summary>
+public sealed class TableControlLineStore(TableServiceClient tables)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.ControlLines);
+
+    public async Task SaveAsync(ControlLineResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var partition = KeyParts.Escape(result.Tenant);
+        var json = JsonSerializer.Serialize(result, Json);
+        await _table.UpsertEntityAsync(new TableEntity(partition, "r|" + RowKeys.NewestFirst(result.ComputedAt, "lines")) { ["Result"] = json }, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(new TableEntity(partition, "latest") { ["Result"] = json }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<string?> LatestJsonAsync(string tenant, CancellationToken cancellationToken) =>
+        (await _table.GetOrNullAsync(KeyParts.Escape(tenant), "latest", ["Result"], cancellationToken))?.GetString("Result");
+
+    /// <summary>The tenant's earlier results as stored JSON, newest first.</summary>
+    public async Task<IReadOnlyList<string>> HistoryJsonAsync(string tenant, int limit, CancellationToken cancellationToken)
+    {
+        var partition = KeyParts.Escape(tenant);
+        var history = new List<string>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == partition && x.RowKey.CompareTo("r|") >= 0 && x.RowKey.CompareTo("r}") < 0, Math.Min(limit, 1000), ["Result"], cancellationToken))
+        {
+            history.Add(e.GetString("Result") ?? "{}");
+            if (history.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return history;
+    }
+}

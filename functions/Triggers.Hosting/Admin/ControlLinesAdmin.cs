@@ -1,0 +1,33 @@
+using Triggers.Azure.Stores;
+using Triggers.Hosting.Channels;
+using Triggers.Hosting.Portfolio;
+
+namespace Triggers.Hosting.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/control-lines/compute?tenant=</c> computes the tenant's control lines now;
+/// <c>GET /api/admin/control-lines?tenant=</c> returns the last computation (docs/portfolio.md).
+/// </summary>
+public sealed class ControlLinesAdmin(ControlLineService lines, TableControlLineStore store, ChannelRegistry channels)
+{
+    public async Task<IResult> ComputeAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        return unknown ?? Results.Ok(await lines.ComputeAsync(tenant, request.HttpContext.RequestAborted));
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, null);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        return await store.LatestJsonAsync(tenant, request.HttpContext.RequestAborted) is { } json
+            ? Results.Text(json, "application/json")
+            : AdminResults.Error(StatusCodes.Status404NotFound, $"no control lines were computed for tenant {tenant} yet: POST /api/admin/control-lines/compute?tenant={tenant}.");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Triggers.App.Tests.Infrastructure;
+using Triggers.Core.Signals;
+using Triggers.Hosting.Processing;
+using Triggers.Testing;
+
+namespace Triggers.App.Tests.Portfolio;
+
+/// <summary>Control lines computed on demand from the real tables, kept, and re-judged after a threshold is edited in table Portfolio.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Secret = "control-lines-secret-1";
+    private readonly string _tenant = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _channel = "rel" + Guid.NewGuid().ToString("N")[..12];
+    private TriggersAppFactory _app = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new TriggersAppFactory(azurite, TriggersAppFactory.GenericChannel(_channel, _tenant, Secret));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Douyin_carrying_three_of_four_signals_crosses_the_warning_line_until_staff_raise_it_in_the_table()
+    {
+        using var client = _app.CreateAdminClient();
+        var before = await client.GetAsync($"/api/admin/control-lines?tenant={_tenant}", Ct);
+        var processor = _app.Services.GetRequiredService<SignalProcessor>();
+        var now = TimeProvider.System.GetUtcNow();
+        (string Platform, string Actor, string Kind, string? Amount)[] seen = [("douyin", "b1", "order", "299.00"), ("douyin", "b2", "order", "100.50"), ("douyin", "b3", "message", null), ("wechat", "w1", "message", null)];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            var (platform, actor, kind, amount) = seen[i];
+            await processor.ProcessAsync(new Signal
+            {
+                Id = SignalIds.Create(_tenant, _channel, "s" + i), Channel = _channel, Platform = platform, Tenant = _tenant, Kind = kind, Actor = new SignalActor(actor),
+                Text = "你好", OccurredAt = now.AddHours(-i - 1), ReceivedAt = now.AddHours(-i - 1), DedupeKey = "s" + i,
+                Attributes = amount is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["amount"] = amount },
+            }, Ct);
+        }
+
+        var first = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var table = TestStorage.Table(azurite, "Portfolio");
+        await table.CreateIfNotExistsAsync(Ct);
+        await table.UpsertEntityAsync(new TableEntity(_tenant, "settings") { ["ConcentrationLine"] = 0.8 }, TableUpdateMode.Replace, Ct);
+        var second = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var latest = await client.GetFromJsonAsync<JsonElement>($"/api/admin/control-lines?tenant={_tenant}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal((0.75, 1.0), (first.GetProperty("concentration").GetProperty("douyin").GetProperty("signals").GetDouble(), first.GetProperty("concentration").GetProperty("douyin").GetProperty("revenue").GetDouble()));
+        Assert.Equal(0.25, first.GetProperty("concentration").GetProperty("wechat").GetProperty("signals").GetDouble());
+        var crossed = Assert.Single(first.GetProperty("crossed").EnumerateArray());
+        Assert.Equal(("concentration", "douyin", 0.4), (crossed.GetProperty("line").GetString(), crossed.GetProperty("platform").GetString(), crossed.GetProperty("threshold").GetDouble()));
+        Assert.Empty(second.GetProperty("crossed").EnumerateArray());
+        Assert.Equal("P30D", latest.GetProperty("window").GetString());
+        Assert.Equal(second.GetProperty("computedAt").GetDateTimeOffset(), latest.GetProperty("computedAt").GetDateTimeOffset());
+    }
+}
