@@ -79,6 +79,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<Triggers.Core.Portfolio.IJourneyStore>(sp => new TableJourneyStore(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new TableControlLineFacts(sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(sp => new TableControlLineStore(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<Portfolio.ControlLineCache>();
         services.AddSingleton<Portfolio.ControlLineService>();
 
         // Erasure on request: every table's rows of a person deleted, the accounts marked so old signals stay dropped.

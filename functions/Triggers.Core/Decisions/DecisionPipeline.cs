@@ -107,7 +107,10 @@ public sealed class DecisionPipeline
             contactData["trust"] = await TrustDataAsync(signal, analysis, emotion, contactData, scoring, person, quadrant, cancellationToken);
         }
 
-        var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion, quadrant);
+        var controls = rules.Mentions(signal.Tenant, "controls.") && await _settings.Controls(signal.Tenant, cancellationToken) is { } lines
+            ? Portfolio.ControlLineCalculator.ToLogicData(lines)
+            : null;
+        var data = ConditionData.BuildLogicData(signal, analysis, contactData, emotion, quadrant, controls);
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : signal.TraceParent;
 
         // The contact's state and its planned touches are read once and written once, with what the rules planned; the

@@ -20,6 +20,9 @@ public sealed record DecisionSettings
     /// <summary>The tenant's portfolio from table Portfolio (the defaults when it has no rows): <c>signal.quadrant</c>.</summary>
     public Func<string, CancellationToken, ValueTask<Portfolio.TenantPortfolio>> Portfolio { get; init; } = (_, _) => ValueTask.FromResult(Core.Portfolio.TenantPortfolio.Default);
 
+    /// <summary>The tenant's last computed control lines (rules' <c>controls</c>), or null; read only for tenants whose rules name <c>controls.</c>.</summary>
+    public Func<string, CancellationToken, ValueTask<Portfolio.ControlLineResult?>> Controls { get; init; } = (_, _) => ValueTask.FromResult<Portfolio.ControlLineResult?>(null);
+
     /// <summary>The tenant's promotions from table Promotions, for the promotion-conflict guardrail; none by default.</summary>
     public Func<string, CancellationToken, ValueTask<IReadOnlyList<Portfolio.Promotion>>> Promotions { get; init; } =
         (_, _) => ValueTask.FromResult<IReadOnlyList<Portfolio.Promotion>>([]);

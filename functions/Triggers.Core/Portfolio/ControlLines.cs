@@ -104,4 +104,19 @@ public static class ControlLineCalculator
     private static double Ratio(decimal part, decimal whole) => (double)Math.Round(part / whole, 3, MidpointRounding.AwayFromZero);
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)Math.Round((decimal)part / whole, 3, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// What rules see as <c>controls</c>: <c>concentration.&lt;platform&gt;</c> (its share of signals),
+    /// <c>roi.&lt;platform&gt;</c> (null without cost) and <c>innovation.share</c>.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject ToLogicData(ControlLineResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["concentration"] = new System.Text.Json.Nodes.JsonObject(result.Concentration.Select(c => KeyValuePair.Create(c.Key, (System.Text.Json.Nodes.JsonNode?)c.Value.Signals))),
+            ["roi"] = new System.Text.Json.Nodes.JsonObject(result.Roi.Select(r => KeyValuePair.Create(r.Key, r.Value is { } v ? (System.Text.Json.Nodes.JsonNode?)v : null))),
+            ["innovation"] = new System.Text.Json.Nodes.JsonObject { ["share"] = result.Innovation.Share },
+        };
+    }
 }

@@ -13,7 +13,8 @@ public static class ConditionData
 {
     /// <param name="contact">What is known about the contact; when null, just <c>{"id": actor id}</c>.</param>
     /// <param name="quadrant">The channel's role in the portfolio (<c>signal.quadrant</c>: value, emotion, conversion, service), or null.</param>
-    public static JsonObject Build(Signal signal, TextAnalysis analysis, JsonObject? contact, string? quadrant = null)
+    /// <param name="controls">The tenant's control lines as rules see them; absent when null.</param>
+    public static JsonObject Build(Signal signal, TextAnalysis analysis, JsonObject? contact, string? quadrant = null, JsonObject? controls = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -24,7 +25,7 @@ public static class ConditionData
             contactData["id"] = signal.Actor.Id;
         }
 
-        return new JsonObject
+        var data = new JsonObject
         {
             ["signal"] = new JsonObject
             {
@@ -56,6 +57,12 @@ public static class ConditionData
             ["topics"] = new JsonArray(analysis.Topics.Select(topic => (JsonNode?)topic).ToArray()),
             ["contact"] = contactData,
         };
+        if (controls is not null)
+        {
+            data["controls"] = controls.DeepClone();
+        }
+
+        return data;
     }
 
     /// <summary>
@@ -65,7 +72,9 @@ public static class ConditionData
     /// </summary>
     /// <param name="contact">What is known about the contact; when null, just <c>{"id": actor id}</c>.</param>
     /// <param name="emotion">When given, <c>emotion</c> and <c>room</c> are added as <see cref="EmotionData.AddTo"/> adds them.</param>
-    public static JsonLogicData BuildLogicData(Signal signal, TextAnalysis analysis, JsonObject? contact, EmotionSnapshot? emotion = null, string? quadrant = null)
+    /// <param name="controls">When given, the tenant's control lines as rules see them (<c>controls.concentration.douyin</c>…).</param>
+    public static JsonLogicData BuildLogicData(
+        Signal signal, TextAnalysis analysis, JsonObject? contact, EmotionSnapshot? emotion = null, string? quadrant = null, JsonObject? controls = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -94,10 +103,15 @@ public static class ConditionData
         var topics = LogicDataBuilder.Strings(analysis.Topics);
         var contactData = Contact(signal, contact);
 
-        var root = emotion is null
-            ? LogicDataBuilder.Object(Layout.Root, [signalData, sentiment, topics, contactData])
-            : LogicDataBuilder.Object(Layout.RootWithEmotion,
-                [signalData, sentiment, topics, contactData, EmotionData.EmotionValue(emotion), EmotionData.RoomValue(emotion.Room)]);
+        var root = (emotion, controls) switch
+        {
+            (null, null) => LogicDataBuilder.Object(Layout.Root, [signalData, sentiment, topics, contactData]),
+            (null, { } c) => LogicDataBuilder.Object(Layout.RootWithControls, [signalData, sentiment, topics, contactData, LogicDataBuilder.FromNode(c)]),
+            ({ } e, null) => LogicDataBuilder.Object(Layout.RootWithEmotion,
+                [signalData, sentiment, topics, contactData, EmotionData.EmotionValue(e), EmotionData.RoomValue(e.Room)]),
+            ({ } e, { } c) => LogicDataBuilder.Object(Layout.RootWithEmotionAndControls,
+                [signalData, sentiment, topics, contactData, EmotionData.EmotionValue(e), EmotionData.RoomValue(e.Room), LogicDataBuilder.FromNode(c)]),
+        };
         return LogicDataBuilder.Data(root);
     }
 
@@ -137,6 +151,9 @@ public static class ConditionData
     private static class Layout
     {
         public static readonly ObjectShape Root = LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact");
+        public static readonly ObjectShape RootWithControls = LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact", "controls");
+        public static readonly ObjectShape RootWithEmotionAndControls =
+            LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact", EmotionData.EmotionKey, EmotionData.RoomKey, "controls");
         public static readonly ObjectShape RootWithEmotion =
             LogicDataBuilder.Shape("signal", "sentiment", "topics", "contact", EmotionData.EmotionKey, EmotionData.RoomKey);
 

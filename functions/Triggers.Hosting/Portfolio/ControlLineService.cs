@@ -11,7 +11,7 @@ namespace Triggers.Hosting.Portfolio;
 /// across platforms, for last-touch attribution), and keeps the result with its history in table ControlLines.
 /// </summary>
 public sealed class ControlLineService(
-    TableControlLineFacts facts, TableControlLineStore store, PortfolioCache portfolio, PersonLinker people, ChannelRegistry channels, TimeProvider time)
+    TableControlLineFacts facts, TableControlLineStore store, ControlLineCache cache, PortfolioCache portfolio, PersonLinker people, ChannelRegistry channels, TimeProvider time)
 {
     public async Task<ControlLineResult> ComputeAsync(string tenant, CancellationToken cancellationToken)
     {
@@ -46,6 +46,7 @@ public sealed class ControlLineService(
 
         var result = ControlLineCalculator.Compute(tenant, now, roles, signalFacts, touchFacts);
         await store.SaveAsync(result, cancellationToken);
+        cache.Note(result);
         return result;
     }
 }

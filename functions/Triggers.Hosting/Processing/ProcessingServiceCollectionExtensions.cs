@@ -69,6 +69,7 @@ public static class ProcessingServiceCollectionExtensions
             Scoring = sp.GetRequiredService<Trust.ScoringCache>().ForAsync,
             Portfolio = sp.GetRequiredService<Portfolio.PortfolioCache>().ForAsync,
             Promotions = sp.GetRequiredService<Portfolio.PromotionCache>().ForAsync,
+            Controls = sp.GetRequiredService<Portfolio.ControlLineCache>().ForAsync,
         });
         services.AddSingleton<SignalDecisions>();
         services.AddSingleton<SignalProcessor>();

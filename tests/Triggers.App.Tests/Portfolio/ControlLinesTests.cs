@@ -48,7 +48,15 @@ public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
             }, Ct);
         }
 
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "spread", """{"and":[{">":[{"var":"controls.concentration.douyin"},0.4]},{"==":[{"var":"signal.platform"},"douyin"]}]}""", """[{"type":"tag","text":"invite-to-wechat"}]""", Ct);
+        await Task.Delay(1500, Ct);
         var first = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await processor.ProcessAsync(new Signal
+        {
+            Id = SignalIds.Create(_tenant, _channel, "after"), Channel = _channel, Platform = "douyin", Tenant = _tenant, Kind = "message", Actor = new SignalActor("b9"),
+            Text = "还有吗", OccurredAt = now, ReceivedAt = now, DedupeKey = "after",
+        }, Ct);
+        var spread = await client.GetFromJsonAsync<JsonElement>($"/api/admin/touchpoints?tenant={_tenant}", Ct);
         var table = TestStorage.Table(azurite, "Portfolio");
         await table.CreateIfNotExistsAsync(Ct);
         await table.UpsertEntityAsync(new TableEntity(_tenant, "settings") { ["ConcentrationLine"] = 0.8 }, TableUpdateMode.Replace, Ct);
@@ -61,6 +69,7 @@ public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
         var crossed = Assert.Single(first.GetProperty("crossed").EnumerateArray());
         Assert.Equal(("concentration", "douyin", 0.4), (crossed.GetProperty("line").GetString(), crossed.GetProperty("platform").GetString(), crossed.GetProperty("threshold").GetDouble()));
         Assert.Empty(second.GetProperty("crossed").EnumerateArray());
+        Assert.Equal("b9", Assert.Single(spread.EnumerateArray()).GetProperty("contact").GetString());
         Assert.Equal("P30D", latest.GetProperty("window").GetString());
         Assert.Equal(second.GetProperty("computedAt").GetDateTimeOffset(), latest.GetProperty("computedAt").GetDateTimeOffset());
     }
