@@ -41,6 +41,7 @@ public static class StandaloneServiceCollectionExtensions
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<SignalProcessor>()));
             services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueWorker>(sp, sp.GetRequiredService<IngestProcessor>()));
             services.AddHostedService<DedupePurgeService>();
+            services.AddHostedService<ControlLinesTimer>();
             services.AddHostedService<DispatchService>();
         }
 

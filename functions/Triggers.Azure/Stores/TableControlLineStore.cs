@@ -23,6 +23,15 @@ public sealed class TableControlLineStore(TableServiceClient tables)
         await _table.UpsertEntityAsync(new TableEntity(partition, "latest") { ["Result"] = json }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The lines crossed at the last computation (<c>ControlLineAlerts.KeyOf</c>), kept in RowKey <c>crossed</c>.</summary>
+    public async Task<IReadOnlySet<string>> CrossedAsync(string tenant, CancellationToken cancellationToken) =>
+        (await _table.GetOrNullAsync(KeyParts.Escape(tenant), "crossed", ["Keys"], cancellationToken))?.GetString("Keys") is { Length: > 0 } keys
+            ? keys.Split('\n').ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+
+    public Task SaveCrossedAsync(string tenant, IReadOnlySet<string> crossed, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(KeyParts.Escape(tenant), "crossed") { ["Keys"] = string.Join('\n', crossed.Order(StringComparer.Ordinal)) }, TableUpdateMode.Replace, cancellationToken);
+
     public async Task<string?> LatestJsonAsync(string tenant, CancellationToken cancellationToken) =>
         (await _table.GetOrNullAsync(KeyParts.Escape(tenant), "latest", ["Result"], cancellationToken))?.GetString("Result");
 

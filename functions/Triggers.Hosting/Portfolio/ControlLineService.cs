@@ -8,11 +8,36 @@ namespace Triggers.Hosting.Portfolio;
 /// <summary>
 /// Computes a tenant's control lines now (docs/portfolio.md#the-three-control-lines): reads table Portfolio afresh (an
 /// edited threshold counts at once), the window's signals and sent touches, maps every account to its person (one person
-/// across platforms, for last-touch attribution), and keeps the result with its history in table ControlLines.
+/// across platforms, for last-touch attribution), and keeps the result with its history in table ControlLines. A line
+/// newly crossed raises one ops alert, as a hand-off naming what to do (<see cref="ControlLineAlerts"/>).
 /// </summary>
-public sealed class ControlLineService(
-    TableControlLineFacts facts, TableControlLineStore store, ControlLineCache cache, PortfolioCache portfolio, PersonLinker people, ChannelRegistry channels, TimeProvider time)
+public sealed partial class ControlLineService(
+    TableControlLineFacts facts,
+    TableControlLineStore store,
+    ControlLineCache cache,
+    PortfolioCache portfolio,
+    PersonLinker people,
+    Triggers.Core.Handoffs.IHandoffStore handoffs,
+    ChannelRegistry channels,
+    TimeProvider time,
+    ILogger<ControlLineService> logger)
 {
+    /// <summary>Every tenant's lines (the hourly timer); a tenant that fails is logged and the others go on.</summary>
+    public async Task ComputeAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenant in channels.Tenants)
+        {
+            try
+            {
+                await ComputeAsync(tenant, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.Failed(logger, tenant, ex.Message);
+            }
+        }
+    }
+
     public async Task<ControlLineResult> ComputeAsync(string tenant, CancellationToken cancellationToken)
     {
         var roles = (await portfolio.RefreshAsync(cancellationToken)).Portfolio.For(tenant);
@@ -47,6 +72,26 @@ public sealed class ControlLineService(
         var result = ControlLineCalculator.Compute(tenant, now, roles, signalFacts, touchFacts);
         await store.SaveAsync(result, cancellationToken);
         cache.Note(result);
+
+        // The alert first, then the remembered set: a crash between them alerts again rather than never.
+        var (raise, crossed) = ControlLineAlerts.Judge(await store.CrossedAsync(tenant, cancellationToken), result);
+        foreach (var line in raise)
+        {
+            var alert = ControlLineAlerts.ToHandoff(line, result, roles);
+            await handoffs.AddIfAbsentAsync(alert, cancellationToken);
+            Log.Crossed(logger, tenant, alert.Why);
+        }
+
+        await store.SaveCrossedAsync(tenant, crossed, cancellationToken);
         return result;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3801, Level = LogLevel.Warning, Message = "Control line crossed for tenant {Tenant}: {Advice}")]
+        public static partial void Crossed(ILogger logger, string tenant, string advice);
+
+        [LoggerMessage(EventId = 3802, Level = LogLevel.Error, Message = "Computing the control lines of tenant {Tenant} failed: {Reason}")]
+        public static partial void Failed(ILogger logger, string tenant, string reason);
     }
 }

@@ -62,6 +62,10 @@ public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
         await table.UpsertEntityAsync(new TableEntity(_tenant, "settings") { ["ConcentrationLine"] = 0.8 }, TableUpdateMode.Replace, Ct);
         var second = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var latest = await client.GetFromJsonAsync<JsonElement>($"/api/admin/control-lines?tenant={_tenant}", Ct);
+        await table.UpsertEntityAsync(new TableEntity(_tenant, "settings") { ["ConcentrationLine"] = 0.5 }, TableUpdateMode.Replace, Ct);
+        await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct);
+        await client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct);
+        var alerts = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/handoffs?tenant={_tenant}", Ct)).EnumerateArray().Where(h => h.GetProperty("ruleId").GetString() == "control-lines").ToList();
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal((0.75, 1.0), (first.GetProperty("concentration").GetProperty("douyin").GetProperty("signals").GetDouble(), first.GetProperty("concentration").GetProperty("douyin").GetProperty("revenue").GetDouble()));
@@ -70,6 +74,10 @@ public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("concentration", "douyin", 0.4), (crossed.GetProperty("line").GetString(), crossed.GetProperty("platform").GetString(), crossed.GetProperty("threshold").GetDouble()));
         Assert.Empty(second.GetProperty("crossed").EnumerateArray());
         Assert.Equal("b9", Assert.Single(spread.EnumerateArray()).GetProperty("contact").GetString());
+
+        // Crossed (alert), cleared at 0.8 (none), crossed again at 0.5 (one more), still crossed (none): two alerts.
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.StartsWith("douyin carries", a.GetProperty("why").GetString(), StringComparison.Ordinal));
         Assert.Equal("P30D", latest.GetProperty("window").GetString());
         Assert.Equal(second.GetProperty("computedAt").GetDateTimeOffset(), latest.GetProperty("computedAt").GetDateTimeOffset());
     }

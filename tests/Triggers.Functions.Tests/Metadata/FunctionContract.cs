@@ -39,6 +39,7 @@ internal static class FunctionContract
         new("IngestSignal", "queueTrigger", new() { ["queueName"] = "ingest", ["connection"] = "AzureWebJobsStorage" }),
         new("DispatchTouchpoints", "timerTrigger", new() { ["schedule"] = "0 * * * * *" }),
         new("PurgeExpired", "timerTrigger", new() { ["schedule"] = "0 17 * * * *" }),
+        new("ComputeControlLines", "timerTrigger", new() { ["schedule"] = "0 5 * * * *" }),
     ];
 
     private static ExpectedFunction Http(string name, string authLevel, string route, params string[] methods) =>
