@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Triggers.App.Tests.Infrastructure;
+using Triggers.Azure.Stores;
+using Triggers.Core.Analysis;
+using Triggers.Core.Processing;
+using Triggers.Core.Signals;
+using Triggers.Core.Touchpoints;
+using Triggers.Testing;
+
+namespace Triggers.App.Tests.Portfolio;
+
+/// <summary>
+/// The acceptance run for the control lines: a seeded generator writes 90 days of signals, orders and sent touches on
+/// four platforms for two tenants into the real tables; the lines the app computes must equal a computation written
+/// plainly here, without the production code, to the cent and the thousandth.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Secret = "generator-secret-0001";
+    private static readonly string[] Platforms = ["douyin", "wechat", "xiaohongshu", "zhihu"];
+    private static readonly Dictionary<string, (decimal Cost, decimal Fee, bool New)> Roles = new()
+    {
+        ["douyin"] = (1.2m, 0.05m, false), ["wechat"] = (0.3m, 0m, false), ["xiaohongshu"] = (2m, 0.03m, true), ["zhihu"] = (0.8m, 0m, true),
+    };
+
+    private readonly string[] _tenants = ["ga" + Guid.NewGuid().ToString("N")[..10], "gb" + Guid.NewGuid().ToString("N")[..10]];
+    private TriggersAppFactory _app = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Channel(string tenant, string platform) => $"{tenant}-{platform}";
+
+    public ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var tenant in _tenants)
+        {
+            foreach (var platform in Platforms)
+            {
+                // Relay channels (generic), one per platform: the signals say which platform they came from.
+                foreach (var (key, value) in TriggersAppFactory.GenericChannel(Channel(tenant, platform), tenant, Secret))
+                {
+                    settings[key] = value;
+                }
+            }
+        }
+
+        _app = new TriggersAppFactory(azurite, settings);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private sealed record Seen(string Platform, string Person, DateTimeOffset At, decimal Revenue);
+
+    private sealed record Touched(string Id, string Platform, string Rule, string Person, DateTimeOffset At);
+
+    [Fact]
+    public async Task Ninety_days_for_two_tenants_give_the_lines_an_independent_computation_gives_to_the_cent_and_the_thousandth()
+    {
+        using var client = _app.CreateAdminClient();
+        var tables = TestStorage.Connection(azurite).CreateTableServiceClient();
+        var now = TimeProvider.System.GetUtcNow();
+        var portfolio = tables.GetTableClient("Portfolio");
+        await portfolio.CreateIfNotExistsAsync(Ct);
+        foreach (var tenant in _tenants)
+        {
+            foreach (var (platform, role) in Roles)
+            {
+                await portfolio.UpsertEntityAsync(new TableEntity(tenant, platform)
+                {
+                    ["TouchCost"] = (double)role.Cost, ["FeeRate"] = (double)role.Fee, ["NewPlatform"] = role.New,
+                }, TableUpdateMode.Replace, Ct);
+            }
+
+            var (seen, touched) = await GenerateAsync(tables, tenant, now, seed: tenant.GetHashCode(StringComparison.Ordinal) & 0x7fffffff);
+            var computed = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+            var expected = Plainly(seen, touched, computed.GetProperty("computedAt").GetDateTimeOffset());
+            foreach (var platform in Platforms)
+            {
+                Assert.Equal(expected.Signals[platform], computed.GetProperty("concentration").GetProperty(platform).GetProperty("signals").GetDouble());
+                Assert.Equal(expected.Revenue[platform], computed.GetProperty("concentration").GetProperty(platform).GetProperty("revenue").GetDouble());
+                Assert.Equal(expected.Roi[platform], computed.GetProperty("roi").GetProperty(platform).GetDouble());
+            }
+
+            Assert.Equal(expected.Innovation, computed.GetProperty("innovation").GetProperty("share").GetDouble());
+            TestContext.Current.SendDiagnosticMessage($"{tenant}: {seen.Count} signals, {touched.Count} touches; {computed.GetProperty("concentration")}; roi {computed.GetProperty("roi")}");
+        }
+    }
+
+    /// <summary>Writes 90 days of signals (orders with amounts among them) and sent touches through the stores, and returns what it wrote.</summary>
+    private static async Task<(List<Seen> Seen, List<Touched> Touched)> GenerateAsync(TableServiceClient tables, string tenant, DateTimeOffset now, int seed)
+    {
+        var random = new Random(seed);
+        var seen = new List<Seen>();
+        var touched = new List<Touched>();
+        var records = new List<ProcessedSignal>();
+        var touchpoints = new TableTouchpointStore(tables);
+        for (var i = 0; i < 360; i++)
+        {
+            var platform = Platforms[random.Next(100) switch { < 50 => 0, < 80 => 1, < 93 => 2, _ => 3 }];
+            var person = $"p{random.Next(40)}";
+            var at = now.AddMinutes(-random.Next(90 * 24 * 60));
+            var order = random.Next(4) == 0;
+            var revenue = order ? Math.Round((decimal)(random.Next(1000, 100000) / 100.0), 2) : 0m;
+            seen.Add(new Seen(platform, $"{platform}:{person}", at, revenue));
+            var signal = new Signal
+            {
+                Id = SignalIds.Create(tenant, Channel(tenant, platform), "g" + i), Channel = Channel(tenant, platform), Platform = platform, Tenant = tenant,
+                Kind = order ? SignalKinds.Order : SignalKinds.Message, Actor = new SignalActor(person), Text = null, OccurredAt = at, ReceivedAt = at, DedupeKey = "g" + i,
+                Attributes = order ? new Dictionary<string, string> { ["amount"] = revenue.ToString("0.00", CultureInfo.InvariantCulture) } : new Dictionary<string, string>(),
+            };
+            records.Add(new ProcessedSignal(signal, TextAnalysis.Neutral("generator"), at) { Decided = true });
+        }
+
+        await new TableProcessedSignalStore(tables).SaveManyAsync(records, Ct);
+        for (var i = 0; i < 150; i++)
+        {
+            var platform = Platforms[random.Next(Platforms.Length)];
+            var person = $"p{random.Next(40)}";
+            var at = now.AddMinutes(-random.Next(90 * 24 * 60));
+            var rule = random.Next(2) == 0 ? "invite" : "care";
+            var id = $"{tenant}-t{i}";
+            touched.Add(new Touched(id, platform, rule, $"{platform}:{person}", at));
+            await touchpoints.TryAddAsync(new Touchpoint
+            {
+                Id = id, Tenant = tenant, RuleId = rule, RuleVersion = "1", SignalId = "g", ActionIndex = 0, Type = "message", Channel = Channel(tenant, platform),
+                Contact = person, Status = TouchpointStatus.Sent, DueAt = at, PlannedAt = at, SentAt = at, Why = "generated", Platform = platform,
+            }, Ct);
+        }
+
+        return (seen, touched);
+    }
+
+    /// <summary>The lines computed plainly from what was written: the arithmetic docs/portfolio.md states, in loops.</summary>
+    private static (Dictionary<string, double> Signals, Dictionary<string, double> Revenue, Dictionary<string, double> Roi, double Innovation) Plainly(
+        List<Seen> seen, List<Touched> touched, DateTimeOffset now)
+    {
+        var since = now.AddDays(-30);
+        var window = seen.Where(s => s.At > since && s.At <= now).ToList();
+        var totalRevenue = 0m;
+        foreach (var s in window)
+        {
+            totalRevenue += s.Revenue;
+        }
+
+        var signals = new Dictionary<string, double>();
+        var revenue = new Dictionary<string, double>();
+        foreach (var platform in Platforms)
+        {
+            var count = 0;
+            var sum = 0m;
+            foreach (var s in window)
+            {
+                if (s.Platform == platform)
+                {
+                    count++;
+                    sum += s.Revenue;
+                }
+            }
+
+            signals[platform] = (double)Math.Round((decimal)count / window.Count, 3, MidpointRounding.AwayFromZero);
+            revenue[platform] = totalRevenue == 0 ? 0 : (double)Math.Round(sum / totalRevenue, 3, MidpointRounding.AwayFromZero);
+        }
+
+        // Each order to the person's latest touch at most 7 days before it.
+        var credited = new Dictionary<string, decimal>();
+        foreach (var order in window.Where(s => s.Revenue > 0))
+        {
+            Touched? last = null;
+            foreach (var t in touched)
+            {
+                if (t.Person == order.Person && t.At <= order.At && t.At >= order.At.AddDays(-7) && (last is null || t.At > last.At))
+                {
+                    last = t;
+                }
+            }
+
+            if (last is not null)
+            {
+                credited[last.Id] = credited.GetValueOrDefault(last.Id) + order.Revenue;
+            }
+        }
+
+        var roi = new Dictionary<string, double>();
+        var spend = 0m;
+        var spendNew = 0m;
+        foreach (var platform in Platforms)
+        {
+            var (cost, gained) = (0m, 0m);
+            foreach (var t in touched.Where(t => t.Platform == platform && t.At > since && t.At <= now))
+            {
+                var attributed = credited.GetValueOrDefault(t.Id);
+                cost += Roles[platform].Cost + (Roles[platform].Fee * attributed);
+                gained += attributed;
+            }
+
+            roi[platform] = cost == 0 ? 0 : (double)Math.Round(gained / cost, 3, MidpointRounding.AwayFromZero);
+            spend += cost;
+            spendNew += Roles[platform].New ? cost : 0;
+        }
+
+        return (signals, revenue, roi, spend == 0 ? 0 : (double)Math.Round(spendNew / spend, 3, MidpointRounding.AwayFromZero));
+    }
+}
