@@ -45,10 +45,10 @@ public sealed class RulesCommandTests
     }
 
     [Fact]
-    public async Task The_fourteen_example_rules_in_the_docs_validate_without_problems()
+    public async Task The_sixteen_example_rules_in_the_docs_validate_without_problems()
     {
         var examples = Path.Combine(Triggers.Testing.RepositoryPaths.Root, "docs", "examples", "rules.jsonl");
-        Assert.Equal(14, File.ReadAllLines(examples).Count(l => l.Length > 0));
+        Assert.Equal(16, File.ReadAllLines(examples).Count(l => l.Length > 0));
 
         var (exit, output) = await RunAsync($"rules validate \"{examples}\"");
 

@@ -61,6 +61,7 @@ internal static class FunctionAppContract
         new("IngestSignal", TriggerKind.Queue, Queue: "ingest", Connection: StorageConnection),
         new("DispatchTouchpoints", TriggerKind.Timer),
         new("PurgeExpired", TriggerKind.Timer),
+        new("ComputeControlLines", TriggerKind.Timer),
     ];
 
     private const string StorageIdentity = "functions/Triggers.Azure/Storage/IdentitySettings.cs";
