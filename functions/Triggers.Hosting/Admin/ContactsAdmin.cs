@@ -78,7 +78,7 @@ public sealed partial class ContactsAdmin(
 
         var person = await people.FindAsync(tenant, parsed, request.HttpContext.RequestAborted);
         var wallet = await coins.BalanceAsync(tenant, person.Id, request.HttpContext.RequestAborted);
-        var trusted = await trust.ViewAsync(tenant, parsed, request.HttpContext.RequestAborted);
+        var trusted = await trust.ViewAsync(person, request.HttpContext.RequestAborted);
         return Results.Ok(PersonView.From(person) with
         {
             Coins = new PersonView.CoinBalances(wallet.Coins, wallet.Xp),

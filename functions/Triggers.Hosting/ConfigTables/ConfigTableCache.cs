@@ -55,6 +55,10 @@ public abstract partial class ConfigTableCache<TSnapshot>(IOptions<ProcessingOpt
             : await RefreshAsync(cancellationToken);
     }
 
+    /// <summary>The broken rows to report after a load: those the previous load did not have (each is logged once, not every refresh).</summary>
+    protected static IEnumerable<TProblem> NewProblems<TProblem>(IEnumerable<TProblem> problems, IReadOnlyList<TProblem>? before) =>
+        before is null ? problems : problems.Where(p => !before.Contains(p));
+
     /// <summary>Reads and compiles the table, reporting what changed since <paramref name="previous"/>; throws when the read fails.</summary>
     protected abstract Task<TSnapshot> LoadAsync(TSnapshot? previous, CancellationToken cancellationToken);
 

@@ -29,7 +29,7 @@ public sealed partial class PortfolioCache(
     protected override async Task<PortfolioSnapshot> LoadAsync(PortfolioSnapshot? previous, CancellationToken cancellationToken)
     {
         var portfolio = PortfolioSet.Compile(await source.LoadAsync(cancellationToken));
-        foreach (var problem in portfolio.Problems.Where(p => previous is null || !previous.Portfolio.Problems.Contains(p)))
+        foreach (var problem in NewProblems(portfolio.Problems, previous?.Portfolio.Problems))
         {
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }

@@ -27,7 +27,7 @@ public sealed partial class PromotionCache(
     protected override async Task<PromotionSnapshot> LoadAsync(PromotionSnapshot? previous, CancellationToken cancellationToken)
     {
         var promotions = PromotionSet.Compile(await source.LoadAsync(cancellationToken));
-        foreach (var problem in promotions.Problems.Where(p => previous is null || !previous.Promotions.Problems.Contains(p)))
+        foreach (var problem in NewProblems(promotions.Problems, previous?.Promotions.Problems))
         {
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }

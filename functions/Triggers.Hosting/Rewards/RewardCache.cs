@@ -32,7 +32,7 @@ public sealed partial class RewardCache(
     protected override async Task<RewardSnapshot> LoadAsync(RewardSnapshot? previous, CancellationToken cancellationToken)
     {
         var loaded = await source.LoadAsync(cancellationToken);
-        foreach (var problem in loaded.Problems.Where(p => previous is null || !previous.Problems.Contains(p)))
+        foreach (var problem in NewProblems(loaded.Problems, previous?.Problems))
         {
             Log.BrokenReward(logger, problem.Tenant, problem.Reward, problem.Problem);
         }

@@ -33,7 +33,7 @@ public sealed partial class RuleCache(
         var loaded = await source.LoadAsync(cancellationToken);
         var rules = RuleSet.Compile(loaded.Definitions, channels.IsKnown);
         var problems = loaded.Problems.Concat(rules.Problems).ToList();
-        foreach (var problem in problems.Where(p => previous is null || !previous.Problems.Contains(p)))
+        foreach (var problem in NewProblems(problems, previous?.Problems))
         {
             Log.BrokenRule(logger, problem.Tenant, problem.RuleId, problem.Problem);
         }

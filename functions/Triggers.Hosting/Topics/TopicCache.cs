@@ -29,7 +29,7 @@ public sealed partial class TopicCache(
     protected override async Task<TopicSnapshot> LoadAsync(TopicSnapshot? previous, CancellationToken cancellationToken)
     {
         var loaded = await source.LoadAsync(cancellationToken);
-        foreach (var problem in loaded.Problems.Where(p => previous is null || !previous.Problems.Contains(p)))
+        foreach (var problem in NewProblems(loaded.Problems, previous?.Problems))
         {
             Log.BrokenTopic(logger, problem.Tenant, problem.Topic, problem.Problem);
         }

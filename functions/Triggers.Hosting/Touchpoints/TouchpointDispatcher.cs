@@ -269,7 +269,8 @@ public sealed partial class TouchpointDispatcher(
         var recent = (await signals.ListForContactAsync(claimed.Channel, claimed.Contact, options.Value.HandoffContextSignals, cancellationToken)).ToList();
 
         // The person's other accounts speak too: their recent signals join the context (merged history).
-        var others = (await people.FindAsync(claimed.Tenant, self, cancellationToken)).Accounts.Select(a => a.Account).Where(a => a != self).ToList();
+        var person = await people.FindAsync(claimed.Tenant, self, cancellationToken);
+        var others = person.Accounts.Select(a => a.Account).Where(a => a != self).ToList();
         foreach (var other in others)
         {
             foreach (var channel in channels.ChannelsOf(claimed.Tenant, other.Platform))
@@ -278,7 +279,7 @@ public sealed partial class TouchpointDispatcher(
             }
         }
 
-        var trusted = await trust.ViewAsync(claimed.Tenant, self, cancellationToken);
+        var trusted = await trust.ViewAsync(person, cancellationToken);
         var handoff = HandoffBuilder.Build(claimed, recent, await EmotionOfAsync(claimed, recent, others, cancellationToken), now, trusted?.Score, others);
         await handoffs.AddIfAbsentAsync(handoff, cancellationToken);
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = now, StatusReason = "queued for a person (GET /api/admin/handoffs)", LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);

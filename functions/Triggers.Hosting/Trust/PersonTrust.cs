@@ -9,15 +9,16 @@ public sealed class PersonTrust(ScoringCache scoring, ITrustStore store, PersonL
     private readonly TrustLedger _ledger = new(store, time);
 
     /// <summary>The person's trust now, or null when the tenant has no rows in table Scoring.</summary>
-    public async Task<TrustView?> ViewAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
-    {
-        if (await scoring.ForAsync(tenant, cancellationToken) is not { } settings)
-        {
-            return null;
-        }
+    public async Task<TrustView?> ViewAsync(string tenant, AccountRef account, CancellationToken cancellationToken) =>
+        await scoring.ForAsync(tenant, cancellationToken) is null ? null : await ViewAsync(await people.FindAsync(tenant, account, cancellationToken), cancellationToken);
 
-        var person = await people.FindAsync(tenant, account, cancellationToken);
-        return await TrustReader.ViewAsync(store, tenant, person.Accounts.Select(a => a.Account.ToString()), settings.Settings, time.GetUtcNow(), cancellationToken);
+    /// <summary>The trust of a person the caller has read already, or null when its tenant has no rows in table Scoring.</summary>
+    public async Task<TrustView?> ViewAsync(Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return await scoring.ForAsync(person.Tenant, cancellationToken) is { } settings
+            ? await TrustReader.ViewAsync(store, person.Tenant, person.Accounts.Select(a => a.Account.ToString()), settings.Settings, time.GetUtcNow(), cancellationToken)
+            : null;
     }
 
     /// <summary>

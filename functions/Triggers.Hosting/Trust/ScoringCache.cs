@@ -25,7 +25,7 @@ public sealed partial class ScoringCache(
     protected override async Task<ScoringSnapshot> LoadAsync(ScoringSnapshot? previous, CancellationToken cancellationToken)
     {
         var scoring = ScoringSet.Compile(await source.LoadAsync(cancellationToken));
-        foreach (var problem in scoring.Problems.Where(p => previous is null || !previous.Scoring.Problems.Contains(p)))
+        foreach (var problem in NewProblems(scoring.Problems, previous?.Scoring.Problems))
         {
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }
