@@ -55,5 +55,8 @@ internal static class KeyParts
         return string.Join('|', escaped);
     }
 
+    /// <summary>The text a part was escaped from (%XX sequences are UTF-8 bytes).</summary>
+    public static string Unescape(string part) => Uri.UnescapeDataString(part);
+
     private static bool NeedsEscape(char c) => c is '%' or '|' or '/' or '\\' or '#' or '?' || char.IsControl(c);
 }

@@ -9,11 +9,15 @@ namespace Triggers.Azure.Stores;
 /// <summary>A signal or a sent touch read for the control lines, with its account; the caller maps accounts to persons.</summary>
 public sealed record AccountSignal(AccountRef Account, string Platform, string Kind, DateTimeOffset At, decimal Revenue);
 
-public sealed record AccountTouch(string Id, AccountRef Account, string Platform, string RuleId, DateTimeOffset At, decimal CouponValue);
+public sealed record AccountTouch(string Id, AccountRef Account, string Platform, string RuleId, string Type, DateTimeOffset At, decimal CouponValue);
+
+/// <summary>Coins redeemed from a wallet (<c>{platform}:{id}</c> for an account's own, or a person's id) at a time.</summary>
+public sealed record WalletRedemption(string Wallet, DateTimeOffset At, long Coins);
 
 /// <summary>
 /// Reads what the control lines count from the data tables: each channel's signals since a time (a range read on the
-/// newest-first RowKey), and the tenant's touchpoints sent since then (a filtered scan of its partition).
+/// newest-first RowKey), the tenant's touchpoints sent since then (a filtered scan of its partition), and the coins its
+/// people redeemed since then (a filtered scan of the tenant's wallet partitions in table Coins).
 /// </summary>
 public sealed class TableControlLineFacts(TableServiceClient tables)
 {
@@ -44,11 +48,28 @@ public sealed class TableControlLineFacts(TableServiceClient tables)
         var table = tables.GetTableClient(TableNames.Touchpoints);
         var facts = new List<AccountTouch>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and Status eq {TouchpointStatus.Sent} and SentAt ge {since}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", "Platform", "ContactPlatform", "Channel", "Contact", "RuleId", "SentAt", "CouponValue"], cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey", "Type", "Platform", "ContactPlatform", "Channel", "Contact", "RuleId", "SentAt", "CouponValue"], cancellationToken))
         {
             var platform = e.GetString("Platform") ?? platformOf(e.GetString("Channel") ?? string.Empty) ?? string.Empty;
             var account = new AccountRef(e.GetString("ContactPlatform") ?? platform, e.GetString("Contact") ?? string.Empty);
-            facts.Add(new AccountTouch(e.RowKey, account, platform, e.GetString("RuleId") ?? string.Empty, e.GetDateTimeOffset("SentAt") ?? since, (decimal)(e.GetDouble("CouponValue") ?? 0)));
+            facts.Add(new AccountTouch(e.RowKey, account, platform, e.GetString("RuleId") ?? string.Empty, e.GetString("Type") ?? string.Empty, e.GetDateTimeOffset("SentAt") ?? since, Math.Round((decimal)(e.GetDouble("CouponValue") ?? 0), 2)));
+        }
+
+        return facts;
+    }
+
+    /// <summary>Every applied withdrawal (a reward redeemed) of the tenant's wallets since a time; the wallet comes from the PartitionKey.</summary>
+    public async Task<List<WalletRedemption>> RedemptionsAsync(string tenant, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var table = tables.GetTableClient(TableNames.Coins);
+        var prefix = KeyParts.Escape(tenant) + "|";
+        // Wallet partitions sort between "{tenant}|" and "{tenant}}" ('}' follows '|'); entry rows between "e|" and "e}".
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey gt {prefix} and PartitionKey lt {KeyParts.Escape(tenant) + "}"} and RowKey gt {"e|"} and RowKey lt {"e}"} and Kind eq {Core.Coins.CoinKinds.Withdrawal} and Outcome eq {Core.Coins.CoinOutcomes.Applied} and At gt {since}");
+        var facts = new List<WalletRedemption>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "At", "Coins"], cancellationToken))
+        {
+            facts.Add(new WalletRedemption(KeyParts.Unescape(e.PartitionKey[prefix.Length..]), e.GetDateTimeOffset("At") ?? since, -(e.GetInt64("Coins") ?? 0)));
         }
 
         return facts;

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Triggers.Core.Handoffs;
 using Triggers.Core.Identity;
+using Triggers.Core.Rules;
+using Triggers.Core.Touchpoints;
 
 namespace Triggers.Core.Portfolio;
 
@@ -52,6 +54,34 @@ public static class ControlLineAlerts
         };
     }
 
+    /// <summary>
+    /// The same alert for a staff group (the tenant's AlertChannel: a WeCom channel posts it through its group robot), as
+    /// an <c>alert</c> touchpoint the dispatcher sends. Its id comes from the hand-off's, so raising it again adds nothing.
+    /// </summary>
+    public static Touchpoint ToTouchpoint(Handoff alert, string channel, string platform, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new Touchpoint
+        {
+            Id = TouchpointIds.Create(alert.Tenant, alert.RuleId, alert.Id, 0),
+            Tenant = alert.Tenant,
+            RuleId = alert.RuleId,
+            RuleVersion = string.Empty,
+            SignalId = alert.Id,
+            ActionIndex = 0,
+            Type = ActionTypes.Alert,
+            Channel = channel,
+            Contact = alert.Contact,
+            Platform = platform,
+            Status = TouchpointStatus.Planned,
+            DueAt = now,
+            WakeAt = now,
+            PlannedAt = now,
+            Why = alert.Why,
+            Text = $"【控制线 control line】{alert.Tenant}: {alert.Why}",
+        };
+    }
+
     /// <summary>What the line means and what to do: the platforms to spread to, the scenes with the best ROI, the new platforms below their share.</summary>
     public static string Advice(CrossedLine line, ControlLineResult result, TenantPortfolio portfolio)
     {
@@ -72,7 +102,7 @@ public static class ControlLineAlerts
             default:
                 var fresh = portfolio.Platforms.Where(p => p.Value.NewPlatform).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
                 return $"new platforms took {Pct(line.Value)} of touch cost, under the {Pct(line.Threshold)} innovation line"
-                    + (fresh.Count > 0 ? $": try {string.Join(", ", fresh)} more" : ": mark the platforms being tried as NewPlatform in table Portfolio and try them");
+                    + (fresh.Count > 0 ? $": try {string.Join(", ", fresh)} more" : ": mark the platforms being tried IsNew in table Portfolio and try them");
         }
     }
 }

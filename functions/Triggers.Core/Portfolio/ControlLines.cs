@@ -3,8 +3,14 @@ namespace Triggers.Core.Portfolio;
 /// <summary>A signal as the control lines count it: its platform, and for an order the revenue (yuan).</summary>
 public sealed record SignalFact(string Platform, string Person, string Kind, DateTimeOffset At, decimal Revenue);
 
-/// <summary>A touch that went out, as the control lines cost it: where, from which rule (the scene), to whom, and a coupon's face value.</summary>
-public sealed record TouchFact(string Id, string Platform, string RuleId, string Person, DateTimeOffset At, decimal CouponValue);
+/// <summary>
+/// A touch that went out, as the control lines cost it: where, from which rule (the scene), of which type (only those
+/// that reach the contact count), to whom, and a coupon's face value in yuan.
+/// </summary>
+public sealed record TouchFact(string Id, string Platform, string RuleId, string Type, string Person, DateTimeOffset At, decimal CouponValue);
+
+/// <summary>Knowledge coins a person redeemed for a reward (an applied withdrawal), costed at the tenant's CoinValue.</summary>
+public sealed record RedemptionFact(string Person, DateTimeOffset At, long Coins);
 
 /// <summary>One line crossed: which, for which platform (null for innovation), the value and the threshold.</summary>
 public sealed record CrossedLine(string Line, string? Platform, double Value, double Threshold);
@@ -29,10 +35,11 @@ public sealed record InnovationShare(double Share);
 /// Computes the control lines from what happened in the window (docs/portfolio.md#the-three-control-lines):
 /// <list type="bullet">
 /// <item>concentration: each platform's share of signals, and of order revenue;</item>
-/// <item>ROI per platform and per scene (rule): revenue attributed to touches divided by their cost. An order is
-/// attributed to the person's last touch within the attribution window before it (last touch). A touch's cost is its
-/// platform's TouchCost plus a coupon's face value; the platform's fee on the attributed revenue is a cost too. No
-/// cost: ROI is null;</item>
+/// <item>ROI per platform and per scene (rule): revenue attributed to touches divided by their cost. Only touches that
+/// reach the contact (message, invite, coupon) count. An order is attributed to the person's last touch within the
+/// attribution window before it (last touch); so are the coins a person redeems. A touch's cost is its platform's
+/// TouchCost, plus a coupon's face value, plus the coins redeemed after it at CoinValue, plus the platform's fee on the
+/// revenue attributed to it. No cost: ROI is null;</item>
 /// <item>innovation: the share of touch cost spent on platforms marked new.</item>
 /// </list>
 /// Amounts are rounded to the cent and shares and ratios to the thousandth, half away from zero.
@@ -44,15 +51,16 @@ public static class ControlLineCalculator
     public const string InnovationLine = "innovation";
 
     public static ControlLineResult Compute(
-        string tenant, DateTimeOffset now, TenantPortfolio portfolio, IEnumerable<SignalFact> signals, IEnumerable<TouchFact> touches)
+        string tenant, DateTimeOffset now, TenantPortfolio portfolio, IEnumerable<SignalFact> signals, IEnumerable<TouchFact> touches, IEnumerable<RedemptionFact> redemptions)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(touches);
+        ArgumentNullException.ThrowIfNull(redemptions);
         var settings = portfolio.Settings;
         var since = now - settings.Window;
         var inWindow = signals.Where(s => s.At > since && s.At <= now).ToList();
-        var sent = touches.Where(t => t.At > since - settings.AttributionWindow && t.At <= now).OrderBy(t => t.At).ToList();
+        var sent = touches.Where(t => Rules.ActionTypes.ReachesContact(t.Type) && t.At > since - settings.AttributionWindow && t.At <= now).OrderBy(t => t.At).ToList();
 
         var total = inWindow.Count;
         var revenue = inWindow.Sum(s => s.Revenue);
@@ -61,19 +69,32 @@ public static class ControlLineCalculator
             g => new Concentration(Ratio(g.Count(), total), revenue == 0 ? 0 : Ratio(g.Sum(s => s.Revenue), revenue)),
             StringComparer.Ordinal);
 
-        // Last touch: each order's revenue goes to the person's latest touch within the attribution window before it.
+        // Last touch: each order's revenue, and each redemption's coins, go to the person's latest touch within the
+        // attribution window before it.
         var byPerson = sent.ToLookup(t => t.Person, StringComparer.Ordinal);
+        TouchFact? LastTouch(string person, DateTimeOffset at) =>
+            byPerson[person].LastOrDefault(t => t.At <= at && t.At >= at - settings.AttributionWindow);
         var attributed = new Dictionary<TouchFact, decimal>();
         foreach (var order in inWindow.Where(s => s.Revenue > 0))
         {
-            if (byPerson[order.Person].LastOrDefault(t => t.At <= order.At && t.At >= order.At - settings.AttributionWindow) is { } touch)
+            if (LastTouch(order.Person, order.At) is { } touch)
             {
                 attributed[touch] = attributed.GetValueOrDefault(touch) + order.Revenue;
             }
         }
 
+        var redeemed = new Dictionary<TouchFact, long>();
+        foreach (var redemption in redemptions.Where(r => r.At > since && r.At <= now && r.Coins > 0))
+        {
+            if (LastTouch(redemption.Person, redemption.At) is { } touch)
+            {
+                redeemed[touch] = redeemed.GetValueOrDefault(touch) + redemption.Coins;
+            }
+        }
+
         var costed = sent.Where(t => t.At > since).ToList();
         decimal Cost(TouchFact t) => (decimal)portfolio.RoleOf(string.Empty, t.Platform).TouchCost + t.CouponValue
+            + (settings.CoinValue * redeemed.GetValueOrDefault(t))
             + ((decimal)portfolio.RoleOf(string.Empty, t.Platform).FeeRate * attributed.GetValueOrDefault(t));
         var roi = Returns(costed, t => t.Platform, Cost, attributed);
         var scenes = Returns(costed, t => t.RuleId, Cost, attributed);

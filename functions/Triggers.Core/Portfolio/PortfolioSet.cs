@@ -25,13 +25,19 @@ public sealed record TenantPortfolio(PortfolioSettings Settings, IReadOnlyDictio
 public sealed record PortfolioProblem(string Tenant, string Row, string Problem);
 
 /// <summary>
-/// Every tenant's portfolio from table Portfolio (docs/portfolio.md). RowKey <c>settings</c>: the lines and windows;
-/// RowKey <c>channel:{name}</c>: a channel; any other RowKey: a platform. A broken row is left out and explained; a
-/// broken settings row leaves the defaults in use. A tenant without rows has the defaults and the usual quadrants.
+/// Every tenant's portfolio from table Portfolio (docs/portfolio.md). RowKey <c>thresholds</c>: the lines, windows and
+/// values; RowKey <c>channel:{name}</c>: a channel; any other RowKey: a platform. A broken row is left out and explained
+/// (a column the row does not have is a problem too, so a misspelt one is not silently ignored); a broken thresholds row
+/// leaves the defaults in use. A tenant without rows has the defaults and the usual quadrants.
 /// </summary>
 public sealed class PortfolioSet
 {
-    public const string SettingsRow = "settings";
+    public const string ThresholdsRow = "thresholds";
+
+    // Note: free text for people, never read.
+    private static readonly string[] RoleColumns = ["Quadrant", "IsNew", "TouchCost", "FeeRate", "Note"];
+
+    private static readonly string[] ThresholdColumns = ["Concentration", "Roi", "Innovation", "Window", "AttributionWindow", "UndercutMargin", "CoinValue", "AlertChannel", "Note"];
     public const string ChannelPrefix = "channel:";
 
     private readonly FrozenDictionary<string, TenantPortfolio> _byTenant;
@@ -60,7 +66,7 @@ public sealed class PortfolioSet
             foreach (var row in tenant.OrderBy(r => r.Row, StringComparer.Ordinal))
             {
                 var messages = new List<string>();
-                if (row.Row == SettingsRow)
+                if (row.Row == ThresholdsRow)
                 {
                     settings = ReadSettings(row, messages) ?? settings;
                 }
@@ -89,9 +95,11 @@ public sealed class PortfolioSet
     {
         if (row.Row.Length is 0 or > 100 || (row.Row.StartsWith(ChannelPrefix, StringComparison.Ordinal) && row.Row.Length == ChannelPrefix.Length))
         {
-            problems.Add("RowKey must name a platform (douyin, wechat…), channel:{name}, or settings.");
+            problems.Add("RowKey must name a platform (douyin, wechat…), channel:{name}, or thresholds.");
             return null;
         }
+
+        Unknown(row, RoleColumns, problems);
 
         var quadrant = Text(row, "Quadrant");
         if (quadrant is not null && !Quadrants.IsKnown(quadrant))
@@ -99,10 +107,10 @@ public sealed class PortfolioSet
             problems.Add($"Quadrant is '{quadrant}': use one of {string.Join(", ", Quadrants.All)}, or leave it empty for the platform's usual role.");
         }
 
-        var raw = row.Properties.GetValueOrDefault("NewPlatform");
+        var raw = row.Properties.GetValueOrDefault("IsNew");
         if (!StaffCells.TryBool(raw, out var isNew))
         {
-            problems.Add($"NewPlatform is '{raw}', not a boolean: set it to true or false, or delete it (false by default).");
+            problems.Add($"IsNew is '{raw}', not a boolean: set it to true or false, or delete it (false by default).");
         }
 
         var cost = Number(row, "TouchCost", 0, 0, 10_000, "yuan for one automated touch, from 0 to 10000", problems);
@@ -113,16 +121,36 @@ public sealed class PortfolioSet
     private static PortfolioSettings? ReadSettings(StaffRow row, List<string> problems)
     {
         var before = problems.Count;
+        Unknown(row, ThresholdColumns, problems);
+        var alertChannel = Text(row, "AlertChannel");
+        if (alertChannel is { Length: > 100 })
+        {
+            problems.Add($"AlertChannel is {alertChannel.Length} characters long: write the name of a channel (Channels:{{name}}), for example a WeCom channel with a RobotKey.");
+        }
+
         var settings = new PortfolioSettings
         {
-            ConcentrationLine = Number(row, "ConcentrationLine", PortfolioSettings.Default.ConcentrationLine, 0.01, 1, "a share of traffic from 0.01 to 1 (0.40 is 40 %)", problems),
-            RoiLine = Number(row, "RoiLine", PortfolioSettings.Default.RoiLine, 0, 1000, "a return on cost from 0 to 1000 (1.5 is 150 %)", problems),
-            InnovationShare = Number(row, "InnovationShare", PortfolioSettings.Default.InnovationShare, 0, 1, "a share of the year's touch cost from 0 to 1 (0.20 is 20 %)", problems),
+            ConcentrationLine = Number(row, "Concentration", PortfolioSettings.Default.ConcentrationLine, 0.01, 1, "a share of traffic from 0.01 to 1 (0.40 is 40 %)", problems),
+            RoiLine = Number(row, "Roi", PortfolioSettings.Default.RoiLine, 0, 1000, "a return on cost from 0 to 1000 (1.5 is 150 %)", problems),
+            InnovationShare = Number(row, "Innovation", PortfolioSettings.Default.InnovationShare, 0, 1, "a share of the year's touch cost from 0 to 1 (0.20 is 20 %)", problems),
             Window = Duration(row, "Window", PortfolioSettings.Default.Window, problems),
             AttributionWindow = Duration(row, "AttributionWindow", PortfolioSettings.Default.AttributionWindow, problems),
             UndercutMargin = Number(row, "UndercutMargin", PortfolioSettings.Default.UndercutMargin, 0, 1, "the depth a coupon may exceed another platform's running promotion by, from 0 to 1 (0.05 is 5 points)", problems),
+            CoinValue = (decimal)Number(row, "CoinValue", 0, 0, 1000, "the yuan one knowledge coin costs the brand when it is redeemed, from 0 to 1000 (0.01 is one fen)", problems),
+            AlertChannel = alertChannel,
         };
         return problems.Count > before ? null : settings;
+    }
+
+    /// <summary>A column the row does not have: most often a misspelling, which would otherwise leave a default in force unnoticed.</summary>
+    private static void Unknown(StaffRow row, string[] columns, List<string> problems)
+    {
+        foreach (var name in row.Properties.Keys.Where(k => !columns.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var near = columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
+                ?? columns.FirstOrDefault(c => name.StartsWith(c, StringComparison.OrdinalIgnoreCase) || c.StartsWith(name, StringComparison.OrdinalIgnoreCase));
+            problems.Add($"{name} is not a column of this row: {(near is null ? string.Empty : $"did you mean {near}? ")}use {string.Join(", ", columns)}, or delete it.");
+        }
     }
 
     private static string? Text(StaffRow row, string name) =>

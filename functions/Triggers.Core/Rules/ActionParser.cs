@@ -101,8 +101,9 @@ internal static class ActionParser
         }
 
         var depth = ReadDepth(obj, type, where, problems);
+        var value = ReadValue(obj, type, where, problems);
 
-        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason, Depth = depth };
+        return type is null ? null : new RuleAction(type, channel, template, text, delay, slack) { PassiveReply = passive, Uses = uses, Amount = amount, Xp = xp, Reason = reason, Depth = depth, Value = value };
     }
 
     /// <summary><c>amount</c>, <c>xp</c> and <c>reason</c>: what a <c>coins</c> action deposits (docs/relationships.md).</summary>
@@ -199,6 +200,29 @@ internal static class ActionParser
         }
 
         return value.GetValue<double>();
+    }
+
+    /// <summary><c>value</c>: a coupon's face value in yuan, which the control lines count in the touch's cost (docs/portfolio.md).</summary>
+    private static decimal? ReadValue(JsonObject obj, string? type, string where, List<string> problems)
+    {
+        if (!obj.TryGetPropertyValue("value", out var value) || value is null)
+        {
+            return null;
+        }
+
+        if (type != ActionTypes.Coupon)
+        {
+            problems.Add($"{where}.value is only for a coupon action: remove it, or set \"type\": \"coupon\"");
+            return null;
+        }
+
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.Number || !value.AsValue().TryGetValue(out decimal yuan) || yuan <= 0 || yuan > 100_000 || decimal.Round(yuan, 2) != yuan)
+        {
+            problems.Add($"{where}.value must be the coupon's face value in yuan, above 0 and at most 100000, to the fen (20 or 19.9), but it is {value.ToJsonString()}");
+            return null;
+        }
+
+        return yuan;
     }
 
     private static bool ReadReply(JsonObject obj, string? type, TimeSpan delay, string where, List<string> problems)

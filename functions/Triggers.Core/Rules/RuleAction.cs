@@ -30,6 +30,9 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
     /// <summary>A <c>coupon</c> action: its discount, 0 to 1 (<c>"depth": 0.2</c> is 20 % off).</summary>
     public double? Depth { get; init; }
 
+    /// <summary>A <c>coupon</c> action: its face value in yuan, a cost of the touch in the control lines.</summary>
+    public decimal? Value { get; init; }
+
     /// <summary>A <c>coins</c> action: how much experience to add (appreciation: team-ups, invitations), never spendable.</summary>
     public long? Xp { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record RuleAction(string Type, string? Channel, string? Template, 
         && PassiveReply == other.PassiveReply
         && Amount == other.Amount
         && Depth == other.Depth
+        && Value == other.Value
         && Xp == other.Xp
         && Reason == other.Reason
         && Uses.SequenceEqual(other.Uses, StringComparer.Ordinal);

@@ -57,6 +57,9 @@ public sealed record Touchpoint
     /// <summary>A coupon touchpoint: its discount, 0 to 1, which the promotion-conflict guardrail compares with other platforms' promotions.</summary>
     public double? Depth { get; init; }
 
+    /// <summary>A coupon touchpoint: its face value in yuan, which the control lines count in its cost.</summary>
+    public decimal? CouponValue { get; init; }
+
     public string? Reason { get; init; }
 
     /// <summary>The channel's platform (wechat, wecom, generic...), so guardrails and senders need no lookup.</summary>

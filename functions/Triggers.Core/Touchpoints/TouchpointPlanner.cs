@@ -65,6 +65,7 @@ public static class TouchpointPlanner
                 Text = action.Text,
                 Amount = action.Amount,
                 Depth = action.Depth,
+                CouponValue = action.Value,
                 Xp = action.Xp,
                 Reason = action.Reason,
                 Uses = action.Uses.Count == 0 ? null : string.Join(' ', action.Uses),

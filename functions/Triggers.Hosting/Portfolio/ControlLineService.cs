@@ -9,7 +9,8 @@ namespace Triggers.Hosting.Portfolio;
 /// Computes a tenant's control lines now (docs/portfolio.md#the-three-control-lines): reads table Portfolio afresh (an
 /// edited threshold counts at once), the window's signals and sent touches, maps every account to its person (one person
 /// across platforms, for last-touch attribution), and keeps the result with its history in table ControlLines. A line
-/// newly crossed raises one ops alert, as a hand-off naming what to do (<see cref="ControlLineAlerts"/>).
+/// newly crossed raises one ops alert, as a hand-off naming what to do (<see cref="ControlLineAlerts"/>), and on the
+/// tenant's AlertChannel (a WeCom group robot) as an alert touchpoint when one is set.
 /// </summary>
 public sealed partial class ControlLineService(
     TableControlLineFacts facts,
@@ -18,6 +19,7 @@ public sealed partial class ControlLineService(
     PortfolioCache portfolio,
     PersonLinker people,
     Triggers.Core.Handoffs.IHandoffStore handoffs,
+    Triggers.Core.Processing.ITouchpointStore touchpoints,
     ChannelRegistry channels,
     TimeProvider time,
     ILogger<ControlLineService> logger)
@@ -66,19 +68,39 @@ public sealed partial class ControlLineService(
         var touchFacts = new List<TouchFact>(touches.Count);
         foreach (var t in touches)
         {
-            touchFacts.Add(new TouchFact(t.Id, t.Platform, t.RuleId, await PersonOf(t.Account), t.At, t.CouponValue));
+            touchFacts.Add(new TouchFact(t.Id, t.Platform, t.RuleId, t.Type, await PersonOf(t.Account), t.At, t.CouponValue));
         }
 
-        var result = ControlLineCalculator.Compute(tenant, now, roles, signalFacts, touchFacts);
+        // Redeemed coins cost something only when the tenant gives a coin a value.
+        var redemptionFacts = new List<RedemptionFact>();
+        if (roles.Settings.CoinValue > 0)
+        {
+            foreach (var r in await facts.RedemptionsAsync(tenant, since, cancellationToken))
+            {
+                // A wallet is a person's id: an account's own ({platform}:{id}) may since have joined a person.
+                var person = r.Wallet.StartsWith("member:", StringComparison.Ordinal) || r.Wallet.StartsWith("linked:", StringComparison.Ordinal) || !AccountRef.TryParse(r.Wallet, out var account, out _)
+                    ? r.Wallet
+                    : await PersonOf(account);
+                redemptionFacts.Add(new RedemptionFact(person, r.At, r.Coins));
+            }
+        }
+
+        var result = ControlLineCalculator.Compute(tenant, now, roles, signalFacts, touchFacts, redemptionFacts);
         await store.SaveAsync(result, cancellationToken);
         cache.Note(result);
 
         // The alert first, then the remembered set: a crash between them alerts again rather than never.
         var (raise, crossed) = ControlLineAlerts.Judge(await store.CrossedAsync(tenant, cancellationToken), result);
+        var robot = raise.Count > 0 ? AlertChannelOf(tenant, roles.Settings.AlertChannel) : null;
         foreach (var line in raise)
         {
             var alert = ControlLineAlerts.ToHandoff(line, result, roles);
             await handoffs.AddIfAbsentAsync(alert, cancellationToken);
+            if (robot is not null)
+            {
+                await touchpoints.TryAddAsync(ControlLineAlerts.ToTouchpoint(alert, robot.Name, robot.Platform, now), cancellationToken);
+            }
+
             Log.Crossed(logger, tenant, alert.Why);
         }
 
@@ -86,8 +108,28 @@ public sealed partial class ControlLineService(
         return result;
     }
 
+    /// <summary>The tenant's channel named in AlertChannel; a name that is not one of its channels is logged, and the hand-off queue alone alerts.</summary>
+    private Triggers.Platforms.ChannelSettings? AlertChannelOf(string tenant, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (channels.Find(name) is { } channel && channel.Tenant == tenant)
+        {
+            return channel;
+        }
+
+        Log.NoAlertChannel(logger, tenant, name);
+        return null;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 3803, Level = LogLevel.Warning, Message = "AlertChannel '{Channel}' in table Portfolio (tenant {Tenant}, row thresholds) is not a channel of the tenant, so control-line alerts go to the hand-off queue only: set it to the name of a channel configured for this tenant (Channels:{{name}}), such as a WeCom channel with a RobotKey")]
+        public static partial void NoAlertChannel(ILogger logger, string tenant, string channel);
+
         [LoggerMessage(EventId = 3801, Level = LogLevel.Warning, Message = "Control line crossed for tenant {Tenant}: {Advice}")]
         public static partial void Crossed(ILogger logger, string tenant, string advice);
 

@@ -13,9 +13,10 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Portfolio;
 
 /// <summary>
-/// The acceptance run for the control lines: a seeded generator writes 90 days of signals, orders and sent touches on
-/// four platforms for two tenants into the real tables; the lines the app computes must equal a computation written
-/// plainly here, without the production code, to the cent and the thousandth.
+/// The acceptance run for the control lines: a seeded generator writes 90 days of signals, orders, sent touches (messages,
+/// coupons with face values, and tags that reach nobody) and coin redemptions on four platforms for two tenants into the
+/// real tables; the lines the app computes must equal a computation written plainly here, without the production code,
+/// to the cent and the thousandth.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -57,7 +58,11 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
 
     private sealed record Seen(string Platform, string Person, DateTimeOffset At, decimal Revenue);
 
-    private sealed record Touched(string Id, string Platform, string Rule, string Person, DateTimeOffset At);
+    private sealed record Touched(string Id, string Platform, string Rule, string Type, string Person, DateTimeOffset At, decimal CouponValue);
+
+    private sealed record Redeemed(string Person, DateTimeOffset At, long Coins, bool Applied);
+
+    private static readonly decimal[] CoinValues = [0.02m, 0.05m];
 
     [Fact]
     public async Task Ninety_days_for_two_tenants_give_the_lines_an_independent_computation_gives_to_the_cent_and_the_thousandth()
@@ -74,14 +79,15 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             {
                 await portfolio.UpsertEntityAsync(new TableEntity(tenant, platform)
                 {
-                    ["TouchCost"] = (double)role.Cost, ["FeeRate"] = (double)role.Fee, ["NewPlatform"] = role.New,
+                    ["TouchCost"] = (double)role.Cost, ["FeeRate"] = (double)role.Fee, ["IsNew"] = role.New,
                 }, TableUpdateMode.Replace, Ct);
             }
 
-            var (seen, touched) = await GenerateAsync(tables, tenant, now, seed: 20261207 + index);
+            await portfolio.UpsertEntityAsync(new TableEntity(tenant, "thresholds") { ["CoinValue"] = (double)CoinValues[index] }, TableUpdateMode.Replace, Ct);
+            var (seen, touched, redeemed) = await GenerateAsync(tables, tenant, now, seed: 20261207 + index);
             var computed = await (await client.PostAsync($"/api/admin/control-lines/compute?tenant={tenant}", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-            var expected = Plainly(seen, touched, computed.GetProperty("computedAt").GetDateTimeOffset());
+            var expected = Plainly(seen, touched, redeemed, CoinValues[index], computed.GetProperty("computedAt").GetDateTimeOffset());
             foreach (var platform in Platforms)
             {
                 Assert.Equal(expected.Signals[platform], computed.GetProperty("concentration").GetProperty(platform).GetProperty("signals").GetDouble());
@@ -91,12 +97,15 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             }
 
             Assert.Equal(expected.Innovation, computed.GetProperty("innovation").GetProperty("share").GetDouble());
-            TestContext.Current.SendDiagnosticMessage($"{tenant}: {seen.Count} signals, {touched.Count} touches; {computed.GetProperty("concentration")}; roi {computed.GetProperty("roi")}");
+            TestContext.Current.SendDiagnosticMessage($"{tenant}: {seen.Count} signals, {touched.Count} touches, {redeemed.Count(r => r.Applied)} redemptions; {computed.GetProperty("concentration")}; roi {computed.GetProperty("roi")}");
         }
     }
 
-    /// <summary>Writes 90 days of signals (orders with amounts among them) and sent touches through the stores, and returns what it wrote.</summary>
-    private static async Task<(List<Seen> Seen, List<Touched> Touched)> GenerateAsync(TableServiceClient tables, string tenant, DateTimeOffset now, int seed)
+    /// <summary>
+    /// Writes 90 days of signals (orders with amounts among them), sent touches and redemptions (through the coin bank, one
+    /// of them refused for want of coins) through the stores, and returns what it wrote.
+    /// </summary>
+    private static async Task<(List<Seen> Seen, List<Touched> Touched, List<Redeemed> Redeemed)> GenerateAsync(TableServiceClient tables, string tenant, DateTimeOffset now, int seed)
     {
         var random = new Random(seed);
         var seen = new List<Seen>();
@@ -126,23 +135,54 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             var platform = Platforms[random.Next(Platforms.Length)];
             var person = $"p{random.Next(40)}";
             var at = now.AddMinutes(-random.Next(90 * 24 * 60));
-            var rule = random.Next(2) == 0 ? "invite" : "care";
+            var (rule, type, value) = random.Next(20) switch
+            {
+                < 6 => ("invite", "message", 0m),
+                < 12 => ("care", "message", 0m),
+                < 17 => ("thanks-coupon", "coupon", random.Next(5, 51) - (random.Next(2) * 0.1m)),
+                _ => ("mark-fan", "tag", 0m),
+            };
             var id = $"{tenant}-t{i}";
-            touched.Add(new Touched(id, platform, rule, $"{platform}:{person}", at));
+            touched.Add(new Touched(id, platform, rule, type, $"{platform}:{person}", at, value));
             await touchpoints.TryAddAsync(new Touchpoint
             {
-                Id = id, Tenant = tenant, RuleId = rule, RuleVersion = "1", SignalId = "g", ActionIndex = 0, Type = "message", Channel = Channel(tenant, platform),
+                Id = id, Tenant = tenant, RuleId = rule, RuleVersion = "1", SignalId = "g", ActionIndex = 0, Type = type, Channel = Channel(tenant, platform),
                 Contact = person, Status = TouchpointStatus.Sent, DueAt = at, PlannedAt = at, SentAt = at, Why = "generated", Platform = platform,
+                CouponValue = type == "coupon" ? value : null,
             }, Ct);
         }
 
-        return (seen, touched);
+        // Redemptions through the bank, each wallet funded 91 days ago, in time order.
+        var redeemed = new List<Redeemed>();
+        var clock = new SteppedClock(now.AddDays(-91));
+        var bank = new Triggers.Core.Coins.CoinBank(new TableCoinStore(tables), clock);
+        var planned = Enumerable.Range(0, 80)
+            .Select(i => (Wallet: $"{Platforms[random.Next(Platforms.Length)]}:p{random.Next(40)}", At: now.AddMinutes(-random.Next(90 * 24 * 60)), Coins: (long)random.Next(10, 501), Key: $"r{i}"))
+            .Append((Wallet: "wechat:p0", At: now.AddHours(-1), Coins: 999_999L, Key: "too-much"))
+            .OrderBy(r => r.At)
+            .ToList();
+        foreach (var wallet in planned.Select(r => r.Wallet).Distinct())
+        {
+            await bank.ApplyAsync(tenant, wallet, new Triggers.Core.Coins.CoinOperation("fund:" + wallet, Triggers.Core.Coins.CoinKinds.Deposit, 5_000, 0, "funding", "generator"), Ct);
+        }
+
+        foreach (var (wallet, at, coins, key) in planned)
+        {
+            clock.Advance(at - clock.GetUtcNow());
+            var entry = await bank.ApplyAsync(tenant, wallet, new Triggers.Core.Coins.CoinOperation(key, Triggers.Core.Coins.CoinKinds.Withdrawal, -coins, 0, "redeemed", "generator"), Ct);
+            redeemed.Add(new Redeemed(wallet, at, coins, entry.Applied));
+        }
+
+        Assert.Single(redeemed, r => !r.Applied);
+        return (seen, touched, redeemed);
     }
 
     /// <summary>The lines computed plainly from what was written: the arithmetic docs/portfolio.md states, in loops.</summary>
     private static (Dictionary<string, double> Signals, Dictionary<string, double> Revenue, Dictionary<string, double?> Roi, double Innovation) Plainly(
-        List<Seen> seen, List<Touched> touched, DateTimeOffset now)
+        List<Seen> seen, List<Touched> all, List<Redeemed> redeemed, decimal coinValue, DateTimeOffset now)
     {
+        // Tags reach nobody: they neither cost nor earn.
+        var touched = all.Where(t => t.Type != "tag").ToList();
         var since = now.AddDays(-30);
         var window = seen.Where(s => s.At > since && s.At <= now).ToList();
         var totalRevenue = 0m;
@@ -170,22 +210,36 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             revenue[platform] = totalRevenue == 0 ? 0 : (double)Math.Round(sum / totalRevenue, 3, MidpointRounding.AwayFromZero);
         }
 
-        // Each order to the person's latest touch at most 7 days before it.
-        var credited = new Dictionary<string, decimal>();
-        foreach (var order in window.Where(s => s.Revenue > 0))
+        // Each order, and each applied redemption, to the person's latest touch at most 7 days before it.
+        Touched? Last(string person, DateTimeOffset at)
         {
             Touched? last = null;
             foreach (var t in touched)
             {
-                if (t.Person == order.Person && t.At <= order.At && t.At >= order.At.AddDays(-7) && (last is null || t.At > last.At))
+                if (t.Person == person && t.At <= at && t.At >= at.AddDays(-7) && (last is null || t.At > last.At))
                 {
                     last = t;
                 }
             }
 
-            if (last is not null)
+            return last;
+        }
+
+        var credited = new Dictionary<string, decimal>();
+        foreach (var order in window.Where(s => s.Revenue > 0))
+        {
+            if (Last(order.Person, order.At) is { } last)
             {
                 credited[last.Id] = credited.GetValueOrDefault(last.Id) + order.Revenue;
+            }
+        }
+
+        var coins = new Dictionary<string, long>();
+        foreach (var r in redeemed.Where(r => r.Applied && r.At > since && r.At <= now))
+        {
+            if (Last(r.Person, r.At) is { } last)
+            {
+                coins[last.Id] = coins.GetValueOrDefault(last.Id) + r.Coins;
             }
         }
 
@@ -198,7 +252,7 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             foreach (var t in touched.Where(t => t.Platform == platform && t.At > since && t.At <= now))
             {
                 var attributed = credited.GetValueOrDefault(t.Id);
-                cost += Roles[platform].Cost + (Roles[platform].Fee * attributed);
+                cost += Roles[platform].Cost + t.CouponValue + (coinValue * coins.GetValueOrDefault(t.Id)) + (Roles[platform].Fee * attributed);
                 gained += attributed;
             }
 

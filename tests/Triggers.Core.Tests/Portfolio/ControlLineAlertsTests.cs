@@ -40,6 +40,6 @@ public sealed class ControlLineAlertsTests
 
         Assert.Equal("douyin carries 60 % of signals, over the 40 % warning line: plan to spread it to bilibili (10 %), wechat (30 %)", concentration);
         Assert.Equal("ROI on wechat is 0.4, under the 1.5 profit line: move resources to the scenes with the best ROI: coupon (4.1), invite (0.4)", roi);
-        Assert.StartsWith("new platforms took 5 % of touch cost, under the 20 % innovation line: mark the platforms being tried as NewPlatform", innovation, StringComparison.Ordinal);
+        Assert.StartsWith("new platforms took 5 % of touch cost, under the 20 % innovation line: mark the platforms being tried IsNew", innovation, StringComparison.Ordinal);
     }
 }

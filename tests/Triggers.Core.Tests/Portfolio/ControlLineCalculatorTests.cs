@@ -11,7 +11,7 @@ public sealed class ControlLineCalculatorTests
     [
         new StaffRow("brand", "douyin", new Dictionary<string, object?> { ["TouchCost"] = 1.0, ["FeeRate"] = 0.05 }),
         new StaffRow("brand", "wechat", new Dictionary<string, object?> { ["TouchCost"] = 0.5 }),
-        new StaffRow("brand", "xiaohongshu", new Dictionary<string, object?> { ["TouchCost"] = 2.0, ["NewPlatform"] = true }),
+        new StaffRow("brand", "xiaohongshu", new Dictionary<string, object?> { ["TouchCost"] = 2.0, ["IsNew"] = true }),
     ]).For("brand");
 
     private static SignalFact Signal(string platform, string person, double daysAgo, decimal revenue = 0) =>
@@ -29,13 +29,13 @@ public sealed class ControlLineCalculatorTests
         ];
         TouchFact[] touches =
         [
-            new("T1", "wechat", "invite", "P1", Now.AddDays(-5), 0m),
-            new("T2", "douyin", "coupon", "P1", Now.AddDays(-4), 20m),  // P1's last touch before the order: gets its 300
-            new("T3", "douyin", "coupon", "P2", Now.AddDays(-10), 0m),  // 8 days before P2's order: outside the 7-day attribution
-            new("T4", "xiaohongshu", "note", "P3", Now.AddDays(-1), 0m),
+            new("T1", "wechat", "invite", "invite", "P1", Now.AddDays(-5), 0m),
+            new("T2", "douyin", "coupon", "coupon", "P1", Now.AddDays(-4), 20m),  // P1's last touch before the order: gets its 300
+            new("T3", "douyin", "coupon", "coupon", "P2", Now.AddDays(-10), 0m),  // 8 days before P2's order: outside the 7-day attribution
+            new("T4", "xiaohongshu", "note", "message", "P3", Now.AddDays(-1), 0m),
         ];
 
-        var lines = ControlLineCalculator.Compute("brand", Now, Roles, signals, touches);
+        var lines = ControlLineCalculator.Compute("brand", Now, Roles, signals, touches, []);
 
         // 10 signals in the window: douyin 6, wechat 3, xiaohongshu 1; all 400 of revenue on douyin.
         Assert.Equal(new Concentration(0.6, 1.0), lines.Concentration["douyin"]);
@@ -64,10 +64,39 @@ public sealed class ControlLineCalculatorTests
     [Fact]
     public void Without_touches_there_is_no_roi_and_no_innovation_line_to_cross()
     {
-        var lines = ControlLineCalculator.Compute("brand", Now, Roles, [Signal("wechat", "P1", 1), Signal("douyin", "P2", 1)], []);
+        var lines = ControlLineCalculator.Compute("brand", Now, Roles, [Signal("wechat", "P1", 1), Signal("douyin", "P2", 1)], [], []);
 
         Assert.Empty(lines.Roi);
         Assert.Equal(0, lines.Innovation.Share);
         Assert.Equal([new CrossedLine("concentration", "douyin", 0.5, 0.40), new CrossedLine("concentration", "wechat", 0.5, 0.40)], lines.Crossed);
+    }
+
+    [Fact]
+    public void Coins_redeemed_after_a_touch_cost_it_their_value_and_a_touch_that_never_reaches_the_contact_neither_costs_nor_earns()
+    {
+        var roles = PortfolioSet.Compile(
+        [
+            new StaffRow("brand", "wechat", new Dictionary<string, object?> { ["TouchCost"] = 0.5 }),
+            new StaffRow("brand", "thresholds", new Dictionary<string, object?> { ["CoinValue"] = 0.1 }),
+        ]).For("brand");
+        TouchFact[] touches =
+        [
+            new("T1", "wechat", "care", "message", "P1", Now.AddDays(-5), 0m),
+            new("T2", "wechat", "mark", "tag", "P1", Now.AddDays(-2), 0m), // a tag reaches nobody: the order is not its revenue
+        ];
+        RedemptionFact[] redemptions =
+        [
+            new("P1", Now.AddDays(-1.5), 200), // after T1, inside the 7 days: 200 × 0.1 = 20 yuan on T1
+            new("P1", Now.AddDays(-20), 80),   // no touch in the 7 days before it: nobody's cost
+            new("P1", Now.AddDays(-40), 500),  // before the window
+        ];
+
+        var lines = ControlLineCalculator.Compute("brand", Now, roles, [Signal("wechat", "P1", 1, 50m)], touches, redemptions);
+        var free = ControlLineCalculator.Compute("brand", Now, Roles, [Signal("wechat", "P1", 1, 50m)], touches, redemptions);
+
+        // 50 of revenue over 0.5 + 20 = 20.5 of cost; without a coin value 50 over 0.5.
+        Assert.Equal(2.439, lines.Roi["wechat"]);
+        Assert.Equal(["care"], lines.Scenes.Keys);
+        Assert.Equal(100, free.Roi["wechat"]);
     }
 }

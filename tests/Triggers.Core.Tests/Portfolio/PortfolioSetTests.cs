@@ -13,9 +13,10 @@ public sealed class PortfolioSetTests
     {
         var set = PortfolioSet.Compile(
         [
-            Row("settings", ("ConcentrationLine", "0.35"), ("RoiLine", 2), ("Window", "P14D")),
+            Row("thresholds", ("Concentration", "0.35"), ("Roi", 2), ("Window", "P14D"), ("CoinValue", 0.05), ("AlertChannel", "ops-robot"), ("Note", "set by 运营")),
             Row("douyin", ("TouchCost", 0.3), ("FeeRate", "0.05")),
-            Row("zhihu", ("NewPlatform", true)),
+            Row("zhihu", ("IsNew", true)),
+            Row("weibo", ("NewPlatfrom", true)),
             Row("channel:crm-relay", ("Quadrant", "conversion")),
             Row("bilibili", ("Quadrant", "fun")),
             Row("kuaishou", ("FeeRate", 5)),
@@ -25,16 +26,29 @@ public sealed class PortfolioSetTests
         var brand = set.For("brand");
         Assert.Equal((0.35, 2.0, 0.20, TimeSpan.FromDays(14)), (brand.Settings.ConcentrationLine, brand.Settings.RoiLine, brand.Settings.InnovationShare, brand.Settings.Window));
         Assert.Equal((0.3, 0.05), (brand.RoleOf("dy-shop", "douyin").TouchCost, brand.RoleOf("dy-shop", "douyin").FeeRate));
+        Assert.Equal((0.05m, "ops-robot"), (brand.Settings.CoinValue, brand.Settings.AlertChannel));
         Assert.True(brand.RoleOf("zh", "zhihu").NewPlatform);
+        Assert.False(brand.RoleOf("wb", "weibo").NewPlatform);
         Assert.Equal("conversion", brand.QuadrantOf("crm-relay", "generic"));
         Assert.Equal("service", brand.QuadrantOf("wx", "wechat"));
         Assert.Equal("emotion", brand.QuadrantOf("bili", "bilibili"));
         Assert.Null(brand.QuadrantOf("crm", "generic"));
         var problems = set.Problems.ToDictionary(p => p.Row, p => p.Problem);
-        Assert.Equal(["bilibili", "channel:", "kuaishou"], problems.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["bilibili", "channel:", "kuaishou", "weibo"], problems.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("NewPlatfrom is not a column of this row: use Quadrant, IsNew, TouchCost, FeeRate, Note, or delete it.", problems["weibo"]);
         Assert.StartsWith("Quadrant is 'fun': use one of value, emotion, conversion, service", problems["bilibili"], StringComparison.Ordinal);
         Assert.StartsWith("FeeRate is '5': write the platform's share of revenue, from 0 to 1", problems["kuaishou"], StringComparison.Ordinal);
         Assert.Same(TenantPortfolio.Default, set.For("elsewhere"));
+    }
+
+    [Fact]
+    public void A_thresholds_row_with_a_misspelt_column_is_reported_with_the_column_meant_and_the_defaults_stay()
+    {
+        var set = PortfolioSet.Compile([Row("thresholds", ("ConcentrationLine", 0.3), ("Roi", 2))]);
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal(("thresholds", "ConcentrationLine is not a column of this row: did you mean Concentration? use Concentration, Roi, Innovation, Window, AttributionWindow, UndercutMargin, CoinValue, AlertChannel, Note, or delete it."), (problem.Row, problem.Problem));
+        Assert.Equal((0.40, 1.5), (set.For("brand").Settings.ConcentrationLine, set.For("brand").Settings.RoiLine));
     }
 
     [Theory]
