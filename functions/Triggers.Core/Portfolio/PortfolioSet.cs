@@ -168,19 +168,27 @@ public sealed class PortfolioSet
         return value ?? fallback;
     }
 
+    /// <summary>An ISO-8601 duration (<c>P30D</c>), or a number of days as staff may type it (30).</summary>
     private static TimeSpan Duration(StaffRow row, string name, TimeSpan fallback, List<string> problems)
     {
-        if (Text(row, name) is not { } text)
+        var raw = row.Properties.GetValueOrDefault(name);
+        if (StaffCells.TryNumber(raw, out var days) && days is { } count)
+        {
+            if (count is >= 1 and <= 366 && count == Math.Floor(count))
+            {
+                return TimeSpan.FromDays(count);
+            }
+        }
+        else if (Text(row, name) is not { } text)
         {
             return fallback;
         }
-
-        if (!IsoDuration.TryParse(text, out var value) || value < TimeSpan.FromDays(1) || value > TimeSpan.FromDays(366))
+        else if (IsoDuration.TryParse(text, out var value) && value >= TimeSpan.FromDays(1) && value <= TimeSpan.FromDays(366))
         {
-            problems.Add($"{name} '{text}' must be an ISO-8601 duration from P1D to P366D, for example P30D.");
-            return fallback;
+            return value;
         }
 
-        return value;
+        problems.Add($"{name} is '{Convert.ToString(raw, CultureInfo.InvariantCulture)}': write an ISO-8601 duration from P1D to P366D (P30D), or a whole number of days from 1 to 366.");
+        return fallback;
     }
 }

@@ -52,6 +52,28 @@ public sealed class PortfolioSetTests
     }
 
     [Theory]
+    [InlineData("P14D", 14)]
+    [InlineData(30, 30)]
+    [InlineData("60", 60)]
+    [InlineData(90.0, 90)]
+    public void The_window_is_an_iso_duration_or_a_number_of_days(object written, int days) =>
+        Assert.Equal(TimeSpan.FromDays(days), PortfolioSet.Compile([Row("thresholds", ("Window", written))]).For("brand").Settings.Window);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(400)]
+    [InlineData(2.5)]
+    [InlineData("thirty")]
+    [InlineData("PT1H")]
+    public void A_window_that_is_not_a_day_to_a_year_is_reported_and_the_default_stays(object written)
+    {
+        var set = PortfolioSet.Compile([Row("thresholds", ("Window", written))]);
+
+        Assert.StartsWith($"Window is '{Convert.ToString(written, System.Globalization.CultureInfo.InvariantCulture)}': write an ISO-8601 duration from P1D to P366D (P30D), or a whole number of days", Assert.Single(set.Problems).Problem, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(30), set.For("brand").Settings.Window);
+    }
+
+    [Theory]
     [InlineData("douyin", "conversion")]
     [InlineData("taobao", "conversion")]
     [InlineData("xiaohongshu", "emotion")]
