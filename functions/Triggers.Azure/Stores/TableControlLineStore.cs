@@ -24,10 +24,17 @@ public sealed class TableControlLineStore(TableServiceClient tables)
     }
 
     /// <summary>The lines crossed at the last computation (<c>ControlLineAlerts.KeyOf</c>), kept in RowKey <c>crossed</c>.</summary>
-    public async Task<IReadOnlySet<string>> CrossedAsync(string tenant, CancellationToken cancellationToken) =>
-        (await _table.GetOrNullAsync(KeyParts.Escape(tenant), "crossed", ["Keys"], cancellationToken))?.GetString("Keys") is { Length: > 0 } keys
-            ? keys.Split('\n').ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>
+    /// The lines crossed at the last computation, and the version of that record (its ETag; <c>none</c> before the first):
+    /// alerts raised from the same record carry the same ids, so computations that overlap, or one re-run after a crash
+    /// before the record was saved, raise each alert once.
+    /// </summary>
+    public async Task<(IReadOnlySet<string> Keys, string Version)> CrossedAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetOrNullAsync(KeyParts.Escape(tenant), "crossed", ["Keys"], cancellationToken);
+        var keys = row?.GetString("Keys") is { Length: > 0 } text ? text.Split('\n').ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
+        return (keys, row?.ETag.ToString() ?? "none");
+    }
 
     public Task SaveCrossedAsync(string tenant, IReadOnlySet<string> crossed, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(KeyParts.Escape(tenant), "crossed") { ["Keys"] = string.Join('\n', crossed.Order(StringComparer.Ordinal)) }, TableUpdateMode.Replace, cancellationToken);

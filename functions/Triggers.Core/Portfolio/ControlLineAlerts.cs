@@ -30,7 +30,9 @@ public static class ControlLineAlerts
     }
 
     /// <summary>The alert for a newly crossed line, as a hand-off for the operations team, naming what to do.</summary>
-    public static Handoff ToHandoff(CrossedLine line, ControlLineResult result, TenantPortfolio portfolio)
+    /// <param name="judgedAgainst">The version of the remembered set the line was judged new against: the alert's id comes
+    /// from it and the line, so two computations judging against the same set raise one alert.</param>
+    public static Handoff ToHandoff(CrossedLine line, ControlLineResult result, TenantPortfolio portfolio, string judgedAgainst)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(result);
@@ -38,7 +40,7 @@ public static class ControlLineAlerts
         var why = Advice(line, result, portfolio);
         return new Handoff
         {
-            Id = StableId.From("control-line", result.Tenant, KeyOf(line), result.ComputedAt.ToString("O", CultureInfo.InvariantCulture)),
+            Id = StableId.From("control-line", result.Tenant, KeyOf(line), judgedAgainst),
             Tenant = result.Tenant,
             Channel = "portfolio",
             Contact = KeyOf(line),

@@ -42,7 +42,7 @@ public sealed record InnovationShare(double Share);
 /// revenue attributed to it. No cost: ROI is null;</item>
 /// <item>innovation: the share of touch cost spent on platforms marked new.</item>
 /// </list>
-/// Amounts are rounded to the cent and shares and ratios to the thousandth, half away from zero.
+/// Sums are exact (decimal yuan; fees are not rounded), and shares and ratios are rounded to the thousandth, half away from zero.
 /// </summary>
 public static class ControlLineCalculator
 {

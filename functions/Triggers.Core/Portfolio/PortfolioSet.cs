@@ -37,6 +37,12 @@ public sealed class PortfolioSet
     // Note: free text for people, never read.
     private static readonly string[] RoleColumns = ["Quadrant", "IsNew", "TouchCost", "FeeRate", "Note"];
 
+    // Names the columns had before they took the contract's, so a row typed from an old note is pointed at the new one.
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["NewPlatform"] = "IsNew", ["ConcentrationLine"] = "Concentration", ["RoiLine"] = "Roi", ["InnovationShare"] = "Innovation",
+    };
+
     private static readonly string[] ThresholdColumns = ["Concentration", "Roi", "Innovation", "Window", "AttributionWindow", "UndercutMargin", "CoinValue", "AlertChannel", "Note"];
     public const string ChannelPrefix = "channel:";
 
@@ -99,6 +105,12 @@ public sealed class PortfolioSet
             return null;
         }
 
+        if (row.Row == "settings")
+        {
+            problems.Add("RowKey settings is not a platform: the row of lines and windows is called thresholds; rename it.");
+            return null;
+        }
+
         Unknown(row, RoleColumns, problems);
 
         var quadrant = Text(row, "Quadrant");
@@ -147,7 +159,9 @@ public sealed class PortfolioSet
     {
         foreach (var name in row.Properties.Keys.Where(k => !columns.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal))
         {
+            var renamed = Renamed.GetValueOrDefault(name);
             var near = columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase))
+                ?? columns.FirstOrDefault(c => c == renamed)
                 ?? columns.FirstOrDefault(c => name.StartsWith(c, StringComparison.OrdinalIgnoreCase) || c.StartsWith(name, StringComparison.OrdinalIgnoreCase));
             problems.Add($"{name} is not a column of this row: {(near is null ? string.Empty : $"did you mean {near}? ")}use {string.Join(", ", columns)}, or delete it.");
         }

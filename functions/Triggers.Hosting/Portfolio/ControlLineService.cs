@@ -78,7 +78,9 @@ public sealed partial class ControlLineService(
             foreach (var r in await facts.RedemptionsAsync(tenant, since, cancellationToken))
             {
                 // A wallet is a person's id: an account's own ({platform}:{id}) may since have joined a person.
-                var person = r.Wallet.StartsWith("member:", StringComparison.Ordinal) || r.Wallet.StartsWith("linked:", StringComparison.Ordinal) || !AccountRef.TryParse(r.Wallet, out var account, out _)
+                // A staff-linked person's wallet (linked:{account}) follows its account, which may since have joined a member.
+                var text = r.Wallet.StartsWith("linked:", StringComparison.Ordinal) ? r.Wallet["linked:".Length..] : r.Wallet;
+                var person = r.Wallet.StartsWith("member:", StringComparison.Ordinal) || !AccountRef.TryParse(text, out var account, out _)
                     ? r.Wallet
                     : await PersonOf(account);
                 redemptionFacts.Add(new RedemptionFact(person, r.At, r.Coins));
@@ -89,12 +91,14 @@ public sealed partial class ControlLineService(
         await store.SaveAsync(result, cancellationToken);
         cache.Note(result);
 
-        // The alert first, then the remembered set: a crash between them alerts again rather than never.
-        var (raise, crossed) = ControlLineAlerts.Judge(await store.CrossedAsync(tenant, cancellationToken), result);
+        // The alert first, then the remembered set: a crash between them raises the alert again under the same id (judged
+        // against the same set), so it is stored once; never lost.
+        var (before, version) = await store.CrossedAsync(tenant, cancellationToken);
+        var (raise, crossed) = ControlLineAlerts.Judge(before, result);
         var robot = raise.Count > 0 ? AlertChannelOf(tenant, roles.Settings.AlertChannel) : null;
         foreach (var line in raise)
         {
-            var alert = ControlLineAlerts.ToHandoff(line, result, roles);
+            var alert = ControlLineAlerts.ToHandoff(line, result, roles, version);
             await handoffs.AddIfAbsentAsync(alert, cancellationToken);
             if (robot is not null)
             {
@@ -116,19 +120,28 @@ public sealed partial class ControlLineService(
             return null;
         }
 
-        if (channels.Find(name) is { } channel && channel.Tenant == tenant)
+        if (channels.Find(name) is not { } channel || channel.Tenant != tenant)
         {
-            return channel;
+            Log.NoAlertChannel(logger, tenant, name);
+            return null;
         }
 
-        Log.NoAlertChannel(logger, tenant, name);
-        return null;
+        if (Triggers.Platforms.Outbound.TouchpointSenders.StaffAlertProblem(channel) is { } problem)
+        {
+            Log.AlertChannelUnfit(logger, tenant, name, problem);
+            return null;
+        }
+
+        return channel;
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 3803, Level = LogLevel.Warning, Message = "AlertChannel '{Channel}' in table Portfolio (tenant {Tenant}, row thresholds) is not a channel of the tenant, so control-line alerts go to the hand-off queue only: set it to the name of a channel configured for this tenant (Channels:{{name}}), such as a WeCom channel with a RobotKey")]
         public static partial void NoAlertChannel(ILogger logger, string tenant, string channel);
+
+        [LoggerMessage(EventId = 3804, Level = LogLevel.Warning, Message = "AlertChannel '{Channel}' in table Portfolio (tenant {Tenant}) cannot carry control-line alerts, so they go to the hand-off queue only: {Problem}")]
+        public static partial void AlertChannelUnfit(ILogger logger, string tenant, string channel, string problem);
 
         [LoggerMessage(EventId = 3801, Level = LogLevel.Warning, Message = "Control line crossed for tenant {Tenant}: {Advice}")]
         public static partial void Crossed(ILogger logger, string tenant, string advice);

@@ -81,6 +81,20 @@ public sealed class TouchpointSenders : ITouchpointSender
         return problem is null ? [] : [problem];
     }
 
+    /// <summary>
+    /// Why the channel cannot carry alerts to staff (a WeCom group robot, or the brand's own system through a signed
+    /// webhook); null when it can. A WeChat or WeCom customer message would reach a customer, so those are refused.
+    /// </summary>
+    public static string? StaffAlertProblem(ChannelSettings channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return Route(channel, AlertType) switch
+        {
+            SenderRoute.WeComRobot or SenderRoute.GenericWebhook => ValidateSettings(channel, AlertType) is [var problem, ..] ? problem : null,
+            _ => $"channel {channel.Name} ({channel.Platform}) would send an alert to a customer: name a WeCom channel with {channel.SettingPath(OutboundSettings.RobotKey)}, or a channel with {channel.SettingPath(OutboundSettings.OutboundUrl)}",
+        };
+    }
+
     internal static SenderRoute Route(ChannelSettings channel, string? type)
     {
         if (channel.Secret(OutboundSettings.OutboundUrl) is not null || Is(channel, Platforms.Generic.GenericAdapter.PlatformName))

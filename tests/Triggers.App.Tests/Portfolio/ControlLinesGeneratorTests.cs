@@ -28,7 +28,9 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
         ["douyin"] = (1.2m, 0.05m, false), ["wechat"] = (0.3m, 0m, false), ["xiaohongshu"] = (2m, 0.03m, true), ["zhihu"] = (0.8m, 0m, true),
     };
 
-    private readonly string[] _tenants = ["ga" + Guid.NewGuid().ToString("N")[..10], "gb" + Guid.NewGuid().ToString("N")[..10]];
+    // The second tenant's name starts with the first's: reading one tenant's rows by key range must not take the other's.
+    private static readonly string Base = "g" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string[] _tenants = [Base, Base + "-2"];
     private TriggersAppFactory _app = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -166,10 +168,19 @@ public sealed class ControlLinesGeneratorTests(AzuriteFixture azurite) : IAsyncL
             await bank.ApplyAsync(tenant, wallet, new Triggers.Core.Coins.CoinOperation("fund:" + wallet, Triggers.Core.Coins.CoinKinds.Deposit, 5_000, 0, "funding", "generator"), Ct);
         }
 
+        // A touch just before the redemption that is refused: were refused ones counted, it would carry 999,999 coins.
+        touched.Add(new Touched($"{tenant}-before-refusal", "wechat", "care", "message", "wechat:p0", now.AddHours(-2), 0m));
+        await touchpoints.TryAddAsync(new Touchpoint
+        {
+            Id = $"{tenant}-before-refusal", Tenant = tenant, RuleId = "care", RuleVersion = "1", SignalId = "g", ActionIndex = 0, Type = "message", Channel = Channel(tenant, "wechat"),
+            Contact = "p0", Status = TouchpointStatus.Sent, DueAt = now.AddHours(-2), PlannedAt = now.AddHours(-2), SentAt = now.AddHours(-2), Why = "generated", Platform = "wechat",
+        }, Ct);
+
+        // Under idempotency keys, as the redeem route does: the keys' own rows (in the tenant's #keys partition) are no entries.
         foreach (var (wallet, at, coins, key) in planned)
         {
             clock.Advance(at - clock.GetUtcNow());
-            var entry = await bank.ApplyAsync(tenant, wallet, new Triggers.Core.Coins.CoinOperation(key, Triggers.Core.Coins.CoinKinds.Withdrawal, -coins, 0, "redeemed", "generator"), Ct);
+            var (_, entry) = await bank.ApplyOnceAsync(tenant, key, wallet, new Triggers.Core.Coins.CoinOperation(key, Triggers.Core.Coins.CoinKinds.Withdrawal, -coins, 0, "redeemed", "generator"), Ct);
             redeemed.Add(new Redeemed(wallet, at, coins, entry.Applied));
         }
 

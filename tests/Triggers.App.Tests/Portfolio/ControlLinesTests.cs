@@ -111,4 +111,31 @@ public sealed class ControlLinesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("P30D", latest.GetProperty("window").GetString());
         Assert.Equal(second.GetProperty("computedAt").GetDateTimeOffset(), latest.GetProperty("computedAt").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task Two_computations_at_once_raise_one_alert_for_one_crossing()
+    {
+        using var client = _app.CreateAdminClient();
+        var processor = _app.Services.GetRequiredService<SignalProcessor>();
+        var table = TestStorage.Table(azurite, "Portfolio");
+        await table.CreateIfNotExistsAsync(Ct);
+        await table.UpsertEntityAsync(new TableEntity(_tenant, "thresholds") { ["AlertChannel"] = _ops }, TableUpdateMode.Replace, Ct);
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < 3; i++)
+        {
+            await processor.ProcessAsync(new Signal
+            {
+                Id = SignalIds.Create(_tenant, _channel, "c" + i), Channel = _channel, Platform = "douyin", Tenant = _tenant, Kind = "message", Actor = new SignalActor("d" + i),
+                Text = "你好", OccurredAt = now.AddMinutes(-i - 1), ReceivedAt = now.AddMinutes(-i - 1), DedupeKey = "c" + i,
+            }, Ct);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)));
+        var alerts = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/handoffs?tenant={_tenant}", Ct)).EnumerateArray().Where(h => h.GetProperty("ruleId").GetString() == "control-lines").ToList();
+        var robotTouches = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/touchpoints?tenant={_tenant}", Ct)).EnumerateArray().Where(t => t.GetProperty("ruleId").GetString() == "control-lines").ToList();
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal("douyin carries 100 % of signals, over the 40 % warning line: plan to spread it to other platforms", Assert.Single(alerts).GetProperty("why").GetString());
+        Assert.Equal(_ops, Assert.Single(robotTouches).GetProperty("channel").GetString());
+    }
 }

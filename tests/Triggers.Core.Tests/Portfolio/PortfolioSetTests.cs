@@ -51,6 +51,16 @@ public sealed class PortfolioSetTests
         Assert.Equal((0.40, 1.5), (set.For("brand").Settings.ConcentrationLine, set.For("brand").Settings.RoiLine));
     }
 
+    [Fact]
+    public void Rows_typed_with_the_old_names_are_pointed_at_the_new_ones()
+    {
+        var set = PortfolioSet.Compile([Row("settings", ("RoiLine", 2)), Row("zhihu", ("NewPlatform", true))]);
+
+        var problems = set.Problems.ToDictionary(p => p.Row, p => p.Problem);
+        Assert.Equal("RowKey settings is not a platform: the row of lines and windows is called thresholds; rename it.", problems["settings"]);
+        Assert.StartsWith("NewPlatform is not a column of this row: did you mean IsNew?", problems["zhihu"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("P14D", 14)]
     [InlineData(30, 30)]

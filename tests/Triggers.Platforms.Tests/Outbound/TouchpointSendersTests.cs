@@ -75,6 +75,16 @@ public sealed class TouchpointSendersTests
     }
 
     [Fact]
+    public void Only_a_group_robot_or_the_brands_own_system_may_carry_alerts_to_staff()
+    {
+        Assert.Null(TouchpointSenders.StaffAlertProblem(WeComChannel()));
+        Assert.StartsWith("Channels:corp:RobotKey missing", TouchpointSenders.StaffAlertProblem(WeComChannel("RobotKey")), StringComparison.Ordinal);
+        Assert.Equal(
+            "channel oa (wechat) would send an alert to a customer: name a WeCom channel with Channels:oa:RobotKey, or a channel with Channels:oa:OutboundUrl",
+            TouchpointSenders.StaffAlertProblem(WeChatChannel()));
+    }
+
+    [Fact]
     public void Unusable_endpoints_stop_construction_and_name_the_setting()
     {
         var endpoints = new OutboundEndpoints { WeChatBaseUrl = "api.weixin.qq.com", Timeout = TimeSpan.Zero };
