@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Triggers.App.Tests.Infrastructure;
 
 namespace Triggers.App.Tests.Analysis;
 
@@ -20,10 +16,8 @@ internal sealed class LanguageStandIn : IAsyncDisposable
 {
     public const string Key = "stand-in-key";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _texts = new();
-
-    private LanguageStandIn(WebApplication app) => _app = app;
+    private LoopbackHost _host = null!;
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -33,17 +27,13 @@ internal sealed class LanguageStandIn : IAsyncDisposable
 
     public static async Task<LanguageStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var standIn = new LanguageStandIn(builder.Build());
-        standIn._app.Run(standIn.HandleAsync);
-        await standIn._app.StartAsync();
-        standIn.Endpoint = new Uri(standIn._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var standIn = new LanguageStandIn();
+        standIn._host = await LoopbackHost.StartAsync(app => app.Run(standIn.HandleAsync));
+        standIn.Endpoint = new Uri(standIn._host.BaseUrl + "/");
         return standIn;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

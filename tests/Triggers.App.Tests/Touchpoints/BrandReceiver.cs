@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Triggers.App.Tests.Infrastructure;
 using Triggers.Platforms.Generic;
 
 namespace Triggers.App.Tests.Touchpoints;
@@ -17,16 +13,12 @@ namespace Triggers.App.Tests.Touchpoints;
 /// </summary>
 internal sealed class BrandReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly string _secret;
+    private LoopbackHost _host = null!;
     private int _requests;
     private int _badSignatures;
 
-    private BrandReceiver(WebApplication app, string secret)
-    {
-        _app = app;
-        _secret = secret;
-    }
+    private BrandReceiver(string secret) => _secret = secret;
 
     public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
 
@@ -40,15 +32,9 @@ internal sealed class BrandReceiver : IAsyncDisposable
 
     public static async Task<BrandReceiver> StartAsync(string secret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new BrandReceiver(app, secret);
-        app.MapPost("/touchpoints", receiver.ReceiveAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = address.TrimEnd('/') + "/touchpoints";
+        var receiver = new BrandReceiver(secret);
+        receiver._host = await LoopbackHost.StartAsync(app => app.MapPost("/touchpoints", receiver.ReceiveAsync));
+        receiver.Url = receiver._host.BaseUrl + "/touchpoints";
         return receiver;
     }
 
@@ -71,9 +57,5 @@ internal sealed class BrandReceiver : IAsyncDisposable
         return Results.Ok();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
