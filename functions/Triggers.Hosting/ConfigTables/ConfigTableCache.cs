@@ -20,12 +20,19 @@ public abstract partial class ConfigTableCache<TSnapshot>(IOptions<ProcessingOpt
 
     protected TimeProvider Time => time;
 
+    /// <summary>
+    /// When the load in progress began reading: a snapshot is stamped with it, not with when the read ended, so a row
+    /// written while a slow read was in flight counts as not yet read, and the next refresh reads it.
+    /// </summary>
+    protected DateTimeOffset ReadStartedAt { get; private set; }
+
     /// <summary>Reads the table now. Throws only if nothing was ever loaded.</summary>
     public async Task<TSnapshot> RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            ReadStartedAt = time.GetUtcNow();
             var snapshot = await LoadAsync(_snapshot, cancellationToken);
             _snapshot = snapshot;
 

@@ -34,7 +34,7 @@ public sealed partial class PortfolioCache(
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }
 
-        return new PortfolioSnapshot(portfolio, Time.GetUtcNow());
+        return new PortfolioSnapshot(portfolio, ReadStartedAt);
     }
 
     private static partial class Log

@@ -32,7 +32,7 @@ public sealed partial class PromotionCache(
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }
 
-        return new PromotionSnapshot(promotions, Time.GetUtcNow());
+        return new PromotionSnapshot(promotions, ReadStartedAt);
     }
 
     private static partial class Log

@@ -37,7 +37,7 @@ public sealed partial class RewardCache(
             Log.BrokenReward(logger, problem.Tenant, problem.Reward, problem.Problem);
         }
 
-        return RewardSnapshot.Create(loaded, Time.GetUtcNow());
+        return RewardSnapshot.Create(loaded, ReadStartedAt);
     }
 
     private static partial class Log

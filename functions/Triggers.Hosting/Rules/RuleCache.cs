@@ -43,7 +43,7 @@ public sealed partial class RuleCache(
             Log.Loaded(logger, rules.Rules.Count, problems.Count);
         }
 
-        return new RuleSnapshot(rules, problems, Time.GetUtcNow(), loaded);
+        return new RuleSnapshot(rules, problems, ReadStartedAt, loaded);
     }
 
     protected override async Task OnLoadedAsync(RuleSnapshot snapshot, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed partial class TopicCache(
             Log.BrokenTopic(logger, problem.Tenant, problem.Topic, problem.Problem);
         }
 
-        var snapshot = TopicSnapshot.Create(loaded, Time.GetUtcNow());
+        var snapshot = TopicSnapshot.Create(loaded, ReadStartedAt);
         if (previous is null || previous.TopicCount != snapshot.TopicCount || previous.Problems.Count != snapshot.Problems.Count)
         {
             Log.Loaded(logger, snapshot.TopicCount, snapshot.Tenants.Count, snapshot.Problems.Count);

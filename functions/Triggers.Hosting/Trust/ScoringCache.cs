@@ -30,7 +30,7 @@ public sealed partial class ScoringCache(
             Log.BrokenRow(logger, problem.Tenant, problem.Row, problem.Problem);
         }
 
-        return new ScoringSnapshot(scoring, Time.GetUtcNow());
+        return new ScoringSnapshot(scoring, ReadStartedAt);
     }
 
     private static partial class Log
