@@ -15,6 +15,10 @@ var builder = FunctionsApplication.CreateBuilder(args);
 // HTTP functions take ASP.NET Core's HttpRequest and return IResult, like the standalone host's routes.
 builder.ConfigureFunctionsWebApplication();
 
+// The admin gate (which key, which tenants) before every admin function, as the standalone host's filter does.
+builder.UseWhen<Triggers.Functions.Admin.AdminGateMiddleware>(context =>
+    context.FunctionDefinition.Name.StartsWith(Triggers.Functions.Admin.AdminGateMiddleware.FunctionPrefix, StringComparison.Ordinal));
+
 // Everything the standalone host has too: channels, storage, webhooks, processing, touchpoints, handlers.
 builder.Services.AddTriggers(builder.Configuration);
 

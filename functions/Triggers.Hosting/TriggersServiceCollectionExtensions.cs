@@ -89,6 +89,11 @@ public static class TriggersServiceCollectionExtensions
             new TableContactEraser(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<ChannelRegistry>().ChannelsOf));
         services.AddSingleton<Triggers.Core.Erasure.ContactEraser>();
 
+        // Who may call the admin API (Admin:Key, Admin:Keys) and which tenants each key sees: the gate both hosts run first.
+        services.AddOptions<Admin.Access.AdminOptions>().Bind(configuration.GetSection(Admin.Access.AdminOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Admin.Access.AdminOptions>, Admin.Access.AdminOptionsValidator>();
+        services.AddSingleton<Admin.Access.AdminGate>();
+
         // The HTTP handlers both hosts route to.
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<AdminApi>();

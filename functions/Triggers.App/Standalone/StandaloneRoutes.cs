@@ -19,7 +19,7 @@ public static class StandaloneRoutes
         admin.MapGet(Routes.AdminHealth, (HttpRequest r, HealthCheck h) => h.DetailsAsync(r));
         admin.MapGet(Routes.AdminSignals, (HttpRequest r, AdminApi a) => a.ListSignalsAsync(r));
         admin.MapGet(Routes.AdminTouchpoints, (HttpRequest r, AdminApi a) => a.ListTouchpointsAsync(r));
-        admin.MapGet(Routes.AdminRuleProblems, (AdminApi a) => a.GetRuleProblems());
+        admin.MapGet(Routes.AdminRuleProblems, (HttpRequest r, AdminApi a) => a.GetRuleProblems(r));
         admin.MapPost(Routes.AdminRulesReload, (HttpRequest r, AdminApi a) => a.ReloadRulesAsync(r));
         admin.MapGet(Routes.AdminRuleHistory, (HttpRequest r, AdminApi a) => a.ListRuleHistoryAsync(r));
         admin.MapPost(Routes.AdminRulesSimulate, (HttpRequest r, SimulationAdmin s) => s.SimulateAsync(r));

@@ -45,7 +45,6 @@ public static class StandaloneServiceCollectionExtensions
             services.AddHostedService<DispatchService>();
         }
 
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddSingleton<AdminKeyFilter>();
         return services;
     }

@@ -94,6 +94,7 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
         ["ClaimedBy"] = h.ClaimedBy,
         ["ClaimedAt"] = h.ClaimedAt,
         ["ClosedAt"] = h.ClosedAt,
+        ["ClosedBy"] = h.ClosedBy,
         ["Outcome"] = h.Outcome,
     };
 
@@ -113,6 +114,7 @@ public sealed class TableHandoffStore(TableServiceClient tables) : IHandoffStore
         ClaimedBy = e.GetString("ClaimedBy"),
         ClaimedAt = e.GetDateTimeOffset("ClaimedAt"),
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        ClosedBy = e.GetString("ClosedBy"),
         Outcome = e.GetString("Outcome"),
         Version = e.ETag == default ? null : e.ETag.ToString(),
     };

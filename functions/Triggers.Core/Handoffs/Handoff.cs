@@ -36,6 +36,9 @@ public sealed record Handoff
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>Who closed it: the admin key's name, and the person named, if any.</summary>
+    public string? ClosedBy { get; init; }
+
     public string? Outcome { get; init; }
 
     /// <summary>The store's concurrency token as read; not persisted.</summary>

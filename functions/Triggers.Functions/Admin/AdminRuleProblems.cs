@@ -8,5 +8,5 @@ public sealed class AdminRuleProblems(AdminApi admin)
 {
     [Function(nameof(AdminRuleProblems))]
     public IResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.AdminRuleProblems)] HttpRequest request) =>
-        admin.GetRuleProblems();
+        admin.GetRuleProblems(request);
 }

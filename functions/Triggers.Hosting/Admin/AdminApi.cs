@@ -33,7 +33,9 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
                 $"Channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
         }
 
-        var names = channel is null ? channels.All.Select(c => c.Name) : [channel];
+        // Every channel's signals: those of the tenants the caller's key may see.
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        var names = channel is null ? channels.All.Where(c => caller.MaySee(c.Tenant)).Select(c => c.Name) : [channel];
         var found = new List<ProcessedSignal>();
         foreach (var name in names)
         {
@@ -68,14 +70,24 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         return Results.Ok(found.Select(t => TouchpointView.From(t) with { Person = people.GetValueOrDefault((t.Channel, t.Contact)) }));
     }
 
-    public IResult GetRuleProblems() =>
-        Results.Ok(rules.Current?.Problems ?? []);
+    public IResult GetRuleProblems(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        return Results.Ok((rules.Current?.Problems ?? []).Where(p => caller.MaySee(p.Tenant)));
+    }
 
     public async Task<IResult> ReloadRulesAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await rules.RefreshAsync(request.HttpContext.RequestAborted);
-        return Results.Ok(new { rules = snapshot.Rules.Rules.Count, problems = snapshot.Problems, loadedAt = snapshot.LoadedAt });
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        return Results.Ok(new
+        {
+            rules = snapshot.Rules.Rules.Count(r => caller.MaySee(r.Tenant)),
+            problems = snapshot.Problems.Where(p => caller.MaySee(p.Tenant)),
+            loadedAt = snapshot.LoadedAt,
+        });
     }
 
     public async Task<IResult> ListRuleHistoryAsync(HttpRequest request)

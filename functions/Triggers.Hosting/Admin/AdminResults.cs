@@ -19,6 +19,19 @@ internal static class AdminResults
         request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     /// <summary>The JSON object body; null when there is none. A body that is not a JSON object is a 400 that says so.</summary>
+    /// <summary>
+    /// Who a change is recorded as made by: the admin key's name, and the person the caller named in <c>by</c>, if any
+    /// (<c>agency-a:lee</c>); a 400 when that name cannot be recorded.
+    /// </summary>
+    public static (string Author, IResult? Problem) Author(HttpRequest request, string? person)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        return person is not null && Triggers.Core.People.PersonLinker.ByProblem(person.Trim()) is { } bad
+            ? (caller.Name, Error(StatusCodes.Status400BadRequest, $"{bad}: name who is acting in \"by\"."))
+            : (caller.By(person), null);
+    }
+
     public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonAsync(HttpRequest request)
     {
         using var reader = new StreamReader(request.Body);

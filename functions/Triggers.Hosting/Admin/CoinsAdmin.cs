@@ -62,11 +62,16 @@ public sealed partial class CoinsAdmin(
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"idempotencyKey must be at most 180 characters: {DepositShape}.");
         }
 
-        var by = AdminResults.Text(body, "by") ?? "admin";
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badBy is not null)
+        {
+            return badBy;
+        }
+
         var operation = amount is { } coins
-            ? new CoinOperation("admin-deposit:" + key, CoinKinds.Deposit, coins, 0, AdminResults.Text(body, "reason"), "admin:" + by)
-            : new CoinOperation("admin-deposit:" + key, CoinKinds.Appreciation, 0, xp!.Value, AdminResults.Text(body, "reason"), "admin:" + by);
-        if ((operation.Problem() ?? PersonLinker.ByProblem(by)) is { } bad)
+            ? new CoinOperation("admin-deposit:" + key, CoinKinds.Deposit, coins, 0, AdminResults.Text(body, "reason"), by)
+            : new CoinOperation("admin-deposit:" + key, CoinKinds.Appreciation, 0, xp!.Value, AdminResults.Text(body, "reason"), by);
+        if (operation.Problem() is { } bad)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{bad}: {DepositShape}.");
         }
@@ -106,11 +111,16 @@ public sealed partial class CoinsAdmin(
         var ct = request.HttpContext.RequestAborted;
         var rewardId = AdminResults.Text(body, "reward");
         var key = AdminResults.Text(body, "idempotencyKey");
-        var by = AdminResults.Text(body, "by") ?? "admin";
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badBy is not null)
+        {
+            return badBy;
+        }
+
         var bad = RedeemAttributes.Problem(rewardId) is { } badReward ? "reward " + badReward
             : key is null ? "idempotencyKey is required, so a retried request redeems once"
             : key.Length > 180 || key.Any(char.IsControl) ? "idempotencyKey must be at most 180 characters without control characters"
-            : PersonLinker.ByProblem(by);
+            : null;
         if (bad is not null)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{bad}: {RedeemShape}.");
@@ -125,7 +135,7 @@ public sealed partial class CoinsAdmin(
         try
         {
             var redemption = await redeemer.RedeemAsync(
-                wallet.Tenant, "admin:" + key, wallet.Id, rewardId!, await rewards.FindAsync(wallet.Tenant, rewardId!, ct), "admin:" + by, ct);
+                wallet.Tenant, "admin:" + key, wallet.Id, rewardId!, await rewards.FindAsync(wallet.Tenant, rewardId!, ct), by, ct);
             Log.Redeemed(logger, rewardId!, redemption.Wallet, redemption.Outcome, by, key!);
             return redemption.Outcome switch
             {

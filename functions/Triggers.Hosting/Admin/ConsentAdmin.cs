@@ -51,7 +51,12 @@ public sealed partial class ConsentAdmin(ChannelRegistry channels, IContactState
             return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
         }
 
-        var by = AdminResults.Text(body, "by") ?? "admin";
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badBy is not null)
+        {
+            return badBy;
+        }
+
         var written = await tracking.ChangeAsync(
             settings.Tenant, channel, contact, current => ConsentRules.AdminSet(current, settings.Tenant, channel, contact, optedOut, by, time.GetUtcNow()), ct);
         if (written is { State: var state, ConsentChanged: var changed })

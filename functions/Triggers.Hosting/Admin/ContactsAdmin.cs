@@ -35,13 +35,13 @@ public sealed partial class ContactsAdmin(
             return problem;
         }
 
-        var by = AdminResults.Query(request, "by") is { } who && !string.IsNullOrWhiteSpace(who) ? who.Trim() : "admin";
-        if (PersonLinker.ByProblem(by) is { } badBy)
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Query(request, "by") is { } who && !string.IsNullOrWhiteSpace(who) ? who : null);
+        if (badBy is not null)
         {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, $"{badBy}: name who asked in ?by=.");
+            return badBy;
         }
 
-        var record = await eraser.EraseAsync(tenant, parsed, "admin:" + by, request.HttpContext.RequestAborted);
+        var record = await eraser.EraseAsync(tenant, parsed, by, request.HttpContext.RequestAborted);
         Log.Erased(logger, record.Id, record.Accounts, record.Rows.Values.Sum(), by);
         return Results.Ok(record);
     }
@@ -118,10 +118,16 @@ public sealed partial class ContactsAdmin(
             accounts.Add(account);
         }
 
-        var (member, by) = (AdminResults.Text(body, "member"), AdminResults.Text(body, "by") ?? "admin");
+        var member = AdminResults.Text(body, "member");
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badBy is not null)
+        {
+            return badBy;
+        }
+
         var problem = member is null && accounts.Distinct().Count() < 2 ? "name at least two different accounts, or a member to link one account to"
             : member is not null && PersonLinker.MemberProblem(member) is { } badMember ? badMember
-            : PersonLinker.ByProblem(by);
+            : null;
         if (problem is not null)
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"{problem}: {LinkShape}.");
@@ -174,10 +180,10 @@ public sealed partial class ContactsAdmin(
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"account: {error}.");
         }
 
-        var by = AdminResults.Text(body, "by") ?? "admin";
-        if (PersonLinker.ByProblem(by) is { } badBy)
+        var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badBy is not null)
         {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, badBy + ".");
+            return badBy;
         }
 
         var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);

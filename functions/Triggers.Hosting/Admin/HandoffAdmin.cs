@@ -58,7 +58,13 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
         }
 
         var now = time.GetUtcNow();
-        var claimed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Claimed, ClaimedBy = agent, ClaimedAt = now }, ct);
+        var (claimer, badAgent) = AdminResults.Author(request, agent);
+        if (badAgent is not null)
+        {
+            return badAgent;
+        }
+
+        var claimed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Claimed, ClaimedBy = claimer, ClaimedAt = now }, ct);
         if (claimed is null)
         {
             return AdminResults.Error(StatusCodes.Status409Conflict, $"hand-off '{id}' was changed by someone else just now; list it again.");
@@ -95,7 +101,13 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
             return Results.Ok(HandoffView.From(current));
         }
 
-        var closed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Closed, ClosedAt = time.GetUtcNow(), Outcome = AdminResults.Text(body, "outcome") }, ct);
+        var (closer, badCloser) = AdminResults.Author(request, AdminResults.Text(body, "by"));
+        if (badCloser is not null)
+        {
+            return badCloser;
+        }
+
+        var closed = await store.TryReplaceAsync(current with { Status = HandoffStatus.Closed, ClosedAt = time.GetUtcNow(), ClosedBy = closer, Outcome = AdminResults.Text(body, "outcome") }, ct);
         return closed is null
             ? AdminResults.Error(StatusCodes.Status409Conflict, $"hand-off '{id}' was changed by someone else just now; try again.")
             : Results.Ok(HandoffView.From(closed));

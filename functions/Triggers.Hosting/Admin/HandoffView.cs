@@ -21,6 +21,7 @@ public sealed record HandoffView(
     string? ClaimedBy,
     DateTimeOffset? ClaimedAt,
     DateTimeOffset? ClosedAt,
+    string? ClosedBy,
     string? Outcome)
 {
     /// <summary>The person the contact belongs to, with every linked account; absent for a contact linked to nobody.</summary>
@@ -31,7 +32,7 @@ public sealed record HandoffView(
     {
         ArgumentNullException.ThrowIfNull(h);
         return new HandoffView(h.Id, h.Tenant, h.Channel, h.Contact, h.RuleId, h.Status, h.Urgency, h.CreatedAt, h.Why, Parse(h.ContextJson),
-            h.SuggestedReply, h.ClaimedBy, h.ClaimedAt, h.ClosedAt, h.Outcome);
+            h.SuggestedReply, h.ClaimedBy, h.ClaimedAt, h.ClosedAt, h.ClosedBy, h.Outcome);
     }
 
     private static JsonNode? Parse(string json)

@@ -42,18 +42,23 @@ public sealed class HealthCheck(
         ArgumentNullException.ThrowIfNull(request);
         var storage = await ProbeAsync(request.HttpContext.RequestAborted);
         var snapshot = rules.Current;
+
+        // The instance's state is shared; the channels and table problems are the caller's tenants' only.
+        var caller = Admin.Access.AdminCaller.Of(request.HttpContext);
         var body = new HealthReport(
             Status(storage),
             storage?.Class,
             storage?.Detail,
             host.ApplicationName,
             storage is null ? "reachable" : "unavailable",
-            [.. channels.All.Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
-            new HealthRules(snapshot?.Rules.Rules.Count, snapshot?.LoadedAt, snapshot?.Problems ?? []),
-            new HealthTopics(topics.Current?.Problems ?? []),
-            new HealthRewards(rewards.Current?.Problems ?? []),
-            new HealthScoring(scoring.Current?.Scoring.Problems ?? []),
-            new HealthPortfolio(portfolio.Current?.Portfolio.Problems ?? [], promotions.Current?.Promotions.Problems ?? []),
+            [.. channels.All.Where(c => caller.MaySee(c.Tenant)).Select(c => new HealthChannel(c.Name, c.Platform, c.Tenant))],
+            new HealthRules(snapshot?.Rules.Rules.Count(r => caller.MaySee(r.Tenant)), snapshot?.LoadedAt, [.. (snapshot?.Problems ?? []).Where(p => caller.MaySee(p.Tenant))]),
+            new HealthTopics([.. (topics.Current?.Problems ?? []).Where(p => caller.MaySee(p.Tenant))]),
+            new HealthRewards([.. (rewards.Current?.Problems ?? []).Where(p => caller.MaySee(p.Tenant))]),
+            new HealthScoring([.. (scoring.Current?.Scoring.Problems ?? []).Where(p => caller.MaySee(p.Tenant))]),
+            new HealthPortfolio(
+                [.. (portfolio.Current?.Portfolio.Problems ?? []).Where(p => caller.MaySee(p.Tenant))],
+                [.. (promotions.Current?.Promotions.Problems ?? []).Where(p => caller.MaySee(p.Tenant))]),
             new HealthWork(
                 counters.Enqueued,
                 counters.Decided,

@@ -83,7 +83,8 @@ public sealed class PeopleAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = await linked.Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.True(body.GetProperty("changed").GetBoolean());
         Assert.Equal("linked:douyin:d1", body.GetProperty("person").GetProperty("id").GetString());
-        Assert.Equal("ops-lee", body.GetProperty("person").GetProperty("accounts")[0].GetProperty("by").GetString());
+        // The admin key's name, and the person named in "by".
+        Assert.Equal("admin:ops-lee", body.GetProperty("person").GetProperty("accounts")[0].GetProperty("by").GetString());
 
         var again = await client.PostAsJsonAsync("/api/admin/contacts/link", new { tenant = _tenant, accounts = new[] { "douyin:d1", "wechat:o1" } }, ct);
         Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("changed").GetBoolean());
