@@ -17,12 +17,22 @@ public sealed class AdminGateMiddleware(AdminGate gate) : IFunctionsWorkerMiddle
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.GetHttpContext() ?? throw new InvalidOperationException($"admin function {context.FunctionDefinition.Name} has no HTTP context");
-        if (await gate.AdmitAsync(http, keyCheckedByHost: true) is { } refused)
+        if (await AdmitAsync(http))
         {
-            await refused.ExecuteAsync(http);
-            return;
+            await next(context);
+        }
+    }
+
+    /// <summary>True when the function may run; otherwise the refusal (401 or 403) is written to the response.</summary>
+    public async Task<bool> AdmitAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (await gate.AdmitAsync(http, keyCheckedByHost: true) is not { } refused)
+        {
+            return true;
         }
 
-        await next(context);
+        await refused.ExecuteAsync(http);
+        return false;
     }
 }

@@ -30,7 +30,23 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
         [$"Channels:{_channel}:Platform"] = "generic",
         [$"Channels:{_channel}:Tenant"] = "fntests",
         [$"Channels:{_channel}:Secret"] = Secret,
+        ["Admin:Keys:agency-b:Key"] = "agency-b-host-key-0001",
+        ["Admin:Keys:agency-b:Tenants"] = "brand-b",
     });
+
+    [Fact]
+    public async Task In_the_function_app_a_host_key_that_admin_keys_scope_to_another_brand_gets_403_and_other_host_keys_get_through()
+    {
+        var (_, scoped) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}", key: "agency-b-host-key-0001");
+        var (admitted, hostKey) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}", key: "ops-alice-host-key");
+        var (_, none) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}", key: string.Empty);
+
+        Assert.Equal(403, scoped?.Status);
+        Assert.Contains("the key 'agency-b' may see tenant brand-b, not 'fntests'", scoped?.Body, StringComparison.Ordinal);
+        Assert.Null(hostKey);
+        Assert.Equal("admin", Triggers.Hosting.Admin.Access.AdminCaller.Of(admitted.HttpContext).Name);
+        Assert.Equal(401, none?.Status);
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -49,7 +65,8 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_admin_health_function_names_the_function_app_and_its_channels()
     {
-        var request = _app.Request("GET", "/api/admin/health");
+        var (request, refused) = await _app.AdminRequestAsync("GET", "/api/admin/health");
+        Assert.Null(refused);
 
         var (status, body) = await FunctionAppServices.ExecuteAsync(await _app.Function<AdminHealth>().RunAsync(request), request);
 
@@ -73,7 +90,8 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
         var message = Assert.Single(messages);
         await _app.Function<ProcessSignal>().RunAsync(message, ct);
 
-        var listing = _app.Request("GET", $"/api/admin/signals?channel={_channel}");
+        var (listing, refused) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}");
+        Assert.Null(refused);
         var (status, signals) = await FunctionAppServices.ExecuteAsync(await _app.Function<AdminSignals>().RunAsync(listing), listing);
         Assert.Equal(200, status);
         var signal = Assert.Single(FunctionAppServices.Json(signals).EnumerateArray());

@@ -64,6 +64,24 @@ internal sealed class FunctionAppServices : IAsyncDisposable
         return context.Request;
     }
 
+    /// <summary>
+    /// An admin request with a key the host accepted, through the admin gate middleware as the worker runs it before an
+    /// admin function: the request when admitted, else the refusal's status and body.
+    /// </summary>
+    public async Task<(HttpRequest Request, (int Status, string Body)? Refused)> AdminRequestAsync(string method, string path, string key = "host-function-key", string? body = null)
+    {
+        var request = Request(method, path, body, new Dictionary<string, string> { [Triggers.Hosting.Admin.Access.AdminGate.HeaderName] = key });
+        if (await Function<Triggers.Functions.Admin.AdminGateMiddleware>().AdmitAsync(request.HttpContext))
+        {
+            return (request, null);
+        }
+
+        var response = request.HttpContext.Response;
+        response.Body.Position = 0;
+        using var reader = new StreamReader(response.Body);
+        return (request, (response.StatusCode, await reader.ReadToEndAsync()));
+    }
+
     /// <summary>Runs the result as the integration does and reads back the status and body.</summary>
     public static async Task<(int Status, string Body)> ExecuteAsync(IResult result, HttpRequest request)
     {
