@@ -19,6 +19,10 @@ public static class StandaloneRoutes
         admin.MapGet(Routes.AdminHealth, (HttpRequest r, HealthCheck h) => h.DetailsAsync(r));
         admin.MapGet(Routes.AdminSignals, (HttpRequest r, AdminApi a) => a.ListSignalsAsync(r));
         admin.MapGet(Routes.AdminTouchpoints, (HttpRequest r, AdminApi a) => a.ListTouchpointsAsync(r));
+        admin.MapGet(Routes.AdminRules, (HttpRequest r, RulesAdmin a) => a.ListAsync(r));
+        admin.MapPut(Routes.AdminRule, (HttpRequest r, string id, RulesAdmin a) => a.SaveAsync(r, id));
+        admin.MapPost(Routes.AdminRuleEnable, (HttpRequest r, string id, RulesAdmin a) => a.SetEnabledAsync(r, id, true));
+        admin.MapPost(Routes.AdminRuleDisable, (HttpRequest r, string id, RulesAdmin a) => a.SetEnabledAsync(r, id, false));
         admin.MapGet(Routes.AdminRuleProblems, (HttpRequest r, AdminApi a) => a.GetRuleProblems(r));
         admin.MapPost(Routes.AdminRulesReload, (HttpRequest r, AdminApi a) => a.ReloadRulesAsync(r));
         admin.MapGet(Routes.AdminRuleHistory, (HttpRequest r, AdminApi a) => a.ListRuleHistoryAsync(r));

@@ -112,6 +112,57 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
         return new RuleImportResult(tenant, added, actions.Count - added, rules.Count - actions.Count);
     }
 
+    /// <summary>
+    /// Writes one rule as staff editing the table would (the same properties, <c>ChangedBy</c> set), and records the
+    /// version it replaces in <c>RuleHistory</c>. With <paramref name="expectedVersion"/> (the <c>Version</c> the editor
+    /// read), a rule someone else changed since is not overwritten: the answer is <see cref="RuleSave.Conflict"/>.
+    /// </summary>
+    public async Task<(RuleSave Outcome, RuleDefinition? Saved)> SaveAsync(RuleDefinition rule, string changedBy, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var current = await _table.GetOrNullAsync(rule.Tenant, rule.Id, null, cancellationToken);
+        RuleDefinition? before = null;
+        if (current is not null && TableRuleSource.TryRead(current, out var read, out _))
+        {
+            before = read;
+        }
+
+        if (expectedVersion is not null && (current is null ? expectedVersion.Length > 0 : before?.Version != expectedVersion))
+        {
+            return (RuleSave.Conflict, before);
+        }
+
+        if (before is not null && SameContent(before, rule))
+        {
+            return (RuleSave.Unchanged, before);
+        }
+
+        var entity = ToEntity(rule, changedBy);
+        try
+        {
+            if (current is null)
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (global::Azure.RequestFailedException ex) when (ex.Status is StorageStatus.Conflict or StorageStatus.PreconditionFailed)
+        {
+            return (RuleSave.Conflict, before);
+        }
+
+        if (before is not null)
+        {
+            await history.AddAsync([HistoryEntry.Of(before, rule with { ChangedBy = changedBy }, time.GetUtcNow())], cancellationToken);
+        }
+
+        var saved = await _table.GetOrNullAsync(rule.Tenant, rule.Id, null, cancellationToken);
+        return (current is null ? RuleSave.Added : RuleSave.Replaced, saved is not null && TableRuleSource.TryRead(saved, out var after, out _) ? after : rule);
+    }
+
     private static bool SameContent(RuleDefinition a, RuleDefinition b) =>
         a.Enabled == b.Enabled && a.Priority == b.Priority
         && string.Equals(a.When, b.When, StringComparison.Ordinal) && string.Equals(a.Then, b.Then, StringComparison.Ordinal)
@@ -140,3 +191,14 @@ public sealed class TableRuleWriter(TableServiceClient tables, IRuleHistoryStore
 
 /// <summary>What one tenant's import did.</summary>
 public sealed record RuleImportResult(string Tenant, int Added, int Replaced, int Unchanged);
+
+/// <summary>What saving one rule did.</summary>
+public enum RuleSave
+{
+    Added,
+    Replaced,
+    Unchanged,
+
+    /// <summary>Someone changed the rule since the editor read it (or added it meanwhile): nothing was written.</summary>
+    Conflict,
+}

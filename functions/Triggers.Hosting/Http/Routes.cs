@@ -14,6 +14,10 @@ public static class Routes
     public const string AdminHealth = "admin/health";
     public const string AdminSignals = "admin/signals";
     public const string AdminTouchpoints = "admin/touchpoints";
+    public const string AdminRules = "admin/rules";
+    public const string AdminRule = "admin/rules/{id}";
+    public const string AdminRuleEnable = "admin/rules/{id}/enable";
+    public const string AdminRuleDisable = "admin/rules/{id}/disable";
     public const string AdminRuleProblems = "admin/rules/problems";
     public const string AdminRulesReload = "admin/rules/reload";
     public const string AdminRuleHistory = "admin/rules/history";

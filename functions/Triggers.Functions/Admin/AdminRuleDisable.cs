@@ -1,0 +1,12 @@
+using Triggers.Hosting.Admin;
+using Triggers.Hosting.Http;
+
+namespace Triggers.Functions.Admin;
+
+/// <summary>Rules as the console edits them (RulesAdmin). The Functions host checks the function key; AdminGateMiddleware the tenant.</summary>
+public sealed class AdminRuleDisable(RulesAdmin rules)
+{
+    [Function(nameof(AdminRuleDisable))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.AdminRuleDisable)] HttpRequest request, string id) =>
+        rules.SetEnabledAsync(request, id, false);
+}
