@@ -10,7 +10,7 @@ public static class StandaloneRoutes
 {
     public static IEndpointRouteBuilder MapTriggers(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/" + Routes.Prefix);
+        var api = app.MapGroup(string.Empty);
         api.MapGet(Routes.Health, (HttpRequest r, HealthCheck h) => h.CheckAsync(r));
         api.MapMethods(Routes.Webhook, [HttpMethods.Get, HttpMethods.Post], (HttpRequest r, string channel, WebhookHandler h) => h.HandleAsync(r, channel));
 

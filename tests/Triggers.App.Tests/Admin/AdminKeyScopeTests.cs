@@ -100,7 +100,7 @@ public sealed class AdminKeyScopeTests(AzuriteFixture azurite) : IAsyncLifetime
         // Every admin route the hosts share (Routes.Admin*) is among those tried.
         var shared = typeof(Triggers.Hosting.Http.Routes).GetFields().Where(f => f.Name.StartsWith("Admin", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!);
         var tried = routes.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-        Assert.All(shared, route => Assert.Contains("/api/" + route.Replace("{id}", "h-1", StringComparison.Ordinal).Replace("{account}", "generic:c-1", StringComparison.Ordinal), tried));
+        Assert.All(shared, route => Assert.Contains("/" + route.Replace("{id}", "h-1", StringComparison.Ordinal).Replace("{account}", "generic:c-1", StringComparison.Ordinal), tried));
         Assert.All(forB, r => Assert.True(r.Status == HttpStatusCode.Forbidden, $"{r.Route} answered {r.Status} for brand B"));
         Assert.All(withoutKey, r => Assert.True(r.Status == HttpStatusCode.Unauthorized, $"{r.Route} answered {r.Status} without a key"));
         Assert.All(forA, r => Assert.True(r.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized), $"{r.Route} answered {r.Status} for brand A"));

@@ -63,9 +63,9 @@ public sealed class PackageLayoutTests(PackageFixture package) : IClassFixture<P
             .Where(b => (string?)b["type"] == "httpTrigger")
             .ToList();
 
-        Assert.Equal(["health", "webhooks/{channel}"], http.Where(b => (string?)b["authLevel"] == "Anonymous").Select(b => (string)b["route"]!).Order(StringComparer.Ordinal));
-        Assert.All(http.Where(b => ((string)b["route"]!).StartsWith("admin/", StringComparison.Ordinal)), b => Assert.Equal("Function", (string?)b["authLevel"]));
-        Assert.All(http, b => Assert.True(((string)b["route"]!).StartsWith("admin/", StringComparison.Ordinal) || (string?)b["authLevel"] == "Anonymous"));
+        Assert.Equal(["api/health", "api/webhooks/{channel}"], http.Where(b => (string?)b["authLevel"] == "Anonymous").Select(b => (string)b["route"]!).Order(StringComparer.Ordinal));
+        Assert.All(http.Where(b => ((string)b["route"]!).StartsWith("api/admin/", StringComparison.Ordinal)), b => Assert.Equal("Function", (string?)b["authLevel"]));
+        Assert.All(http, b => Assert.True(((string)b["route"]!).StartsWith("api/admin/", StringComparison.Ordinal) || (string?)b["authLevel"] == "Anonymous"));
     }
 
     [Fact]

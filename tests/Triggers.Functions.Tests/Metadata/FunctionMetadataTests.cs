@@ -73,13 +73,14 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void Host_json_is_the_isolated_workers_with_the_api_prefix_and_base64_queues_retried_five_times()
+    public void Host_json_is_the_isolated_workers_with_routes_from_the_root_and_base64_queues_retried_five_times()
     {
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Output, "host.json")))!;
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
         Assert.Null(host["customHandler"]);
-        Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+        // Empty: the routes say /api themselves, and the console is served at /console.
+        Assert.Equal(string.Empty, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
         var queues = host["extensions"]!["queues"]!;
         Assert.Equal("base64", queues["messageEncoding"]!.GetValue<string>());
         // The processor poisons on its own at Processing:MaxDequeueCount (default 5); the host must not give up first.

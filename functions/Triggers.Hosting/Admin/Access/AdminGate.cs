@@ -110,7 +110,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     }
 
     private static bool IsAcrossTenants(HttpRequest request) =>
-        AcrossTenants.Any(route => string.Equals(request.Path.Value?.TrimEnd('/'), $"/{Routes.Prefix}/{route}", StringComparison.OrdinalIgnoreCase));
+        AcrossTenants.Any(route => string.Equals(request.Path.Value?.TrimEnd('/'), "/" + route, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The tenants the request names: by <c>tenant</c>, or by a <c>channel</c> of theirs, in the query or a JSON body.</summary>
     private async Task<(List<string> Named, (int Status, string Detail)? Unreadable)> TenantsNamedAsync(HttpRequest request, CancellationToken cancellationToken)
