@@ -107,6 +107,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<SimulationAdmin>();
         services.AddSingleton(sp => new TableRuleWriter(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<Triggers.Core.Processing.IRuleHistoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RulesAdmin>();
+        services.AddSingleton<Console.ConsoleAssets>();
         return services;
     }
 }

@@ -12,11 +12,13 @@ public static class StandaloneRoutes
     {
         var api = app.MapGroup(string.Empty);
         api.MapGet(Routes.Health, (HttpRequest r, HealthCheck h) => h.CheckAsync(r));
+        api.MapGet(Routes.Console, (HttpRequest r, string? path, Triggers.Hosting.Console.ConsoleAssets c) => c.Serve(r, path));
         api.MapMethods(Routes.Webhook, [HttpMethods.Get, HttpMethods.Post], (HttpRequest r, string channel, WebhookHandler h) => h.HandleAsync(r, channel));
 
         // In Azure the Functions host checks x-functions-key (AuthorizationLevel.Function); here the filter does.
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
         admin.MapGet(Routes.AdminHealth, (HttpRequest r, HealthCheck h) => h.DetailsAsync(r));
+        admin.MapGet(Routes.AdminAccess, (HttpRequest r, AdminApi a) => a.GetAccess(r));
         admin.MapGet(Routes.AdminSignals, (HttpRequest r, AdminApi a) => a.ListSignalsAsync(r));
         admin.MapGet(Routes.AdminTouchpoints, (HttpRequest r, AdminApi a) => a.ListTouchpointsAsync(r));
         admin.MapGet(Routes.AdminRules, (HttpRequest r, RulesAdmin a) => a.ListAsync(r));

@@ -34,7 +34,7 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         }
 
         // Every channel's signals: those of the tenants the caller's key may see.
-        var caller = Access.AdminCaller.Of(request.HttpContext);
+        var caller = Admin.Access.AdminCaller.Of(request.HttpContext);
         var names = channel is null ? channels.All.Where(c => caller.MaySee(c.Tenant)).Select(c => c.Name) : [channel];
         var found = new List<ProcessedSignal>();
         foreach (var name in names)
@@ -70,10 +70,18 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         return Results.Ok(found.Select(t => TouchpointView.From(t) with { Person = people.GetValueOrDefault((t.Channel, t.Contact)) }));
     }
 
+    /// <summary><c>GET /api/admin/access</c>: the key's name and the tenants it may see (the console's tenant picker).</summary>
+    public IResult GetAccess(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = Admin.Access.AdminCaller.Of(request.HttpContext);
+        return Results.Ok(new { key = caller.Name, tenants = channels.Tenants.Where(caller.MaySee).Order(StringComparer.Ordinal) });
+    }
+
     public IResult GetRuleProblems(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var caller = Access.AdminCaller.Of(request.HttpContext);
+        var caller = Admin.Access.AdminCaller.Of(request.HttpContext);
         return Results.Ok((rules.Current?.Problems ?? []).Where(p => caller.MaySee(p.Tenant)));
     }
 
@@ -81,7 +89,7 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
     {
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await rules.RefreshAsync(request.HttpContext.RequestAborted);
-        var caller = Access.AdminCaller.Of(request.HttpContext);
+        var caller = Admin.Access.AdminCaller.Of(request.HttpContext);
         return Results.Ok(new
         {
             rules = snapshot.Rules.Rules.Count(r => caller.MaySee(r.Tenant)),

@@ -16,6 +16,7 @@ public static class Routes
     public const string Webhook = Prefix + "/webhooks/{channel}";
 
     public const string AdminHealth = Prefix + "/admin/health";
+    public const string AdminAccess = Prefix + "/admin/access";
     public const string AdminSignals = Prefix + "/admin/signals";
     public const string AdminTouchpoints = Prefix + "/admin/touchpoints";
     public const string AdminRules = Prefix + "/admin/rules";

@@ -55,7 +55,7 @@ public sealed class PackageLayoutTests(PackageFixture package) : IClassFixture<P
     }
 
     [Fact]
-    public void Only_the_webhook_and_health_are_anonymous_and_every_admin_route_needs_a_function_key()
+    public void Only_the_webhook_health_and_console_page_are_anonymous_and_every_admin_route_needs_a_function_key()
     {
         package.RequireSuccess();
         var http = Metadata
@@ -63,7 +63,7 @@ public sealed class PackageLayoutTests(PackageFixture package) : IClassFixture<P
             .Where(b => (string?)b["type"] == "httpTrigger")
             .ToList();
 
-        Assert.Equal(["api/health", "api/webhooks/{channel}"], http.Where(b => (string?)b["authLevel"] == "Anonymous").Select(b => (string)b["route"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["api/health", "api/webhooks/{channel}", "console/{*path}"], http.Where(b => (string?)b["authLevel"] == "Anonymous").Select(b => (string)b["route"]!).Order(StringComparer.Ordinal));
         Assert.All(http.Where(b => ((string)b["route"]!).StartsWith("api/admin/", StringComparison.Ordinal)), b => Assert.Equal("Function", (string?)b["authLevel"]));
         Assert.All(http, b => Assert.True(((string)b["route"]!).StartsWith("api/admin/", StringComparison.Ordinal) || (string?)b["authLevel"] == "Anonymous"));
     }

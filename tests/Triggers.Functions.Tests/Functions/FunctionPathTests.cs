@@ -50,6 +50,21 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    [Theory]
+    [InlineData(null, "text/html; charset=utf-8", "<title>Triggers 运营控制台</title>")]
+    [InlineData("app.js", "text/javascript; charset=utf-8", "window.Pages[page]")]
+    [InlineData("vendor/echarts.min.js", "text/javascript; charset=utf-8", "Apache Software Foundation")]
+    public async Task The_console_function_serves_the_page_its_scripts_and_echarts_with_a_policy_that_runs_only_its_own_scripts(string? path, string type, string fragment)
+    {
+        var request = _app.Request("GET", "/console/" + path);
+
+        var (status, body) = await FunctionAppServices.ExecuteAsync(_app.Function<ConsolePage>().Run(request, path), request);
+
+        Assert.Equal((200, type), (status, request.HttpContext.Response.ContentType));
+        Assert.Contains(fragment, body, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'self'", request.HttpContext.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_anonymous_health_function_answers_200_with_the_status_only()
     {

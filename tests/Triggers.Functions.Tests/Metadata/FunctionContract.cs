@@ -10,7 +10,9 @@ internal static class FunctionContract
     [
         Http("Health", "Anonymous", "api/health", "get"),
         Http("Webhook", "Anonymous", "api/webhooks/{channel}", "get", "post"),
+        Http("ConsolePage", "Anonymous", "console/{*path}", "get"),
         Http("AdminHealth", "Function", "api/admin/health", "get"),
+        Http("AdminAccess", "Function", "api/admin/access", "get"),
         Http("AdminSignals", "Function", "api/admin/signals", "get"),
         Http("AdminTouchpoints", "Function", "api/admin/touchpoints", "get"),
         Http("AdminRules", "Function", "api/admin/rules", "get"),

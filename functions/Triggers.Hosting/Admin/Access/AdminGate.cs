@@ -20,7 +20,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     /// <summary>The most of a JSON body read to find its tenant; larger bodies are left to the handler, which refuses them.</summary>
     private const int MaxBodyRead = 1 << 20;
 
-    private static readonly string[] AcrossTenants = [Routes.AdminHealth, Routes.AdminRuleProblems, Routes.AdminRulesReload, Routes.AdminSignals];
+    private static readonly string[] AcrossTenants = [Routes.AdminHealth, Routes.AdminAccess, Routes.AdminRuleProblems, Routes.AdminRulesReload, Routes.AdminSignals];
 
     /// <summary>
     /// Admits the request (null) with its <see cref="AdminCaller"/> attached, or answers 401 (no or wrong key) or 403 (a
