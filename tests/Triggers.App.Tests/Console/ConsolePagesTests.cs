@@ -1,4 +1,4 @@
-using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Testing;
@@ -30,6 +30,19 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "进入" }).ClickAsync();
         await page.Locator("#tenant").SelectOptionAsync(_tenant);
         return page;
+    }
+
+    /// <summary>An open hand-off in the real store, as the dispatcher writes one for a rule's handoff action.</summary>
+    private async Task<Triggers.Core.Handoffs.IHandoffStore> SeedHandoffAsync()
+    {
+        var store = _host.App.Services.GetRequiredService<Triggers.Core.Handoffs.IHandoffStore>();
+        await store.AddIfAbsentAsync(new Triggers.Core.Handoffs.Handoff
+        {
+            Id = "h-range", Tenant = _tenant, Channel = "web" + _tenant, Contact = "buyer-9", RuleId = "range-anxiety", Status = "open", Urgency = 0.82,
+            CreatedAt = TimeProvider.System.GetUtcNow(), Why = "续航焦虑连续三次升高", SuggestedReply = "您好，周六有续航实测直播，欢迎来看",
+            ContextJson = """{"urgency":{"score":0.82,"negative":0.91,"waitingMinutes":12},"lastSignals":[{"kind":"message","text":"冬天续航掉一半吧？","sentiment":"negative"}],"emotion":[{"topic":"range","intensity":0.8,"baseline":0.2,"peak":true}]}""",
+        }, Ct);
+        return store;
     }
 
     [Fact]
@@ -78,13 +91,14 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
     {
         await GenericWebhook.AddRuleAsync(azurite, _tenant, "welcome", """{"==":[{"var":"signal.kind"},"follow"]}""", """[{"type":"message","text":"欢迎"}]""", Ct);
         await GenericWebhook.AddRuleAsync(azurite, _tenant, "typo-rule", """{"==":[{"var":"signal.kind"},"order"]""", """[{"type":"message","text":"谢谢"}]""", Ct);
+        await SeedHandoffAsync();
         await Task.Delay(1500, Ct);
         var saved = new List<string>();
         foreach (var (size, width, height) in Screenshots.Sizes)
         {
             await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
             var page = await SignedInAsync(context, "rules");
-            foreach (var name in new[] { "rules", "health" })
+            foreach (var name in new[] { "rules", "handoffs", "health" })
             {
                 await page.GotoAsync($"{_host.BaseUrl}/console#/{name}");
                 await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
@@ -94,5 +108,32 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         }
 
         Assert.All(saved, file => Assert.True(new FileInfo(file).Length > 10_000, $"{file} is missing or blank"));
+    }
+
+    [Fact]
+    public async Task A_hand_off_is_claimed_and_closed_from_its_card_and_the_queue_names_who_did_it()
+    {
+        var store = await SeedHandoffAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "handoffs");
+        var card = page.Locator("[data-handoff='h-range']");
+        await Assertions.Expect(card).ToContainTextAsync("续航焦虑连续三次升高");
+        await Assertions.Expect(card).ToContainTextAsync("冬天续航掉一半吧？");
+        await Assertions.Expect(card.Locator(".peak")).ToContainTextAsync("range");
+
+        await card.GetByRole(AriaRole.Textbox).FillAsync("小王");
+        await card.GetByRole(AriaRole.Button, new() { Name = "认领" }).ClickAsync();
+        await Assertions.Expect(card.Locator("[role=status]")).ToContainTextAsync("已认领");
+        await page.GetByRole(AriaRole.Link, new() { Name = "处理中" }).ClickAsync();
+        var claimed = page.Locator("[data-handoff='h-range']");
+        await Assertions.Expect(claimed).ToContainTextAsync("admin:小王");
+        await claimed.GetByRole(AriaRole.Textbox).FillAsync("已邀请参加直播");
+        await claimed.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+        await Assertions.Expect(claimed.Locator("[role=status]")).ToContainTextAsync("已关闭");
+        await page.GetByRole(AriaRole.Link, new() { Name = "已关闭" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-handoff='h-range']")).ToContainTextAsync("关闭人 admin:小王 · 已邀请参加直播");
+        var stored = await store.GetAsync(_tenant, "h-range", Ct);
+        Assert.Equal(("closed", "admin:小王", "admin:小王"), (stored!.Status, stored.ClaimedBy, stored.ClosedBy));
     }
 }
