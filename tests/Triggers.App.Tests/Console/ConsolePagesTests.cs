@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Triggers.App.Tests.Infrastructure;
@@ -92,18 +94,20 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await GenericWebhook.AddRuleAsync(azurite, _tenant, "welcome", """{"==":[{"var":"signal.kind"},"follow"]}""", """[{"type":"message","text":"欢迎"}]""", Ct);
         await GenericWebhook.AddRuleAsync(azurite, _tenant, "typo-rule", """{"==":[{"var":"signal.kind"},"order"]""", """[{"type":"message","text":"谢谢"}]""", Ct);
         await SeedHandoffAsync();
-        await Task.Delay(1500, Ct);
+        await SeedRangePeakAsync();
         var saved = new List<string>();
         foreach (var (size, width, height) in Screenshots.Sizes)
         {
             await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
             var page = await SignedInAsync(context, "rules");
-            foreach (var name in new[] { "rules", "handoffs", "health" })
+            foreach (var name in new[] { "rules", "contacts?account=generic:buyer-1", "handoffs", "health" })
             {
                 await page.GotoAsync($"{_host.BaseUrl}/console#/{name}");
                 await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-                await Screenshots.SaveAsync(page, name, size);
-                saved.Add(Path.Combine(Screenshots.Folder, $"{name}-{size}.png"));
+                var file = name.Split('?')[0];
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await Screenshots.SaveAsync(page, file, size);
+                saved.Add(Path.Combine(Screenshots.Folder, $"{file}-{size}.png"));
             }
         }
 
@@ -135,5 +139,56 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await Assertions.Expect(page.Locator("[data-handoff='h-range']")).ToContainTextAsync("关闭人 admin:小王 · 已邀请参加直播");
         var stored = await store.GetAsync(_tenant, "h-range", Ct);
         Assert.Equal(("closed", "admin:小王", "admin:小王"), (stored!.Status, stored.ClaimedBy, stored.ClosedBy));
+    }
+
+    /// <summary>Signed webhooks from one buyer: a greeting, then a range complaint whose emotion peak fires an invitation.</summary>
+    private async Task SeedRangePeakAsync()
+    {
+        var rules = TestStorage.Table(azurite, "Rules");
+        await rules.CreateIfNotExistsAsync(Ct);
+        await rules.UpsertEntityAsync(new TableEntity(_tenant, "range-peak-livestream")
+        {
+            ["Enabled"] = true, ["Priority"] = 10, ["When"] = """{"==":[{"var":"emotion.range_anxiety.peak"},true]}""",
+            ["Then"] = """[{"type":"invite","text":"周六续航实测直播，欢迎来看","delay":"PT30M"}]""",
+        }, TableUpdateMode.Replace, Ct);
+        await Task.Delay(1500, Ct);
+        using var client = _host.App.CreateAdminClient();
+        var now = TimeProvider.System.GetUtcNow();
+        (string Id, string Text, int MinutesAgo)[] said = [("g-1", "你好，想了解一下这款车", 90), ("g-2", "续航太差了但是颜值很高", 30)];
+        foreach (var (id, text, minutesAgo) in said)
+        {
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = id, ["kind"] = "message", ["actor"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "buyer-1" }, ["text"] = text,
+                ["occurredAt"] = now.AddMinutes(-minutesAgo).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            Assert.True((await GenericWebhook.PostAsync(client, "web" + _tenant, "console-secret-0001", body.ToJsonString(), Ct)).IsSuccessStatusCode);
+        }
+
+        var planned = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/touchpoints?tenant={_tenant}", Ct), t => t.GetArrayLength() > 0, TimeSpan.FromSeconds(20));
+        Assert.Equal("range-peak-livestream", Assert.Single(planned.EnumerateArray()).GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task A_contacts_emotion_chart_marks_the_range_peak_and_leads_to_the_invitation_it_set_off_with_its_why()
+    {
+        await SeedRangePeakAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await SignedInAsync(context, "contacts");
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("generic:buyer-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("emotion-chart").Locator("canvas")).ToHaveCountAsync(1);
+        var series = await page.EvaluateAsync<int>("() => echarts.getInstanceByDom(document.querySelector('[data-testid=emotion-chart]')).getOption().series.length");
+        var peak = page.GetByTestId("peaks").Locator("li").Filter(new() { HasText = "range_anxiety" });
+        await Assertions.Expect(peak).ToHaveCountAsync(1);
+        await peak.GetByRole(AriaRole.Button, new() { Name = "invite · range-peak-livestream" }).ClickAsync();
+        var invitation = page.Locator(".timeline .item.highlight");
+
+        await Assertions.Expect(invitation).ToContainTextAsync("invite");
+        await Assertions.Expect(invitation).ToContainTextAsync("range-peak-livestream");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("续航太差了");
+        Assert.True(series >= 2, $"{series} series: each topic has its intensity and its baseline");
     }
 }

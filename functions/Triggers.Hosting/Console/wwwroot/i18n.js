@@ -3,7 +3,12 @@ window.I18n = (() => {
   const texts = {
     'zh-CN': {
       title: 'Triggers 运营控制台', tenant: '租户', signOut: '退出', language: 'English',
-      'nav.rules': '规则', 'nav.handoffs': '人工接手', 'nav.health': '健康',
+      'nav.rules': '规则', 'nav.contacts': '客户', 'nav.handoffs': '人工接手', 'nav.health': '健康',
+      'contacts.title': '客户', 'contacts.sub': '按任一平台账号查找（平台:账号，如 wechat:oAbC123），看跨平台合并的时间线与情绪心电图。', 'contacts.search': '查找',
+      'contacts.empty': '输入一个账号开始，例如 douyin:71523。', 'contacts.emotion': '情绪心电图', 'contacts.noEmotion': '这位客户还没有带话题的情绪记录。',
+      'contacts.noPeaks': '没有情绪峰值。', 'contacts.intensity': '强度', 'contacts.baseline': '基线', 'contacts.causedNothing': '没有触发触达',
+      'contacts.timeline': '时间线', 'contacts.nothing': '90 天内没有记录。', 'contacts.why': '原因',
+      'contacts.type.signal': '信号', 'contacts.type.touchpoint': '触达', 'contacts.type.handoff': '人工接手', 'contacts.type.coins': '知识币',
       'handoffs.title': '人工接手', 'handoffs.sub': '需要人来处理的客户，最急的在前：最近的消息、情绪、信任与建议回复。认领后，这位客户待发的自动触达会让路。',
       'handoffs.open': '待认领', 'handoffs.claimed': '处理中', 'handoffs.closed': '已关闭',
       'handoffs.empty.open': '没有待认领的客户。规则的 handoff 动作和控制线预警会出现在这里。', 'handoffs.empty.claimed': '没有处理中的接手。', 'handoffs.empty.closed': '还没有关闭的接手。',
@@ -22,7 +27,12 @@ window.I18n = (() => {
     },
     en: {
       title: 'Triggers operations console', tenant: 'Tenant', signOut: 'Sign out', language: '中文',
-      'nav.rules': 'Rules', 'nav.handoffs': 'Hand-offs', 'nav.health': 'Health',
+      'nav.rules': 'Rules', 'nav.contacts': 'Contacts', 'nav.handoffs': 'Hand-offs', 'nav.health': 'Health',
+      'contacts.title': 'Contacts', 'contacts.sub': 'Find anyone by any platform account (platform:id, such as wechat:oAbC123): the timeline across their accounts and the emotion ECG.', 'contacts.search': 'Find',
+      'contacts.empty': 'Enter an account to start, for example douyin:71523.', 'contacts.emotion': 'Emotion ECG', 'contacts.noEmotion': 'No emotion on any topic has been recorded for this person yet.',
+      'contacts.noPeaks': 'No peaks.', 'contacts.intensity': 'intensity', 'contacts.baseline': 'baseline', 'contacts.causedNothing': 'set off no touchpoint',
+      'contacts.timeline': 'Timeline', 'contacts.nothing': 'Nothing in the last 90 days.', 'contacts.why': 'Why',
+      'contacts.type.signal': 'Signal', 'contacts.type.touchpoint': 'Touchpoint', 'contacts.type.handoff': 'Hand-off', 'contacts.type.coins': 'Coins',
       'handoffs.title': 'Hand-offs', 'handoffs.sub': 'Customers who need a person, most urgent first: recent messages, emotion, trust and a suggested reply. Claiming one makes the customer\'s pending automated touches give way.',
       'handoffs.open': 'Open', 'handoffs.claimed': 'Claimed', 'handoffs.closed': 'Closed',
       'handoffs.empty.open': 'Nobody is waiting. Rules\' handoff actions and control-line alerts appear here.', 'handoffs.empty.claimed': 'No hand-off is being handled.', 'handoffs.empty.closed': 'No hand-off has been closed yet.',
