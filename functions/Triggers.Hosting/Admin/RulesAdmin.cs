@@ -77,8 +77,8 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
         var definition = new RuleDefinition(
             tenant,
             id,
-            Flag(body, "enabled", problems) ?? false,
-            Whole(body, "priority", problems) ?? 0,
+            Typed<bool>(body, "enabled", "true or false", problems) ?? false,
+            Typed<int>(body, "priority", "a whole number (higher runs first)", problems) ?? 0,
             Json(body, "when", problems),
             Json(body, "then", problems),
             Optional(body, "cooldown", problems),
@@ -159,35 +159,21 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
             ? $"the rule id '{id}' must be 1-100 characters without '/', '\\', '#', '?' or control characters"
             : Reserved.Contains(id, StringComparer.Ordinal) ? $"'{id}' names an admin route, not a rule: choose another id" : null;
 
-    private static bool? Flag(JsonObject body, string name, List<string> problems)
+    /// <summary>A member of the given JSON type, null when absent; anything else is a problem saying what it must be.</summary>
+    private static T? Typed<T>(JsonObject body, string name, string what, List<string> problems)
+        where T : struct
     {
         if (body[name] is null)
         {
             return null;
         }
 
-        if (body[name] is JsonValue value && value.TryGetValue(out bool flag))
+        if (body[name] is JsonValue value && value.TryGetValue(out T typed))
         {
-            return flag;
+            return typed;
         }
 
-        problems.Add($"{name} must be true or false, not {body[name]!.ToJsonString()}");
-        return null;
-    }
-
-    private static int? Whole(JsonObject body, string name, List<string> problems)
-    {
-        if (body[name] is null)
-        {
-            return null;
-        }
-
-        if (body[name] is JsonValue value && value.TryGetValue(out int whole))
-        {
-            return whole;
-        }
-
-        problems.Add($"{name} must be a whole number (higher runs first), not {body[name]!.ToJsonString()}");
+        problems.Add($"{name} must be {what}, not {body[name]!.ToJsonString()}");
         return null;
     }
 
