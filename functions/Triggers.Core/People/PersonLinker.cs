@@ -16,6 +16,19 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
     private const int Attempts = 8;
 
     /// <summary>The person the account belongs to; an account linked to nobody is a person of its own.</summary>
+    /// <summary>
+    /// After coins went into <paramref name="wallet"/> for <paramref name="account"/>: when the account has joined
+    /// another person meanwhile (a link that moved its wallet between the deposit's lookup and its write), what landed in
+    /// the old wallet follows to the person's. Nothing moves twice: the move is keyed by the wallet's version.
+    /// </summary>
+    public async Task FollowAsync(string tenant, AccountRef account, string wallet, CancellationToken cancellationToken)
+    {
+        if (coins is not null && (await FindAsync(tenant, account, cancellationToken)).Id is var person && person != wallet)
+        {
+            await new Coins.WalletMerger(coins).MergeAsync(tenant, [wallet], person, "link", cancellationToken);
+        }
+    }
+
     public async Task<Person> FindAsync(string tenant, AccountRef account, CancellationToken cancellationToken) =>
         await StoredAsync(store, tenant, account, cancellationToken) ?? Person.Alone(tenant, account);
 
@@ -38,11 +51,12 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
         string tenant, IReadOnlyList<AccountRef> accounts, string? member, string source, string by, CancellationToken cancellationToken)
     {
         var outcome = await LinkPersonsAsync(tenant, accounts, member, source, by, cancellationToken);
-        if (coins is not null && outcome.Person is { } person && outcome.Former.Count > 0)
+        if (coins is not null && outcome.Person is { } person)
         {
-            // Also the wallets of persons named after these accounts (linked:{account}): a person merged away by a link
-            // that was cut short before its coins moved leaves its wallet under that name, and this finishes the move.
-            var named = accounts.Select(a => Person.LinkedId(a));
+            // Also each account's own wallet and the wallet of a person named after it (linked:{account}), even when
+            // nothing changed now: a link cut short before its coins moved (or one that raced a deposit) left them there,
+            // and linking again finishes the move. An empty wallet costs one read and moves nothing.
+            var named = accounts.SelectMany(a => new[] { a.ToString(), Person.LinkedId(a) });
             await new Coins.WalletMerger(coins).MergeAsync(tenant, outcome.Former.Concat(named), person.Id, by, cancellationToken);
         }
 

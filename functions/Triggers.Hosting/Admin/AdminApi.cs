@@ -30,7 +30,12 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         if (channel is not null && !channels.IsKnown(channel))
         {
             return AdminResults.Error(StatusCodes.Status404NotFound,
-                $"Channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
+                $"Channel '{channel}' is not configured (configured: {AdminResults.Visible(request, channels.All)}).");
+        }
+
+        if (channel is not null && AdminResults.Scope(request, channels.Find(channel)!.Tenant) is { } refused)
+        {
+            return refused;
         }
 
         // Every channel's signals: those of the tenants the caller's key may see.
@@ -63,6 +68,11 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest,
                 $"status '{status}' is not a touchpoint status: use one of {string.Join(", ", Statuses)}.");
+        }
+
+        if (AdminResults.Scope(request, tenant ?? ChannelRegistry.DefaultTenant) is { } refused)
+        {
+            return refused;
         }
 
         var found = await touchpoints.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, status, take, request.HttpContext.RequestAborted);
@@ -112,7 +122,8 @@ public sealed class AdminApi(ChannelRegistry channels, IProcessedSignalStore sig
             return AdminResults.Error(StatusCodes.Status400BadRequest, "rule is required: ?tenant={t}&rule={rule id}.");
         }
 
-        return Results.Ok(await history.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, rule, take, request.HttpContext.RequestAborted));
+        return AdminResults.Scope(request, tenant ?? ChannelRegistry.DefaultTenant)
+            ?? Results.Ok(await history.ListAsync(tenant ?? ChannelRegistry.DefaultTenant, rule, take, request.HttpContext.RequestAborted));
     }
 
     /// <summary>?limit=: 1 to 1000, default 50; otherwise a 400 saying so.</summary>

@@ -24,8 +24,14 @@ internal static class AdminContacts
     public static (string Tenant, IResult? Problem) Tenant(ChannelRegistry channels, HttpRequest request, JsonObject? body)
     {
         var tenant = AdminResults.Text(body, "tenant") ?? AdminResults.Query(request, "tenant") ?? ChannelRegistry.DefaultTenant;
+        if (AdminResults.Scope(request, tenant) is { } refused)
+        {
+            return (tenant, refused);
+        }
+
+        var caller = Access.AdminCaller.Of(request.HttpContext);
         return channels.Tenants.Contains(tenant, StringComparer.Ordinal)
             ? (tenant, null)
-            : (tenant, AdminResults.Error(StatusCodes.Status400BadRequest, $"tenant '{tenant}' has no configured channel (tenants: {string.Join(", ", channels.Tenants)})."));
+            : (tenant, AdminResults.Error(StatusCodes.Status400BadRequest, $"tenant '{tenant}' has no configured channel (tenants: {string.Join(", ", channels.Tenants.Where(caller.MaySee))})."));
     }
 }

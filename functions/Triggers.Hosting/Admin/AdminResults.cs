@@ -32,6 +32,26 @@ internal static class AdminResults
             : (caller.By(person), null);
     }
 
+    /// <summary>
+    /// 403 when the tenant a handler is about to act on is not one the caller's key may see. The gate checks what the
+    /// request names; this checks what the handler resolved, so the two can never disagree to another tenant's cost.
+    /// </summary>
+    public static IResult? Scope(HttpRequest request, string tenant)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        return caller.MaySee(tenant)
+            ? null
+            : Error(StatusCodes.Status403Forbidden, $"the key '{caller.Name}' may see tenant{(caller.Tenants!.Count == 1 ? string.Empty : "s")} {string.Join(", ", caller.Tenants!.Order(StringComparer.Ordinal))}, not '{tenant}': name one of them with ?tenant=, or use a key for '{tenant}'.");
+    }
+
+    /// <summary>Names of channels (or tenants) the caller may see, for error messages that list what exists.</summary>
+    public static string Visible(HttpRequest request, IEnumerable<Triggers.Platforms.ChannelSettings> channels)
+    {
+        var caller = Access.AdminCaller.Of(request.HttpContext);
+        return string.Join(", ", channels.Where(c => caller.MaySee(c.Tenant)).Select(c => c.Name));
+    }
+
     public static async Task<(JsonObject? Body, IResult? Problem)> ReadJsonAsync(HttpRequest request)
     {
         using var reader = new StreamReader(request.Body);

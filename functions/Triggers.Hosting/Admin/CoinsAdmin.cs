@@ -85,6 +85,7 @@ public sealed partial class CoinsAdmin(
         try
         {
             var (held, entry) = await bank.ApplyOnceAsync(wallet.Tenant, "admin:" + key, wallet.Id, operation, ct);
+            await people.FollowAsync(wallet.Tenant, wallet.Account, held, ct);
             Log.Deposited(logger, amount ?? 0, xp ?? 0, held, by, key);
             return Results.Ok(new { wallet = held, balance = entry.CoinsAfter, xp = entry.XpAfter, entry });
         }
@@ -198,7 +199,7 @@ public sealed partial class CoinsAdmin(
     private static long? Whole(JsonObject? body, string name) =>
         body?[name] is not { } node ? null : node is JsonValue value && value.TryGetValue(out long whole) ? whole : 0;
 
-    private sealed record WalletOf(string Tenant, string Id);
+    private sealed record WalletOf(string Tenant, string Id, AccountRef Account);
 
     /// <summary>The wallet the account's person holds, or null and the problem with the account or tenant.</summary>
     private async Task<(WalletOf? Wallet, IResult? Problem)> WalletAsync(HttpRequest request, string account, JsonObject? body, CancellationToken ct)
@@ -207,7 +208,7 @@ public sealed partial class CoinsAdmin(
         var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
         return (badAccount ?? unknown) is { } problem
             ? (null, problem)
-            : (new WalletOf(tenant, (await people.FindAsync(tenant, parsed, ct)).Id), null);
+            : (new WalletOf(tenant, (await people.FindAsync(tenant, parsed, ct)).Id, parsed), null);
     }
 
     private static partial class Log

@@ -24,6 +24,11 @@ public sealed partial class ConsentAdmin(ChannelRegistry channels, IContactState
             return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured.");
         }
 
+        if (AdminResults.Scope(request, settings.Tenant) is { } refused)
+        {
+            return refused;
+        }
+
         var state = await store.GetAsync(settings.Tenant, channel, contact, ct);
         return state is null ? AdminResults.Error(StatusCodes.Status404NotFound, $"nothing is known about contact '{contact}' on '{channel}'.") : Results.Ok(state with { Version = null });
     }
@@ -48,7 +53,12 @@ public sealed partial class ConsentAdmin(ChannelRegistry channels, IContactState
 
         if (channels.Find(channel) is not { } settings)
         {
-            return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
+            return AdminResults.Error(StatusCodes.Status404NotFound, $"channel '{channel}' is not configured (configured: {AdminResults.Visible(request, channels.All)}).");
+        }
+
+        if (AdminResults.Scope(request, settings.Tenant) is { } outOfScope)
+        {
+            return outOfScope;
         }
 
         var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));

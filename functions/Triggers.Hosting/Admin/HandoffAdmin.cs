@@ -20,6 +20,11 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
             return problem;
         }
 
+        if (AdminResults.Scope(request, tenant ?? ChannelRegistry.DefaultTenant) is { } refused)
+        {
+            return refused;
+        }
+
         if (status is not null && !HandoffStatus.All.Contains(status))
         {
             return AdminResults.Error(StatusCodes.Status400BadRequest, $"status '{status}' is not a hand-off status: use open, claimed or closed.");
@@ -40,6 +45,10 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
         }
 
         var (tenant, ct) = (AdminResults.Query(request, "tenant"), request.HttpContext.RequestAborted);
+        if (AdminResults.Scope(request, tenant ?? ChannelRegistry.DefaultTenant) is { } outOfScope)
+        {
+            return outOfScope;
+        }
         var agent = AdminResults.Text(body, "agent");
         if (agent is null)
         {
@@ -90,6 +99,10 @@ public sealed partial class HandoffAdmin(IHandoffStore store, ContactObserver co
         }
 
         var (tenant, ct) = (AdminResults.Query(request, "tenant"), request.HttpContext.RequestAborted);
+        if (AdminResults.Scope(request, tenant ?? ChannelRegistry.DefaultTenant) is { } outOfScope)
+        {
+            return outOfScope;
+        }
         var current = await store.GetAsync(tenant ?? ChannelRegistry.DefaultTenant, id, ct);
         if (current is null)
         {

@@ -157,7 +157,7 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
     private static string? IdProblem(string id) =>
         id.Length is 0 or > 100 || id.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?')
             ? $"the rule id '{id}' must be 1-100 characters without '/', '\\', '#', '?' or control characters"
-            : Reserved.Contains(id, StringComparer.Ordinal) ? $"'{id}' names an admin route, not a rule: choose another id" : null;
+            : Reserved.Contains(id, StringComparer.OrdinalIgnoreCase) ? $"'{id}' names an admin route, not a rule: choose another id" : null;
 
     /// <summary>A member of the given JSON type, null when absent; anything else is a problem saying what it must be.</summary>
     private static T? Typed<T>(JsonObject body, string name, string what, List<string> problems)

@@ -37,7 +37,7 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
         var name = Text(body, "channel");
         if (name is null || channels.Find(name) is not { } channel)
         {
-            return Bad($"channel '{name}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
+            return Bad($"channel '{name}' is not configured (configured: {AdminResults.Visible(request, channels.All)}).");
         }
 
         if (!TryTime(body, "from", out var from, out var problem) || !TryTime(body, "to", out var to, out problem) || !TryLimit(body, out var limit, out problem))
@@ -46,6 +46,10 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
         }
 
         var tenant = Text(body, "tenant") ?? channel.Tenant;
+        if ((AdminResults.Scope(request, channel.Tenant) ?? AdminResults.Scope(request, tenant)) is { } refused)
+        {
+            return refused;
+        }
         SimulationRules rules;
         if (body["rules"] is JsonArray entities)
         {

@@ -339,6 +339,7 @@ public sealed partial class TouchpointDispatcher(
             done.Add(coinsDelta > 0 ? $"deposited {coinsDelta} knowledge coins" : $"added {xpDelta} xp");
         }
 
+        await people.FollowAsync(claimed.Tenant, new AccountRef(claimed.ContactPlatform ?? channel.Platform, claimed.Contact), wallet!, cancellationToken);
         var detail = $"{string.Join(" and ", done)} to {wallet}; balance {last!.CoinsAfter}, xp {last.XpAfter}";
         return await FinishAsync(claimed, claimed with { Status = TouchpointStatus.Sent, SentAt = time.GetUtcNow(), StatusReason = detail, LeaseUntil = null }, DispatchSummary.Sent, cancellationToken);
     }

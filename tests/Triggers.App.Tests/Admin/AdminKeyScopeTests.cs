@@ -125,6 +125,40 @@ public sealed class AdminKeyScopeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("'default'", await byDefault.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>Requests that name brand A to the gate but would have the handler act on another tenant, or hide the tenant.</summary>
+    [Theory]
+    [InlineData("POST", "/api/admin/handoffs/h-1/claim", """{"tenant":"{a}","agent":"x"}""", HttpStatusCode.Forbidden)]
+    [InlineData("DELETE", "/api/admin/contacts/generic:c-1?channel={a}-gen", null, HttpStatusCode.Forbidden)]
+    [InlineData("PUT", "/api/admin/rules/Reload", """{"when":{"==":[1,1]},"then":[{"type":"tag","text":"x"}]}""", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/api/admin/signals?channel={b}-gen&channel={b}-gen", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/admin/touchpoints?tenant={a}&tenant={b}", null, HttpStatusCode.BadRequest)]
+    public async Task A_scoped_key_cannot_steer_a_handler_to_a_tenant_the_gate_did_not_check(string method, string path, string? body, HttpStatusCode expected)
+    {
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{a}", _a, StringComparison.Ordinal).Replace("{b}", _b, StringComparison.Ordinal));
+        request.Headers.Add(AdminGate.HeaderName, AgencyKey);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.Replace("{a}", _a, StringComparison.Ordinal), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_key_only_a_repeated_key_is_refused()
+    {
+        using var client = _app.CreateClient();
+        using var twice = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/touchpoints?tenant={_a}");
+        twice.Headers.Add(AdminGate.HeaderName, [AgencyKey, AgencyKey]);
+        var byCode = await client.GetAsync($"/api/admin/touchpoints?tenant={_a}&code={AgencyKey}&code={AgencyKey}", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(twice, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, byCode.StatusCode);
+    }
+
     [Fact]
     public async Task Lists_across_tenants_keep_to_the_keys_tenants()
     {

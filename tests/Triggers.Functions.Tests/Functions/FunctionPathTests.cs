@@ -41,11 +41,17 @@ public sealed class FunctionPathTests(AzuriteFixture azurite) : IAsyncLifetime
         var (admitted, hostKey) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}", key: "ops-alice-host-key");
         var (_, none) = await _app.AdminRequestAsync("GET", $"/api/admin/signals?channel={_channel}", key: string.Empty);
 
+        // The host reads the first of repeated codes; the gate refuses them rather than see "k,k" and take it for a host key.
+        var repeated = _app.Request("GET", $"/api/admin/signals?channel={_channel}&code=agency-b-host-key-0001&code=agency-b-host-key-0001");
+        var admittedTwice = await _app.Function<AdminGateMiddleware>().AdmitAsync(repeated.HttpContext);
+
         Assert.Equal(403, scoped?.Status);
         Assert.Contains("the key 'agency-b' may see tenant brand-b, not 'fntests'", scoped?.Body, StringComparison.Ordinal);
         Assert.Null(hostKey);
         Assert.Equal("admin", Triggers.Hosting.Admin.Access.AdminCaller.Of(admitted.HttpContext).Name);
         Assert.Equal(401, none?.Status);
+        Assert.False(admittedTwice);
+        Assert.Equal(401, repeated.HttpContext.Response.StatusCode);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

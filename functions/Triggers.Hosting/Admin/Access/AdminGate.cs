@@ -20,7 +20,11 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     /// <summary>The most of a JSON body read to find its tenant; larger bodies are left to the handler, which refuses them.</summary>
     private const int MaxBodyRead = 1 << 20;
 
-    private static readonly string[] AcrossTenants = [Routes.AdminHealth, Routes.AdminAccess, Routes.AdminRuleProblems, Routes.AdminRulesReload, Routes.AdminSignals];
+    // The routes (and their methods) that list across tenants; every other route acts on one tenant.
+    private static readonly (string Method, string Route)[] AcrossTenants =
+    [
+        ("GET", Routes.AdminHealth), ("GET", Routes.AdminAccess), ("GET", Routes.AdminRuleProblems), ("POST", Routes.AdminRulesReload), ("GET", Routes.AdminSignals),
+    ];
 
     /// <summary>
     /// Admits the request (null) with its <see cref="AdminCaller"/> attached, or answers 401 (no or wrong key) or 403 (a
@@ -32,12 +36,23 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        var supplied = request.Headers[HeaderName].ToString();
-        if (string.IsNullOrEmpty(supplied))
+
+        // One key, read as the Functions host reads it (the header if sent, else ?code=): a repeated one could pass the
+        // host's check as its first value and reach this gate as "k,k", matching no listed key.
+        var header = request.Headers[HeaderName];
+        var code = request.Query["code"];
+        if (header.Count > 1 || (header.Count == 0 && code.Count > 1))
         {
-            supplied = request.Query["code"].ToString();
+            return AdminResults.Error(StatusCodes.Status401Unauthorized, "Send one key, in one x-functions-key header.");
         }
 
+        // Repeated tenant or channel parameters could name one tenant to this gate and another to the handler.
+        if (request.Query["tenant"].Count > 1 || request.Query["channel"].Count > 1)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, "Name the tenant (or the channel) once.");
+        }
+
+        var supplied = header.Count == 1 ? header[0] ?? string.Empty : code.Count == 1 ? code[0] ?? string.Empty : string.Empty;
         if (Resolve(supplied, keyCheckedByHost, out var refusal) is not { } caller)
         {
             return AdminResults.Error(StatusCodes.Status401Unauthorized, refusal!);
@@ -110,7 +125,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     }
 
     private static bool IsAcrossTenants(HttpRequest request) =>
-        AcrossTenants.Any(route => string.Equals(request.Path.Value?.TrimEnd('/'), "/" + route, StringComparison.OrdinalIgnoreCase));
+        AcrossTenants.Any(a => HttpMethods.Equals(request.Method, a.Method) && string.Equals(request.Path.Value?.TrimEnd('/'), "/" + a.Route, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The tenants the request names: by <c>tenant</c>, or by a <c>channel</c> of theirs, in the query or a JSON body.</summary>
     private async Task<(List<string> Named, (int Status, string Detail)? Unreadable)> TenantsNamedAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -129,7 +144,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
             }
         }
 
-        Add(request.Query["tenant"].ToString(), request.Query["channel"].ToString());
+        Add(request.Query["tenant"].FirstOrDefault(), request.Query["channel"].FirstOrDefault());
         var (body, unreadable) = await BodyAsync(request, cancellationToken);
         if (body is JsonObject fields)
         {

@@ -1,7 +1,8 @@
 window.Pages = window.Pages || {};
 // The hand-off queue, most urgent first, with what a person needs to pick one up; claim and close.
 window.Pages.handoffs = async (main, { tenant, t, el }) => {
-  const status = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status') ?? 'open';
+  const asked = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status');
+  const status = ['open', 'claimed', 'closed'].includes(asked) ? asked : 'open';
   const handoffs = await Api.get(`/api/admin/handoffs?tenant=${encodeURIComponent(tenant)}&status=${status}`);
   main.append(el('h1', {}, t('handoffs.title')), el('p', { class: 'sub' }, t('handoffs.sub')));
   main.append(el('div', { class: 'tabs' }, ...['open', 'claimed', 'closed'].map(s =>
