@@ -12,7 +12,8 @@ public sealed class Chromium : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    private const string CjkFonts = "/usr/share/fonts/opentype/noto";
+    // A small CJK font (1.6 MB, against 56 MB for Noto CJK), so a clean CI machine installs it quickly.
+    private const string CjkFont = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
     // Without the background-networking flags chromium keeps calling Google's hosts, which this network refuses.
     private static readonly string[] Flags =
@@ -24,7 +25,7 @@ public sealed class Chromium : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ExecutablePath) || !Directory.Exists(CjkFonts))
+        if (!File.Exists(ExecutablePath) || !File.Exists(CjkFont))
         {
             await InstallAsync();
         }
@@ -35,7 +36,7 @@ public sealed class Chromium : IAsyncLifetime
 
     private static async Task InstallAsync()
     {
-        const string Command = "apt-get update && apt-get install -y chromium fonts-noto-cjk";
+        const string Command = "apt-get update && apt-get install -y chromium fonts-wqy-microhei";
         if (Environment.UserName != "root")
         {
             throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium with `sudo sh -c '{Command}'`, then run the tests again.");
@@ -43,7 +44,7 @@ public sealed class Chromium : IAsyncLifetime
 
         using var install = Process.Start(new ProcessStartInfo("sh", ["-c", Command + " >/tmp/triggers-chromium-install.log 2>&1"]) { UseShellExecute = false })!;
         await install.WaitForExitAsync();
-        if (install.ExitCode != 0 || !File.Exists(ExecutablePath) || !Directory.Exists(CjkFonts))
+        if (install.ExitCode != 0 || !File.Exists(ExecutablePath) || !File.Exists(CjkFont))
         {
             throw new InvalidOperationException($"`{Command}` failed (exit code {install.ExitCode}); see /tmp/triggers-chromium-install.log.");
         }
