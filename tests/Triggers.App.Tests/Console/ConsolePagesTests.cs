@@ -95,12 +95,18 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await GenericWebhook.AddRuleAsync(azurite, _tenant, "typo-rule", """{"==":[{"var":"signal.kind"},"order"]""", """[{"type":"message","text":"谢谢"}]""", Ct);
         await SeedHandoffAsync();
         await SeedRangePeakAsync();
+        await SeedTrafficAsync();
+        using (var admin = _host.App.CreateAdminClient())
+        {
+            (await admin.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).EnsureSuccessStatusCode();
+        }
+
         var saved = new List<string>();
         foreach (var (size, width, height) in Screenshots.Sizes)
         {
             await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
             var page = await SignedInAsync(context, "rules");
-            foreach (var name in new[] { "rules", "contacts?account=generic:buyer-1", "handoffs", "health" })
+            foreach (var name in new[] { "rules", "contacts?account=generic:buyer-1", "handoffs", "portfolio", "health" })
             {
                 await page.GotoAsync($"{_host.BaseUrl}/console#/{name}");
                 await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
@@ -190,5 +196,38 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await Assertions.Expect(invitation).ToContainTextAsync("range-peak-livestream");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("续航太差了");
         Assert.True(series >= 2, $"{series} series: each topic has its intensity and its baseline");
+    }
+
+    /// <summary>Three Douyin signals and one WeChat signal of the tenant, decided by the real processor.</summary>
+    private async Task SeedTrafficAsync()
+    {
+        var processor = _host.App.Services.GetRequiredService<Triggers.Hosting.Processing.SignalProcessor>();
+        var now = TimeProvider.System.GetUtcNow();
+        (string Platform, string Actor)[] seen = [("douyin", "d1"), ("douyin", "d2"), ("douyin", "d3"), ("wechat", "w1")];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            await processor.ProcessAsync(new Triggers.Core.Signals.Signal
+            {
+                Id = Triggers.Core.Signals.SignalIds.Create(_tenant, "web" + _tenant, "p" + i), Channel = "web" + _tenant, Platform = seen[i].Platform, Tenant = _tenant,
+                Kind = "message", Actor = new Triggers.Core.Signals.SignalActor(seen[i].Actor), Text = "你好", OccurredAt = now.AddHours(-i - 1), ReceivedAt = now.AddHours(-i - 1), DedupeKey = "p" + i,
+            }, Ct);
+        }
+    }
+
+    [Fact]
+    public async Task The_portfolio_page_computes_the_control_lines_on_request_and_marks_douyins_share_over_the_warning_line()
+    {
+        await SeedTrafficAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await SignedInAsync(context, "portfolio");
+        await Assertions.Expect(page.GetByTestId("lines-empty")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "立即计算" }).ClickAsync();
+        var douyin = page.Locator("[data-testid=lines] tr[data-platform=douyin]");
+
+        await Assertions.Expect(douyin.Locator("td.crossed")).ToHaveTextAsync("75.0%");
+        await Assertions.Expect(page.Locator("[data-testid=lines] tr[data-platform=wechat]")).ToContainTextAsync("25.0%");
+        await Assertions.Expect(page.GetByTestId("crossed")).ToContainTextAsync("预警线 douyin：75.0%，控制线 40.0%");
+        await Assertions.Expect(page.GetByTestId("funnel")).ToContainTextAsync("价值");
     }
 }
