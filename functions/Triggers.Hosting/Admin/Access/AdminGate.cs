@@ -76,10 +76,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
             named.Add(ChannelRegistry.DefaultTenant);
         }
 
-        return named.FirstOrDefault(t => !caller.MaySee(t)) is { } refused
-            ? AdminResults.Error(StatusCodes.Status403Forbidden,
-                $"the key '{caller.Name}' may see tenant{(caller.Tenants!.Count == 1 ? string.Empty : "s")} {string.Join(", ", caller.Tenants!.Order(StringComparer.Ordinal))}, not '{refused}': name one of them with ?tenant=, or use a key for '{refused}'.")
-            : null;
+        return named.FirstOrDefault(t => !caller.MaySee(t)) is { } refused ? AdminResults.Scope(context.Request, refused) : null;
     }
 
     private AdminCaller? Resolve(string supplied, bool keyCheckedByHost, out string? refusal)
