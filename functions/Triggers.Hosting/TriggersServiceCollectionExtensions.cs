@@ -105,6 +105,7 @@ public static class TriggersServiceCollectionExtensions
         services.AddSingleton<JourneyAdmin>();
         services.AddSingleton<ControlLinesAdmin>();
         services.AddSingleton<SimulationAdmin>();
+        services.AddSingleton<QueuesAdmin>();
         services.AddSingleton(sp => new TableRuleWriter(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<Triggers.Core.Processing.IRuleHistoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RulesAdmin>();
         services.AddSingleton<Console.ConsoleAssets>();

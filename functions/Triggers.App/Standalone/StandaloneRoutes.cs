@@ -29,6 +29,7 @@ public static class StandaloneRoutes
         admin.MapPost(Routes.AdminRulesReload, (HttpRequest r, AdminApi a) => a.ReloadRulesAsync(r));
         admin.MapGet(Routes.AdminRuleHistory, (HttpRequest r, AdminApi a) => a.ListRuleHistoryAsync(r));
         admin.MapPost(Routes.AdminRulesSimulate, (HttpRequest r, SimulationAdmin s) => s.SimulateAsync(r));
+        admin.MapPost(Routes.AdminRulesValidate, (HttpRequest r, RulesAdmin a) => a.ValidateAsync(r));
         admin.MapGet(Routes.AdminHandoffs, (HttpRequest r, HandoffAdmin h) => h.ListAsync(r));
         admin.MapPost(Routes.AdminHandoffClaim, (HttpRequest r, string id, HandoffAdmin h) => h.ClaimAsync(r, id));
         admin.MapPost(Routes.AdminHandoffClose, (HttpRequest r, string id, HandoffAdmin h) => h.CloseAsync(r, id));
@@ -46,6 +47,8 @@ public static class StandaloneRoutes
         admin.MapGet(Routes.AdminJourneys, (HttpRequest r, JourneyAdmin j) => j.FunnelAsync(r));
         admin.MapGet(Routes.AdminControlLines, (HttpRequest r, ControlLinesAdmin c) => c.GetAsync(r));
         admin.MapPost(Routes.AdminControlLinesCompute, (HttpRequest r, ControlLinesAdmin c) => c.ComputeAsync(r));
+        admin.MapGet(Routes.AdminQueues, (HttpRequest r, QueuesAdmin q) => q.ListAsync(r));
+        admin.MapPost(Routes.AdminQueueRequeue, (HttpRequest r, string queue, QueuesAdmin q) => q.RequeueAsync(r, queue));
         admin.MapGet(Routes.AdminContactTimeline, (HttpRequest r, string account, TimelineAdmin t) => t.GetAsync(r, account));
         return app;
     }

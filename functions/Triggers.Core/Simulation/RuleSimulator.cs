@@ -19,8 +19,14 @@ public static class RuleSimulator
 
     /// <param name="tenant">When given, only this tenant's signals and rules.</param>
     /// <param name="settings">Guardrails, channel platforms and emotion tuning; the defaults (Asia/Shanghai, 22:00-08:00...) when null.</param>
+    /// <param name="progress">Told (signals decided, signals in all) about fifty times over the run, and at its end, so a long simulation can show it.</param>
     public static async Task<SimulationReport> RunAsync(
-        SimulationRules rules, IEnumerable<ProcessedSignal> signals, string? tenant = null, DecisionSettings? settings = null, CancellationToken cancellationToken = default)
+        SimulationRules rules,
+        IEnumerable<ProcessedSignal> signals,
+        string? tenant = null,
+        DecisionSettings? settings = null,
+        CancellationToken cancellationToken = default,
+        Func<int, int, ValueTask>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(signals);
@@ -37,8 +43,15 @@ public static class RuleSimulator
         var clock = new ReplayClock();
         var ports = MemoryPorts.Create(ordered, clock);
         var pipeline = new DecisionPipeline(ports, settings ?? Defaults);
+        var step = Math.Max(1, ordered.Count / 50);
+        var decided = 0;
         foreach (var processed in ordered)
         {
+            if (progress is not null && decided++ % step == 0)
+            {
+                await progress(decided - 1, ordered.Count);
+            }
+
             clock.Now = ProcessedAt(processed);
             var decision = await pipeline.DecideAsync(processed.Signal, rules.Set, cancellationToken);
             foreach (var rule in decision.Rules)
@@ -50,14 +63,23 @@ public static class RuleSimulator
             }
         }
 
+        if (progress is not null)
+        {
+            await progress(ordered.Count, ordered.Count);
+        }
+
+        var bySignal = ordered.ToDictionary(s => s.Signal.Id, StringComparer.Ordinal);
+
         // Reported as they stand at the range's end: a person writing later in the range cancels or postpones them.
         foreach (var tally in tallies.Values)
         {
             foreach (var planned in tally.Planned)
             {
                 var touchpoint = await ports.Touchpoints.GetAsync(planned.Tenant, planned.Id, cancellationToken) ?? planned;
+                var cause = bySignal.GetValueOrDefault(touchpoint.SignalId);
                 tally.Touchpoints.Add(new SimulatedTouchpoint(
-                    touchpoint.Type, touchpoint.Channel, touchpoint.Contact, touchpoint.DueAt, touchpoint.SignalId, touchpoint.Status, touchpoint.Guardrail, touchpoint.StatusReason));
+                    touchpoint.Type, touchpoint.Channel, touchpoint.Contact, touchpoint.DueAt, touchpoint.SignalId, touchpoint.Status, touchpoint.Guardrail, touchpoint.StatusReason,
+                    cause?.Signal.Text, cause?.Signal.OccurredAt));
                 if (touchpoint.Status != TouchpointStatus.Planned && touchpoint.Guardrail is { } guardrail)
                 {
                     tally.BlockedBy[guardrail] = tally.BlockedBy.GetValueOrDefault(guardrail) + 1;

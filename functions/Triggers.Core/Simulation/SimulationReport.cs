@@ -32,6 +32,8 @@ public sealed record RuleSimulation(
 /// <param name="Status">planned, blocked or cancelled, as the guardrails at planning would have left it.</param>
 /// <param name="Guardrail">The guardrail that blocked or deferred it (a deferred one stays planned, with the new due time).</param>
 /// <param name="Reason">The guardrail's explanation, for people.</param>
+/// <param name="SignalText">What the signal that set it off said, so staff see which signals a rule fires on.</param>
+/// <param name="SignalAt">When that signal occurred.</param>
 public sealed record SimulatedTouchpoint(
     string Type,
     string Channel,
@@ -40,4 +42,6 @@ public sealed record SimulatedTouchpoint(
     string SignalId,
     string Status = "planned",
     string? Guardrail = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? SignalText = null,
+    DateTimeOffset? SignalAt = null);

@@ -15,7 +15,7 @@ namespace Triggers.Hosting.Admin;
 public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer, RuleCache rules)
 {
     /// <summary>Route segments under admin/rules that are not rule ids.</summary>
-    private static readonly string[] Reserved = ["problems", "reload", "history", "simulate"];
+    private static readonly string[] Reserved = ["problems", "reload", "history", "simulate", "validate"];
 
     // Chinese text kept as typed, as staff write it into the table, not as \u escapes.
     private static readonly System.Text.Json.JsonSerializerOptions AsTyped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -68,25 +68,7 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
             return badBy;
         }
 
-        var problems = new List<string>();
-        if (IdProblem(id) is { } badId)
-        {
-            problems.Add(badId);
-        }
-
-        var definition = new RuleDefinition(
-            tenant,
-            id,
-            Typed<bool>(body, "enabled", "true or false", problems) ?? false,
-            Typed<int>(body, "priority", "a whole number (higher runs first)", problems) ?? 0,
-            Json(body, "when", problems),
-            Json(body, "then", problems),
-            Optional(body, "cooldown", problems),
-            Optional(body, "description", problems),
-            Version: null);
-
-        // Compiled as if enabled, so a rule saved disabled is already known to work when it is switched on.
-        problems.AddRange(RuleSet.Compile([definition with { Enabled = true }], channels.IsKnown).Problems.Select(p => p.Problem));
+        var (definition, problems) = Draft(body, tenant, id);
         if (problems.Count > 0)
         {
             return Results.Problem(
@@ -97,6 +79,35 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
         }
 
         return await WriteAsync(request, definition, by, body["version"] is JsonValue v && v.TryGetValue(out string? version) ? version : null);
+    }
+
+    /// <summary>
+    /// <c>POST /api/admin/rules/validate?tenant=</c> with the same body as a save plus <c>id</c>: every problem the save would
+    /// refuse, as the console's editor checks a draft while staff type. Writes nothing.
+    /// </summary>
+    public async Task<IResult> ValidateAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (body is null)
+        {
+            return AdminResults.Error(StatusCodes.Status400BadRequest, $"the body is empty: {Shape}, with \"id\".");
+        }
+
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        var id = AdminResults.Text(body, "id") ?? string.Empty;
+        var (_, problems) = Draft(body, tenant, id);
+        return Results.Ok(new { id, valid = problems.Count == 0, problems });
     }
 
     /// <summary><c>POST /api/admin/rules/{id}/enable</c> and <c>/disable</c>: the stored rule with only Enabled changed.</summary>
@@ -133,6 +144,31 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
         }
 
         return await WriteAsync(request, current with { Enabled = enabled }, by, current.Version);
+    }
+
+    /// <summary>The rule the body describes, and every problem that would keep it from being saved (compiled as if enabled).</summary>
+    private (RuleDefinition Definition, List<string> Problems) Draft(JsonObject body, string tenant, string id)
+    {
+        var problems = new List<string>();
+        if (IdProblem(id) is { } badId)
+        {
+            problems.Add(badId);
+        }
+
+        var definition = new RuleDefinition(
+            tenant,
+            id,
+            Typed<bool>(body, "enabled", "true or false", problems) ?? false,
+            Typed<int>(body, "priority", "a whole number (higher runs first)", problems) ?? 0,
+            Json(body, "when", problems),
+            Json(body, "then", problems),
+            Optional(body, "cooldown", problems),
+            Optional(body, "description", problems),
+            Version: null);
+
+        // Compiled as if enabled, so a rule saved disabled is already known to work when it is switched on.
+        problems.AddRange(RuleSet.Compile([definition with { Enabled = true }], channels.IsKnown).Problems.Select(p => p.Problem));
+        return (definition, problems);
     }
 
     private async Task<IResult> WriteAsync(HttpRequest request, RuleDefinition definition, string by, string? version)

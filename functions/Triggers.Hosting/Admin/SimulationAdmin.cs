@@ -11,8 +11,9 @@ using Triggers.Core.Simulation;
 namespace Triggers.Hosting.Admin;
 
 /// <summary>
-/// <c>POST /api/admin/rules/simulate</c>: what a draft (or the live rules) would have done with the recorded
-/// signals of one channel in a time range. Reads table Signals and the rule cache; writes nothing.
+/// <c>POST /api/admin/rules/simulate</c>: what a draft (or the live rules) would have done with the recorded signals
+/// of one channel, or of all the tenant's channels, in a time range. Reads table Signals and the rule cache; writes
+/// nothing. With <c>Accept: application/x-ndjson</c> it streams its progress (<see cref="ProgressResult"/>).
 /// </summary>
 public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalStore store, RuleCache cache, DecisionSettings settings)
 {
@@ -31,11 +32,12 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
         var ct = request.HttpContext.RequestAborted;
         if (body is null)
         {
-            return Bad("send a JSON body: {\"channel\": \"...\", \"from\": iso, \"to\": iso, \"rules\": [...]?, \"limit\": n?}");
+            return Bad("send a JSON body: {\"channel\": \"...\" or \"tenant\": \"...\", \"from\": iso, \"to\": iso, \"rules\": [...]?, \"limit\": n?}");
         }
 
         var name = Text(body, "channel");
-        if (name is null || channels.Find(name) is not { } channel)
+        var named = name is null ? null : channels.Find(name);
+        if (name is not null && named is null)
         {
             return Bad($"channel '{name}' is not configured (configured: {AdminResults.Visible(request, channels.All)}).");
         }
@@ -45,11 +47,23 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
             return problem;
         }
 
-        var tenant = Text(body, "tenant") ?? channel.Tenant;
-        if ((AdminResults.Scope(request, channel.Tenant) ?? AdminResults.Scope(request, tenant)) is { } refused)
+        var tenant = Text(body, "tenant") ?? named?.Tenant ?? AdminResults.Query(request, "tenant");
+        if (tenant is null)
+        {
+            return Bad("name the channel whose recorded signals to replay, or the tenant to replay all of its channels: {\"tenant\": \"...\"}.");
+        }
+
+        if (((named is null ? null : AdminResults.Scope(request, named.Tenant)) ?? AdminResults.Scope(request, tenant)) is { } refused)
         {
             return refused;
         }
+
+        var replayed = named is null ? channels.All.Where(c => c.Tenant == tenant).Select(c => c.Name).ToList() : [named.Name];
+        if (replayed.Count == 0)
+        {
+            return Bad($"tenant '{tenant}' has no configured channel, so it has no recorded signals to replay.");
+        }
+
         SimulationRules rules;
         if (body["rules"] is JsonArray entities)
         {
@@ -65,10 +79,32 @@ public sealed class SimulationAdmin(ChannelRegistry channels, IProcessedSignalSt
             return Bad("rules must be an array of rule entities, or absent to simulate the live rules.");
         }
 
-        var signals = (await store.ListAsync(channel.Name, limit, ct))
-            .Where(s => (from is null || s.Signal.OccurredAt >= from) && (to is null || s.Signal.OccurredAt <= to));
-        return Results.Ok(await RuleSimulator.RunAsync(rules, signals, tenant, settings, request.HttpContext.RequestAborted));
+        async Task<SimulationReport> RunAsync(Func<object, Task>? report)
+        {
+            var signals = new List<ProcessedSignal>();
+            for (var i = 0; i < replayed.Count; i++)
+            {
+                if (report is not null)
+                {
+                    await report(new { phase = "reading", channel = replayed[i], done = i, total = replayed.Count });
+                }
+
+                signals.AddRange((await store.ListAsync(replayed[i], limit, ct))
+                    .Where(s => (from is null || s.Signal.OccurredAt >= from) && (to is null || s.Signal.OccurredAt <= to)));
+            }
+
+            return await RuleSimulator.RunAsync(rules, signals, tenant, settings, ct,
+                report is null ? null : async (done, total) => await report(new { phase = "deciding", done, total }));
+        }
+
+        // Asked for as NDJSON, the simulation says how far it is as it goes, then gives the report as its last line.
+        return Accepts(request, ProgressResult.ContentType)
+            ? new ProgressResult(async write => await RunAsync(write))
+            : Results.Ok(await RunAsync(null));
     }
+
+    private static bool Accepts(HttpRequest request, string mediaType) =>
+        request.Headers.Accept.Any(a => a?.Contains(mediaType, StringComparison.OrdinalIgnoreCase) == true);
 
     private static string? Text(JsonObject body, string name) =>
         body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

@@ -10,7 +10,8 @@ namespace Triggers.Hosting.Admin;
 
 /// <summary>
 /// <c>GET /api/admin/contacts/{platform}:{actorId}/timeline?tenant=&amp;days=30&amp;limit=200</c>: one person's history merged
-/// across every linked account, newest first (signals, touchpoints with their why, hand-offs, coin entries), and the
+/// across every linked account, newest first (signals, touchpoints with their why, hand-offs, each channel's last consent
+/// change, coin entries), and the
 /// emotion series per topic merged across the accounts, oldest first, with baselines and peaks: the demand ECG.
 /// </summary>
 public sealed class TimelineAdmin(
@@ -20,6 +21,7 @@ public sealed class TimelineAdmin(
     IHandoffStore handoffs,
     IEmotionStore emotions,
     CoinBank coins,
+    Triggers.Core.Contacts.IContactStateStore states,
     ChannelRegistry channels,
     TimeProvider time)
 {
@@ -60,6 +62,14 @@ public sealed class TimelineAdmin(
                 {
                     var view = SignalView.From(s);
                     items.Add(new Item(s.Signal.OccurredAt, "signal", id, channel, $"{s.Signal.Kind}: {s.Signal.Text} ({s.Analysis.Label})", view));
+                }
+
+                // The contact state keeps the channel's last consent change, not every one.
+                if (await states.GetAsync(tenant, channel, each.Id, ct) is { ConsentChangedAt: { } changedAt } state)
+                {
+                    var change = state.OptedOut ? "opted out" : "opted in";
+                    items.Add(new Item(changedAt, "consent", id, channel, $"consent: {change} ({state.ConsentSource})",
+                        new { optedOut = state.OptedOut, source = state.ConsentSource, changedAt }));
                 }
             }
 

@@ -27,6 +27,7 @@ public static class Routes
     public const string AdminRulesReload = Prefix + "/admin/rules/reload";
     public const string AdminRuleHistory = Prefix + "/admin/rules/history";
     public const string AdminRulesSimulate = Prefix + "/admin/rules/simulate";
+    public const string AdminRulesValidate = Prefix + "/admin/rules/validate";
     public const string AdminHandoffs = Prefix + "/admin/handoffs";
     public const string AdminHandoffClaim = Prefix + "/admin/handoffs/{id}/claim";
     public const string AdminHandoffClose = Prefix + "/admin/handoffs/{id}/close";
@@ -43,4 +44,6 @@ public static class Routes
     public const string AdminJourneys = Prefix + "/admin/journeys";
     public const string AdminControlLines = Prefix + "/admin/control-lines";
     public const string AdminControlLinesCompute = Prefix + "/admin/control-lines/compute";
+    public const string AdminQueues = Prefix + "/admin/queues";
+    public const string AdminQueueRequeue = Prefix + "/admin/queues/{queue}/requeue";
 }

@@ -104,6 +104,37 @@ public sealed class SimulationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("nosuchchannel", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Asked_for_ndjson_a_simulation_of_all_the_tenants_channels_reports_its_progress_then_the_report()
+    {
+        using var client = _app.CreateAdminClient();
+        (await client.GetAsync("/api/health", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var queue = TestStorage.Queue(azurite, "ingest");
+        await queue.SendMessageAsync(Envelope("p-1", "订单已支付", "2026-11-21T10:00:00+08:00"), null, null, TestContext.Current.CancellationToken);
+        await queue.SendMessageAsync(Envelope("p-2", "再来一单", "2026-11-21T11:00:00+08:00"), null, null, TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel={_channel}", TestContext.Current.CancellationToken),
+            s => s.GetArrayLength() == 2,
+            TimeSpan.FromSeconds(15));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/rules/simulate")
+        {
+            Content = JsonContent.Create(new JsonObject { ["tenant"] = _tenant, ["rules"] = new JsonArray(Rule("every-order", enabled: true, """{"==":[{"var":"signal.kind"},"order"]}""")) }),
+        };
+        request.Headers.Accept.ParseAdd("application/x-ndjson");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            ["reading 0/1", "deciding 0/2", "deciding 1/2", "deciding 2/2", "done"],
+            lines.Select(l => l.GetProperty("phase").GetString() == "done" ? "done" : $"{l.GetProperty("phase").GetString()} {l.GetProperty("done").GetInt32()}/{l.GetProperty("total").GetInt32()}"));
+        Assert.Equal(_channel, lines[0].GetProperty("channel").GetString());
+        var touchpoints = lines[^1].GetProperty("result").GetProperty("results")[0].GetProperty("touchpoints");
+        Assert.Equal(["订单已支付", "再来一单"], touchpoints.EnumerateArray().Select(t => t.GetProperty("signalText").GetString()));
+    }
+
     private static (int Matched, int CooledDown, int Touchpoints) Counts(JsonElement rule) =>
         (rule.GetProperty("matched").GetInt32(), rule.GetProperty("cooledDown").GetInt32(), rule.GetProperty("touchpoints").GetArrayLength());
 

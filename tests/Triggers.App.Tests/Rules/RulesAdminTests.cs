@@ -107,4 +107,31 @@ public sealed class RulesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("typo", "broken"), (listed.GetProperty("id").GetString(), listed.GetProperty("status").GetString()));
         Assert.StartsWith("When is not valid JSON", listed.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validating_a_draft_names_each_problem_and_where_it_is_and_writes_nothing()
+    {
+        using var client = _app.CreateAdminClient();
+        var draft = new
+        {
+            id = "draft-rule",
+            when = JsonDocument.Parse(When).RootElement,
+            then = JsonDocument.Parse("""[{"type":"message","text":"好"},{"type":"teleport"}]""").RootElement,
+            cooldown = "one day",
+        };
+        var good = new { id = "draft-rule", when = JsonDocument.Parse(When).RootElement, then = JsonDocument.Parse("""[{"type":"tag","text":"buyer"}]""").RootElement };
+
+        var checkedBad = await (await client.PostAsJsonAsync($"/api/admin/rules/validate?tenant={_tenant}", draft, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var checkedGood = await (await client.PostAsJsonAsync($"/api/admin/rules/validate?tenant={_tenant}", good, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/admin/rules?tenant={_tenant}", Ct);
+
+        Assert.False(checkedBad.GetProperty("valid").GetBoolean());
+        var problems = checkedBad.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Then[1].type \"teleport\" is not an action type", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Cooldown \"one day\" is not an ISO-8601 duration", StringComparison.Ordinal));
+        Assert.True(checkedGood.GetProperty("valid").GetBoolean());
+        Assert.Equal(0, checkedGood.GetProperty("problems").GetArrayLength());
+        Assert.Equal(0, listed.GetArrayLength());
+    }
 }

@@ -58,13 +58,13 @@ public sealed class RuleSimulatorTests
     }
 
     [Fact]
-    public async Task Planned_touchpoints_carry_type_channel_contact_and_a_due_time_from_the_signal_and_processing_times()
+    public async Task Planned_touchpoints_carry_type_channel_contact_a_due_time_and_what_the_signal_that_set_them_off_said()
     {
         var report = await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken);
 
         var first = Result(report, "negative-handoff").Touchpoints.Take(2).ToList();
-        Assert.Equal(new SimulatedTouchpoint("handoff", "wechat-main", "A", T0.AddSeconds(2), "s1"), first[0]);
-        Assert.Equal(new SimulatedTouchpoint("alert", "wechat-main", "A", T0.AddMinutes(10), "s1"), first[1]);
+        Assert.Equal(new SimulatedTouchpoint("handoff", "wechat-main", "A", T0.AddSeconds(2), "s1", SignalText: "我要退款", SignalAt: T0), first[0]);
+        Assert.Equal(new SimulatedTouchpoint("alert", "wechat-main", "A", T0.AddMinutes(10), "s1", SignalText: "我要退款", SignalAt: T0), first[1]);
     }
 
     [Fact]
@@ -174,5 +174,18 @@ public sealed class RuleSimulatorTests
         Assert.Equal("live", report.Rules);
         var on = Assert.Single(report.Results);
         Assert.Equal(("on", 5, false), (on.Id, on.Matched, on.SimulatedAsEnabled));
+    }
+
+    [Fact]
+    public async Task A_simulation_reports_its_progress_from_none_to_every_signal_decided()
+    {
+        var told = new List<(int Done, int Total)>();
+        await RuleSimulator.RunAsync(SimulationRules.Draft(Rules), Signals, cancellationToken: TestContext.Current.CancellationToken, progress: (done, total) =>
+        {
+            told.Add((done, total));
+            return ValueTask.CompletedTask;
+        });
+
+        Assert.Equal([(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)], told);
     }
 }

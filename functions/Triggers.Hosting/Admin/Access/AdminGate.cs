@@ -24,6 +24,7 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     private static readonly (string Method, string Route)[] AcrossTenants =
     [
         ("GET", Routes.AdminHealth), ("GET", Routes.AdminAccess), ("GET", Routes.AdminRuleProblems), ("POST", Routes.AdminRulesReload), ("GET", Routes.AdminSignals),
+        ("GET", Routes.AdminQueues), ("POST", Routes.AdminQueueRequeue),
     ];
 
     /// <summary>
@@ -122,7 +123,16 @@ public sealed class AdminGate(IOptionsMonitor<AdminOptions> options, ChannelRegi
     }
 
     private static bool IsAcrossTenants(HttpRequest request) =>
-        AcrossTenants.Any(a => HttpMethods.Equals(request.Method, a.Method) && string.Equals(request.Path.Value?.TrimEnd('/'), "/" + a.Route, StringComparison.OrdinalIgnoreCase));
+        AcrossTenants.Any(a => HttpMethods.Equals(request.Method, a.Method) && Matches(request.Path.Value ?? string.Empty, a.Route));
+
+    /// <summary>The path against a route template: literal segments ignoring case, a <c>{parameter}</c> any one segment.</summary>
+    private static bool Matches(string path, string route)
+    {
+        var segments = path.Trim('/').Split('/');
+        var template = route.Split('/');
+        return segments.Length == template.Length && segments.Zip(template).All(p =>
+            p.Second.StartsWith('{') ? p.First.Length > 0 : string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The tenants the request names: by <c>tenant</c>, or by a <c>channel</c> of theirs, in the query or a JSON body.</summary>
     private async Task<(List<string> Named, (int Status, string Detail)? Unreadable)> TenantsNamedAsync(HttpRequest request, CancellationToken cancellationToken)

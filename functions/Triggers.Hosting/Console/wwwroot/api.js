@@ -14,8 +14,35 @@ window.Api = (() => {
     if (!response.ok) throw new ApiError(response.status, json?.detail ?? response.statusText);
     return json;
   };
+  // NDJSON answers (a simulation's progress): each line to onLine as it arrives; the last line is returned.
+  const stream = async (path, body, onLine) => {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'x-functions-key': key() ?? '', 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError(response.status, (text ? JSON.parse(text) : null)?.detail ?? response.statusText);
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let last = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += decoder.decode(value ?? new Uint8Array(), { stream: !done });
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines.filter(l => l.trim())) { last = JSON.parse(line); onLine(last); }
+      if (done) break;
+    }
+    if (buffer.trim()) { last = JSON.parse(buffer); onLine(last); }
+    return last;
+  };
   return {
     ApiError,
+    stream,
     key,
     setKey: value => sessionStorage.setItem(keyName, value),
     clearKey: () => sessionStorage.removeItem(keyName),

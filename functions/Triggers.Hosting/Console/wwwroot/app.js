@@ -30,7 +30,7 @@
     I18n.apply();
     document.getElementById('language').textContent = t('language');
     const page = (location.hash.replace(/^#\//, '') || 'rules').split('?')[0];
-    document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === page));
+    document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === (page === 'rule' ? 'rules' : page)));
     main.replaceChildren(el('p', { class: 'sub' }, t('loading')));
     if (!Api.key()) { askForKey(); return; }
     const draw = window.Pages[page] ?? window.Pages.rules;

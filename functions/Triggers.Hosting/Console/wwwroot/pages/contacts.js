@@ -72,17 +72,8 @@ function showTouchpoint(id) {
   item?.scrollIntoView({ block: 'center' });
 }
 
-// ECharts is 1 MB: loaded the first time a chart is drawn.
-const loadECharts = () => window.echarts ? Promise.resolve() : new Promise((resolve, reject) => {
-  const script = document.createElement('script');
-  script.src = '/console/vendor/echarts.min.js';
-  script.onload = resolve;
-  script.onerror = () => reject(new Error('echarts.min.js did not load'));
-  document.head.append(script);
-});
-
 async function drawChart(container, topics, touchpoints, t) {
-  await loadECharts();
+  await Charts.load();
   const chart = echarts.init(container, null, { renderer: 'canvas' });
   const series = [];
   for (const [topic, points] of topics) {

@@ -30,4 +30,42 @@ window.Pages.health = async (main, { t, el }) => {
         el('td', { 'data-label': t('health.table') }, table), el('td', { 'data-label': t('health.row') }, el('span', { class: 'mono' }, row)),
         el('td', { 'data-label': t('health.problem') }, el('span', { class: 'problem' }, problem)))))));
   main.append(section);
+
+  // Queue depths, and the poison queues' messages with the error that stopped each, requeued once the cause is fixed.
+  const queues = await Api.get('/api/admin/queues');
+  const status = el('p', { role: 'status', 'data-testid': 'requeue-status' });
+  const requeue = async (queue, ids) => {
+    try {
+      const result = await Api.post(`/api/admin/queues/${encodeURIComponent(queue)}/requeue`, ids ? { ids } : {});
+      sessionStorage.setItem('triggers.saved', t('health.requeued', result.requeued.length));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } catch (error) {
+      status.replaceChildren(el('span', { class: 'problem' }, error.message));
+    }
+  };
+  const button = (label, queue, ids, secondary) => {
+    const b = el('button', { type: 'button', class: secondary ? 'secondary' : '' }, label);
+    b.addEventListener('click', () => { b.disabled = true; requeue(queue, ids); });
+    return b;
+  };
+  const saved = sessionStorage.getItem('triggers.saved');
+  if (saved) { status.textContent = saved; sessionStorage.removeItem('triggers.saved'); }
+  const queueSection = el('section', { 'data-testid': 'queues' }, el('h2', {}, t('health.queues')), status,
+    el('div', { class: 'cards' }, ...queues.map(q => el('div', { class: `card${q.poison && q.depth > 0 ? ' crossed' : ''}`, 'data-queue': q.name },
+      el('div', { class: 'label mono' }, q.name), el('div', { class: 'value' }, String(q.depth))))));
+  const poisoned = queues.filter(q => q.poison && q.messages.length > 0);
+  if (poisoned.length === 0) queueSection.append(el('div', { class: 'empty' }, t('health.noPoison')));
+  for (const q of poisoned) {
+    queueSection.append(el('div', { class: 'row head' }, el('h2', { class: 'mono' }, q.name), el('span', { class: 'spacer' }),
+      q.requeuesTo ? button(t('health.requeueAll'), q.name, null, true) : el('span', { class: 'sub' }, t('health.notRequeueable'))));
+    queueSection.append(el('table', { class: 'stack', 'data-poison': q.name },
+      el('thead', {}, el('tr', {}, ...['health.failedAt', 'health.error', 'health.attempts', 'tenant', ''].map(k => el('th', {}, k ? t(k) : '')))),
+      el('tbody', {}, ...q.messages.map(m => el('tr', { 'data-message': m.id },
+        el('td', { 'data-label': t('health.failedAt'), class: 'nowrap' }, m.failedAt ? new Date(m.failedAt).toLocaleString(I18n.language) : '—'),
+        el('td', { 'data-label': t('health.error') }, el('span', { class: 'problem' }, m.error ?? '—'), el('div', { class: 'mono sub' }, m.message.length > 240 ? `${m.message.slice(0, 240)}…` : m.message)),
+        el('td', { 'data-label': t('health.attempts'), class: 'nowrap' }, m.dequeueCount === null || m.dequeueCount === undefined ? '—' : String(m.dequeueCount)),
+        el('td', { 'data-label': t('tenant') }, m.tenants.join(', ') || '—'),
+        el('td', {}, q.requeuesTo && !m.truncated ? button(t('health.requeue'), q.name, [m.id]) : ''))))));
+  }
+  main.append(queueSection);
 };

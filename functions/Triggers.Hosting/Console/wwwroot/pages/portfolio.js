@@ -44,6 +44,21 @@ window.Pages.portfolio = async (main, { tenant, t, el }) => {
       el('p', { class: 'sub' }, el('a', { href: '#/handoffs' }, t('portfolio.alerts')))));
   }
 
+  // The lines over their last computations: each platform's share of signals and ROI, and the innovation share, with the thresholds.
+  if (lines) {
+    const history = await Api.get(`/api/admin/control-lines?${query}&history=168`);
+    const section = el('section', {}, el('h2', {}, t('portfolio.history')));
+    if (history.length < 2) {
+      section.append(el('div', { class: 'empty', 'data-testid': 'history-empty' }, t('portfolio.noHistory')));
+      main.append(section);
+    } else {
+      const chart = el('div', { class: 'chart', 'data-testid': 'lines-history', role: 'img', 'aria-label': t('portfolio.history') });
+      section.append(chart);
+      main.append(section);
+      await drawHistory(chart, history, t);
+    }
+  }
+
   const journeys = await Api.get(`/api/admin/journeys?${query}&days=30`);
   const steps = ['value', 'emotion', 'conversion', 'service'];
   const top = Math.max(1, ...steps.map(s => journeys.funnel?.[s] ?? 0));
@@ -56,3 +71,33 @@ window.Pages.portfolio = async (main, { tenant, t, el }) => {
       return el('div', { class: 'step' }, el('span', { class: 'label' }, t(`quadrant.${s}`)), el('div', { class: 'bar-track' }, bar), el('span', { class: 'count' }, String(count)));
     }))));
 };
+
+async function drawHistory(container, history, t) {
+  await Charts.load();
+  const platforms = [...new Set(history.flatMap(h => Object.keys(h.concentration ?? {})))].sort();
+  const series = platforms.map(p => ({
+    name: `${p} · ${t('portfolio.signals')}`, type: 'line', showSymbol: true, symbolSize: 5,
+    data: history.map(h => [h.computedAt, h.concentration?.[p]?.signals ?? null]),
+  }));
+  series.push({ name: t('portfolio.innovation'), type: 'line', showSymbol: true, symbolSize: 5, data: history.map(h => [h.computedAt, h.innovation?.share ?? null]) });
+  // The warning line as the latest crossing names it (the result keeps thresholds only with crossings).
+  const threshold = history.flatMap(h => h.crossed ?? []).filter(c => c.line === 'concentration').pop()?.threshold;
+  if (typeof threshold === 'number') {
+    series[0].markLine = { symbol: 'none', lineStyle: { color: '#c4320a', type: 'dashed' }, label: { formatter: t('portfolio.line.concentration') }, data: [{ yAxis: threshold }] };
+  }
+  const roi = platforms.map(p => ({
+    name: `${p} · ROI`, type: 'line', yAxisIndex: 1, showSymbol: true, symbolSize: 5, lineStyle: { type: 'dotted' },
+    data: history.map(h => [h.computedAt, h.roi?.[p] ?? null]),
+  }));
+  const chart = echarts.init(container, null, { renderer: 'canvas' });
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 44, right: 44, top: 36, bottom: 28 },
+    xAxis: { type: 'time' },
+    yAxis: [{ type: 'value', min: 0, max: 1, axisLabel: { formatter: v => `${Math.round(v * 100)}%` } }, { type: 'value', name: 'ROI' }],
+    series: [...series, ...roi],
+  });
+  new ResizeObserver(() => chart.resize()).observe(container);
+}
