@@ -68,6 +68,9 @@ public static class HandoffBuilder
         var context = new JsonObject
         {
             ["why"] = touchpoint.Why,
+
+            // What the rule's handoff action asks of the person ("请人工尽快跟进"), in the staff's own words.
+            ["note"] = touchpoint.Text,
             ["urgency"] = new JsonObject
             {
                 ["score"] = Round(urgency),

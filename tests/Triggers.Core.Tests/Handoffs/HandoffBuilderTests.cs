@@ -175,4 +175,12 @@ public sealed class HandoffBuilderTests
     {
         public string Suggest(ReplySituation situation) => $"{situation.Topic}/{situation.Sentiment}/{situation.Trend}: {situation.LastText}";
     }
+
+    [Fact]
+    public void The_context_carries_what_the_rules_handoff_action_asks_of_the_person()
+    {
+        var handoff = HandoffBuilder.Build(HandoffTouch with { Text = "订单相关的负面反馈，请人工尽快跟进" }, Conversation, null, T0.AddMinutes(12));
+
+        Assert.Equal("订单相关的负面反馈，请人工尽快跟进", (string?)Context(handoff)["note"]);
+    }
 }

@@ -46,7 +46,7 @@ window.RuleBuilder = (() => {
       if (path === 'signal.platform') return { shape: 'platform', value };
       if (path === 'sentiment.label') return { shape: 'sentiment', value };
     }
-    const peak = /^emotion\.([^.]+)\.peak$/.exec(path);
+    const peak = /^emotion\.([^.]*)\.peak$/.exec(path);
     if (op === '==' && value === true && peak) return { shape: 'peak', value: peak[1] };
     if (!numericOps.includes(op) || typeof value !== 'number') return null;
     if (path === 'contact.trust.score') return { shape: 'trust', op, value };

@@ -12,7 +12,7 @@ window.Pages.handoffs = async (main, { tenant, t, el }) => {
     return;
   }
 
-  const agent = () => sessionStorage.getItem('triggers.agent') ?? '';
+  const agent = () => sessionStorage.getItem('triggers.by') ?? '';
   for (const handoff of handoffs) {
     const context = handoff.context ?? {};
     const urgency = context.urgency ?? {};
@@ -22,6 +22,7 @@ window.Pages.handoffs = async (main, { tenant, t, el }) => {
         el('span', { class: 'urgency', title: t('handoffs.urgency') }, Math.round(handoff.urgency * 100).toString()),
         el('strong', {}, handoff.person?.id ?? `${handoff.channel} · ${handoff.contact}`),
         el('span', { class: 'sub' }, new Date(handoff.createdAt).toLocaleString(I18n.language))),
+      context.note ? el('p', { class: 'note' }, el('strong', {}, t('handoffs.note')), context.note) : '',
       el('p', {}, handoff.why));
     const facts = [
       [t('handoffs.negative'), urgency.negative], [t('handoffs.trust'), urgency.trust], [t('handoffs.amount'), urgency.amount],
@@ -46,7 +47,7 @@ window.Pages.handoffs = async (main, { tenant, t, el }) => {
       const name = el('input', { placeholder: t('handoffs.agent'), 'aria-label': t('handoffs.agent'), value: agent() });
       const claim = el('button', { type: 'button' }, t('handoffs.claim'));
       claim.addEventListener('click', async () => {
-        sessionStorage.setItem('triggers.agent', name.value.trim());
+        sessionStorage.setItem('triggers.by', name.value.trim());
         try {
           const claimed = await Api.post(`${base}/claim?tenant=${encodeURIComponent(tenant)}`, { agent: name.value.trim() || '—' });
           result.textContent = t('handoffs.claimDone', claimed.automatedTouchpointsGaveWay);
