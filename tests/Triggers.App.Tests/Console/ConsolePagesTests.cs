@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -96,8 +97,10 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await SeedHandoffAsync();
         await SeedRangePeakAsync();
         await SeedTrafficAsync();
+        await SeedWalletAsync();
         using (var admin = _host.App.CreateAdminClient())
         {
+            (await admin.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).EnsureSuccessStatusCode();
             (await admin.PostAsync($"/api/admin/control-lines/compute?tenant={_tenant}", null, Ct)).EnsureSuccessStatusCode();
         }
 
@@ -106,7 +109,7 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         {
             await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
             var page = await SignedInAsync(context, "rules");
-            foreach (var name in new[] { "rules", "contacts?account=generic:buyer-1", "handoffs", "portfolio", "health" })
+            foreach (var name in new[] { "rules", "rule?id=range-peak-livestream", "contacts?account=generic:buyer-1", "handoffs", "portfolio", "coins?account=generic:buyer-1", "health" })
             {
                 await page.GotoAsync($"{_host.BaseUrl}/console#/{name}");
                 await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
@@ -229,5 +232,107 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
         await Assertions.Expect(page.Locator("[data-testid=lines] tr[data-platform=wechat]")).ToContainTextAsync("25.0%");
         await Assertions.Expect(page.GetByTestId("crossed")).ToContainTextAsync("预警线 douyin：75.0%，控制线 40.0%");
         await Assertions.Expect(page.GetByTestId("funnel")).ToContainTextAsync("价值");
+    }
+
+    /// <summary>A reward of the tenant in table Rewards, and 500 coins deposited for buyer-1 through the admin API.</summary>
+    private async Task SeedWalletAsync()
+    {
+        var rewards = TestStorage.Table(azurite, "Rewards");
+        await rewards.CreateIfNotExistsAsync(Ct);
+        await rewards.UpsertEntityAsync(new TableEntity(_tenant, "test-drive-mug") { ["Cost"] = 200L, ["Stock"] = 5L, ["Title"] = "试驾纪念杯" }, TableUpdateMode.Replace, Ct);
+        await Task.Delay(1500, Ct);
+        using var admin = _host.App.CreateAdminClient();
+        var deposit = await admin.PostAsJsonAsync($"/api/admin/contacts/generic:buyer-1/coins/deposit?tenant={_tenant}", new { amount = 500, reason = "连续打卡 7 天", idempotencyKey = "seed-500" }, Ct);
+        deposit.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_redemption_whose_answer_was_lost_is_retried_with_the_same_key_and_spends_the_coins_once()
+    {
+        await SeedWalletAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "coins?account=generic:buyer-1");
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("500");
+        await Assertions.Expect(page.Locator("[data-reward='test-drive-mug']")).ToContainTextAsync("试驾纪念杯");
+        var keys = new List<string>();
+        var lost = true;
+        await page.RouteAsync("**/coins/redeem*", async route =>
+        {
+            keys.Add(JsonDocument.Parse(route.Request.PostData!).RootElement.GetProperty("idempotencyKey").GetString()!);
+            if (lost)
+            {
+                // The bank applies the redemption, but its answer never reaches the browser.
+                lost = false;
+                await route.FetchAsync();
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GetByTestId("redeem").GetByRole(AriaRole.Button, new() { Name = "兑换" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("coins-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("fetch", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await page.GetByTestId("redeem").GetByRole(AriaRole.Button, new() { Name = "兑换" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("coins-status")).ToHaveTextAsync("已兑换 test-drive-mug，余额 300。");
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("300");
+
+        Assert.Equal(2, keys.Count);
+        Assert.Equal(keys[0], keys[1]);
+        using var admin = _host.App.CreateAdminClient();
+        var wallet = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/generic:buyer-1/coins?tenant={_tenant}", Ct);
+        Assert.Equal(300, wallet.GetProperty("balance").GetInt64());
+        Assert.Single(wallet.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "withdrawal");
+        var rewards = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/rewards?tenant={_tenant}", Ct);
+        Assert.Equal(4, rewards.GetProperty("rewards")[0].GetProperty("remaining").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_json_view_names_where_the_json_breaks_and_the_apis_problem_and_keeps_a_condition_beyond_the_builder()
+    {
+        const string Beyond = """{"or":[{"==":[{"var":"signal.kind"},"follow"]},{">":[{"var":"room.price.negative"},5]}]}""";
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "follow-or-price", Beyond, """[{"type":"tag","text":"watch"}]""", Ct);
+        await Task.Delay(1500, Ct);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "rule?id=follow-or-price");
+        await Assertions.Expect(page.GetByTestId("conditions")).ToContainTextAsync("超出了可视化编辑器");
+        await Assertions.Expect(page.GetByTestId("validation")).ToHaveTextAsync("✓ 规则可以运行。");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+        var json = page.GetByTestId("rule-json");
+
+        await json.FillAsync("{\n  \"when\": {\"==\": [1, 1]},\n  \"then\": [{\"type\": \"message\",, }]\n}");
+        await Assertions.Expect(page.GetByTestId("json-error")).ToContainTextAsync("第 3 行第 31 列");
+        await json.FillAsync("""{"when": {"==": [1, 1]}, "then": [{"type": "teleport"}]}""");
+        await Assertions.Expect(page.GetByTestId("json-error")).ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByTestId("validation")).ToContainTextAsync("Then[0].type \"teleport\" is not an action type");
+        await json.FillAsync($$"""{"when": {{Beyond}}, "then": [{"type": "tag", "text": "watch"}]}""");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "可视化" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+
+        var kept = System.Text.Json.Nodes.JsonNode.Parse(await json.InputValueAsync())!["when"];
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(Beyond), kept), $"the builder changed the condition to {kept?.ToJsonString()}");
+        await Assertions.Expect(page.GetByTestId("validation")).ToHaveTextAsync("✓ 规则可以运行。");
+    }
+
+    [Fact]
+    public async Task A_poison_message_shows_on_health_with_its_error_and_is_requeued_from_there()
+    {
+        await TestStorage.Queue(azurite, "signals-poison").ClearMessagesAsync(Ct);
+        var signal = TestSignals.Message(_tenant, "web" + _tenant, "poisoned-1") with { Platform = "generic" };
+        await _host.App.Services.GetRequiredService<Triggers.Hosting.Processing.PoisonQueue>()
+            .SendAsync("signals-poison", Triggers.Core.Processing.SignalMessage.Serialize(signal), "Table Signals was unreachable (503)", 5, Ct);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "health");
+        var row = page.Locator("[data-poison='signals-poison'] tr[data-message]");
+        await Assertions.Expect(row).ToContainTextAsync("Table Signals was unreachable (503)");
+        await Assertions.Expect(row).ToContainTextAsync(_tenant);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "重新入队" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("requeue-status")).ToHaveTextAsync("已重新入队 1 条。");
+        using var admin = _host.App.CreateAdminClient();
+        var stored = await Eventually.WaitAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel=web{_tenant}", Ct), s => s.GetArrayLength() == 1, TimeSpan.FromSeconds(20));
+        Assert.Equal(signal.Id, stored[0].GetProperty("id").GetString());
     }
 }
