@@ -114,6 +114,11 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
                 await page.GotoAsync($"{_host.BaseUrl}/console#/{name}");
                 await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
                 var file = name.Split('?')[0];
+                if (file == "rule")
+                {
+                    await Assertions.Expect(page.GetByTestId("validation")).Not.ToBeEmptyAsync();
+                }
+
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await Screenshots.SaveAsync(page, file, size);
                 saved.Add(Path.Combine(Screenshots.Folder, $"{file}-{size}.png"));

@@ -16,7 +16,7 @@ window.Pages.coins = async (main, { tenant, t, el }) => {
     rewardsSection.append(el('table', { class: 'stack' },
       el('thead', {}, el('tr', {}, ...['coins.reward', 'coins.cost', 'coins.stock', 'coins.remaining', 'coins.available'].map(k => el('th', {}, t(k))))),
       el('tbody', {}, ...catalogue.rewards.map(r => el('tr', { 'data-reward': r.id },
-        el('td', { 'data-label': t('coins.reward') }, el('strong', {}, r.title ?? r.id), el('div', { class: 'sub mono' }, r.id)),
+        el('td', { 'data-label': t('coins.reward') }, el('strong', {}, r.title ?? r.id), el('div', { class: 'mono muted' }, r.id)),
         el('td', { 'data-label': t('coins.cost'), class: 'nowrap' }, String(r.cost)),
         el('td', { 'data-label': t('coins.stock'), class: 'nowrap' }, r.stock === null || r.stock === undefined ? t('coins.unlimited') : String(r.stock)),
         el('td', { 'data-label': t('coins.remaining'), class: `nowrap ${r.remaining === 0 ? 'crossed' : ''}` }, r.remaining === null || r.remaining === undefined ? '—' : String(r.remaining)),

@@ -85,7 +85,7 @@ async function drawHistory(container, history, t) {
   if (typeof threshold === 'number') {
     series[0].markLine = { symbol: 'none', lineStyle: { color: '#c4320a', type: 'dashed' }, label: { formatter: t('portfolio.line.concentration') }, data: [{ yAxis: threshold }] };
   }
-  const roi = platforms.map(p => ({
+  const roi = platforms.filter(p => history.some(h => typeof h.roi?.[p] === 'number')).map(p => ({
     name: `${p} · ROI`, type: 'line', yAxisIndex: 1, showSymbol: true, symbolSize: 5, lineStyle: { type: 'dotted' },
     data: history.map(h => [h.computedAt, h.roi?.[p] ?? null]),
   }));
