@@ -43,6 +43,9 @@ public sealed class TableContactEraser(TableServiceClient tables, Func<string, s
             Count(TableNames.Emotions, await EmotionAsync(tenant, account.Id, cancellationToken));
             Count(TableNames.Trust, await DeletePartitionAsync(TableNames.Trust, KeyParts.Join(tenant, account.ToString()), cancellationToken));
             Count(TableNames.People, await DeleteAsync(TableNames.People, KeyParts.Escape(tenant), TablePeopleStore.LinkKey(account), cancellationToken));
+            var (from, to) = TablePeopleStore.UnlinkRange(account);
+            var unlinks = TableClient.CreateQueryFilter($"PartitionKey eq {KeyParts.Escape(tenant)} and RowKey ge {from} and RowKey lt {to}");
+            Count(TableNames.People, await TablePurge.DeleteMatchingAsync(Table(TableNames.People), unlinks, cancellationToken));
         }
 
         var ledger = LedgerTotals.None;

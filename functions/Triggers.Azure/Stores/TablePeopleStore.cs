@@ -52,6 +52,18 @@ public sealed class TablePeopleStore(TableServiceClient tables) : IPeopleStore
         return new Person { Tenant = tenant, Id = personId, Accounts = accounts, Version = entity.ETag.ToString() };
     }
 
+    public async Task<IReadOnlyList<UnlinkRecord>> ListUnlinksAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
+    {
+        var (from, to) = UnlinkRange(account);
+        var records = new List<UnlinkRecord>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == KeyParts.Escape(tenant) && x.RowKey.CompareTo(from) >= 0 && x.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
+        {
+            records.Add(new UnlinkRecord(account, e.GetString("Person") ?? string.Empty, e.GetDateTimeOffset("At") ?? default, e.GetString("By") ?? "unknown"));
+        }
+
+        return records;
+    }
+
     public async Task<bool> TryApplyAsync(PeopleChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -85,6 +97,16 @@ public sealed class TablePeopleStore(TableServiceClient tables) : IPeopleStore
             }, link.Version));
         }
 
+        actions.AddRange(change.Unlinks.Select(u => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, UnlinkKey(u.Account, u.At))
+        {
+            ["Kind"] = "unlink",
+            ["Tenant"] = change.Tenant,
+            ["Platform"] = u.Account.Platform,
+            ["Account"] = u.Account.Id,
+            ["Person"] = u.FormerPerson,
+            ["At"] = u.At,
+            ["By"] = u.By,
+        })));
         actions.AddRange(change.RemovePersons.Select(p => Delete(partition, PersonKey(p.Id), p.Version)));
         actions.AddRange(change.RemoveLinks.Select(l => Delete(partition, LinkKey(l.Account), l.Version)));
         try
@@ -108,4 +130,14 @@ public sealed class TablePeopleStore(TableServiceClient tables) : IPeopleStore
     internal static string PersonKey(string personId) => KeyParts.Join("p", personId);
 
     internal static string LinkKey(AccountRef account) => KeyParts.Join("a", account.Platform, account.Id);
+
+    /// <summary><c>u|{platform}|{actorId}|{newest first}</c>: an account's unlink records sort together, newest first.</summary>
+    internal static string UnlinkKey(AccountRef account, DateTimeOffset at) => KeyParts.Join("u", account.Platform, account.Id, RowKeys.NewestFirst(at, Guid.NewGuid().ToString("N")[..8]));
+
+    /// <summary>The row keys of an account's unlink records: from its prefix to just past it.</summary>
+    internal static (string From, string To) UnlinkRange(AccountRef account)
+    {
+        var prefix = KeyParts.Join("u", account.Platform, account.Id) + "|";
+        return (prefix, prefix[..^1] + "}");
+    }
 }

@@ -88,7 +88,7 @@ public static class ContactsCommand
             return 2;
         }
 
-        var outcome = await (await LinkerAsync(connection, ct)).UnlinkAsync(tenant, parsed, ct);
+        var outcome = await (await LinkerAsync(connection, ct)).UnlinkAsync(tenant, parsed, Rules.RuleImport.ChangedBy(), ct);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { changed = outcome.Changed, person = PersonView.From(outcome.Person!) }, Output));
         return 0;
     }

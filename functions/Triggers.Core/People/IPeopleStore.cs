@@ -13,6 +13,9 @@ public interface IPeopleStore
 
     Task<Person?> GetPersonAsync(string tenant, string personId, CancellationToken cancellationToken);
 
+    /// <summary>The account's unlink records, newest first.</summary>
+    Task<IReadOnlyList<UnlinkRecord>> ListUnlinksAsync(string tenant, AccountRef account, CancellationToken cancellationToken);
+
     /// <summary>Applies the whole change, or nothing and returns false when something changed since it was read.</summary>
     Task<bool> TryApplyAsync(PeopleChange change, CancellationToken cancellationToken);
 }

@@ -15,7 +15,10 @@ public sealed record PeopleChange(string Tenant)
 
     public List<AccountLink> RemoveLinks { get; } = [];
 
-    public int Count => WritePersons.Count + RemovePersons.Count + WriteLinks.Count + RemoveLinks.Count;
+    /// <summary>Records of accounts taken out of their person, written with the rest.</summary>
+    public List<UnlinkRecord> Unlinks { get; } = [];
+
+    public int Count => WritePersons.Count + RemovePersons.Count + WriteLinks.Count + RemoveLinks.Count + Unlinks.Count;
 
     public bool IsEmpty => Count == 0;
 }

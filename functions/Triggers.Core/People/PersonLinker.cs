@@ -112,8 +112,8 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
         throw new InvalidOperationException($"the people of accounts {string.Join(", ", listed)} kept changing during {Attempts} attempts to link them; try again");
     }
 
-    /// <summary>Makes the account a person of its own again; the person it left keeps its other accounts.</summary>
-    public async Task<LinkOutcome> UnlinkAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
+    /// <summary>Makes the account a person of its own again; the person it left keeps its other accounts. Records who did it.</summary>
+    public async Task<LinkOutcome> UnlinkAsync(string tenant, AccountRef account, string by, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -124,6 +124,7 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
 
             var change = new PeopleChange(tenant);
             change.RemoveLinks.Add(link);
+            change.Unlinks.Add(new UnlinkRecord(account, link.Person, time.GetUtcNow(), by));
             if (await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person)
             {
                 await LeaveAsync(change, person, [account], cancellationToken);

@@ -194,7 +194,7 @@ public sealed partial class ContactsAdmin(
 
         try
         {
-            var outcome = await people.UnlinkAsync(tenant, account, request.HttpContext.RequestAborted);
+            var outcome = await people.UnlinkAsync(tenant, account, by, request.HttpContext.RequestAborted);
             if (outcome.Changed)
             {
                 Log.Unlinked(logger, text, by);

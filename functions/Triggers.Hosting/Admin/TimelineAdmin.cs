@@ -11,11 +11,12 @@ namespace Triggers.Hosting.Admin;
 /// <summary>
 /// <c>GET /api/admin/contacts/{platform}:{actorId}/timeline?tenant=&amp;days=30&amp;limit=200</c>: one person's history merged
 /// across every linked account, newest first (signals, touchpoints with their why, hand-offs, each channel's last consent
-/// change, coin entries), and the
+/// change, accounts taken out of a person and by whom, coin entries), and the
 /// emotion series per topic merged across the accounts, oldest first, with baselines and peaks: the demand ECG.
 /// </summary>
 public sealed class TimelineAdmin(
     PersonLinker people,
+    IPeopleStore peopleStore,
     IProcessedSignalStore signals,
     ITouchpointStore touchpoints,
     IHandoffStore handoffs,
@@ -68,7 +69,10 @@ public sealed class TimelineAdmin(
                 if (await states.GetAsync(tenant, channel, each.Id, ct) is { ConsentChangedAt: { } changedAt } state)
                 {
                     var change = state.OptedOut ? "opted out" : "opted in";
-                    items.Add(new Item(changedAt, "consent", id, channel, $"consent: {change} ({state.ConsentSource})",
+                    var cause = state.ConsentSource is { } source && source.StartsWith(Core.Contacts.ConsentRules.AdminPrefix, StringComparison.Ordinal)
+                        ? $"by {source[Core.Contacts.ConsentRules.AdminPrefix.Length..]}"
+                        : $"({state.ConsentSource})";
+                    items.Add(new Item(changedAt, "consent", id, channel, $"consent: {change} {cause}",
                         new { optedOut = state.OptedOut, source = state.ConsentSource, changedAt }));
                 }
             }
@@ -77,6 +81,11 @@ public sealed class TimelineAdmin(
                 new Item(t.PlannedAt, "touchpoint", id, t.Channel, $"{t.Type} {t.Status}: {t.Why}", TouchpointView.From(t))));
             items.AddRange(allHandoffs.Where(h => h.Contact == each.Id && theirs.Contains(h.Channel)).Select(h =>
                 new Item(h.CreatedAt, "handoff", id, h.Channel, $"hand-off {h.Status}: {h.Why}", HandoffView.From(h))));
+
+            foreach (var unlink in await peopleStore.ListUnlinksAsync(tenant, each, ct))
+            {
+                items.Add(new Item(unlink.At, "unlink", id, null, $"unlinked from {unlink.FormerPerson} by {unlink.By}", unlink));
+            }
 
             foreach (var topic in await emotions.ListTopicsAsync(tenant, each.Id, ct))
             {

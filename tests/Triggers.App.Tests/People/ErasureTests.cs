@@ -73,6 +73,9 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True((await PostAsync(client, "m-2", _kept, "续航怎么样", Before.AddSeconds(2))).IsSuccessStatusCode);
         await Eventually.WaitAsync(
             () => client.GetFromJsonAsync<JsonElement>($"/api/admin/handoffs?tenant={_tenant}", Ct), h => h.GetArrayLength() == 2, TimeSpan.FromSeconds(30));
+        // Staff took the WeChat account out and put it back: the unlink record names it, so erasure must remove it too.
+        (await client.PostAsJsonAsync("/api/admin/contacts/unlink", new { account = $"wechat:{_erased}-wx", tenant = _tenant, by = "mei" }, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/admin/contacts/link", new { accounts = new[] { $"generic:{_erased}", $"wechat:{_erased}-wx" }, member = _member, tenant = _tenant, by = "mei" }, Ct)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(
             $"/api/admin/contacts/generic:{_erased}/coins/deposit?tenant={_tenant}", new { amount = 100, idempotencyKey = "gift-" + _erased }, Ct)).StatusCode);
         Assert.NotEmpty(await RowsNamingAsync(_erased));

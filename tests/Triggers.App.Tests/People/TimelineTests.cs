@@ -55,6 +55,24 @@ public sealed class TimelineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("member:M-88", timeline.GetProperty("person").GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task The_timeline_shows_a_consent_change_and_an_unlink_with_who_made_them()
+    {
+        using var client = _app.CreateAdminClient();
+        Assert.True((await client.PostAsJsonAsync("/api/admin/contacts/link", new { tenant = _tenant, accounts = new[] { "generic:amy", "generic:amy-2" }, member = "M-89" }, Ct)).IsSuccessStatusCode);
+        await PostAsync(client, "c-1", "amy", "你好", null);
+        await Eventually.WaitAsync(() => TimelineAsync(client), t => t.GetProperty("items").GetArrayLength() >= 1, TimeSpan.FromSeconds(15));
+
+        Assert.True((await client.PostAsJsonAsync("/api/admin/consent", new { channel = _shop, contact = "amy", optedOut = true, by = "mei" }, Ct)).IsSuccessStatusCode);
+        Assert.True((await client.PostAsJsonAsync("/api/admin/contacts/unlink", new { tenant = _tenant, account = "generic:amy", by = "mei" }, Ct)).IsSuccessStatusCode);
+        var items = (await TimelineAsync(client)).GetProperty("items").EnumerateArray().ToList();
+
+        var consent = Assert.Single(items, i => i.GetProperty("type").GetString() == "consent");
+        Assert.Equal("consent: opted out by admin:mei", consent.GetProperty("summary").GetString());
+        var unlink = Assert.Single(items, i => i.GetProperty("type").GetString() == "unlink");
+        Assert.Equal("unlinked from member:M-89 by admin:mei", unlink.GetProperty("summary").GetString());
+    }
+
     private async Task PostAsync(HttpClient client, string id, string actor, string text, JsonObject? attributes)
     {
         var body = new JsonObject

@@ -62,10 +62,30 @@ public sealed class TablePeopleStoreTests(AzuriteFixture azurite)
         AccountRef wechat = new("wechat", "o1"), douyin = new("douyin", "d1"), crm = new("generic", "c1");
         await linker.LinkAsync(tenant, [crm, wechat, douyin], "M1", LinkSources.Identify, "signal:s1", ct);
 
-        await linker.UnlinkAsync(tenant, douyin, ct);
+        await linker.UnlinkAsync(tenant, douyin, "admin:lee", ct);
 
         Assert.Null(await store.GetLinkAsync(tenant, douyin, ct));
         Assert.Equal("member:M1", (await store.GetLinkAsync(tenant, wechat, ct))?.Person);
         Assert.Equal(new[] { crm, wechat }, (await linker.FindAsync(tenant, crm, ct)).Accounts.Select(a => a.Account).Order());
+    }
+
+    [Fact]
+    public async Task Each_unlink_is_recorded_with_who_did_it_even_twice_at_the_same_moment()
+    {
+        var store = new TablePeopleStore(await StoreTestData.TablesAsync(azurite));
+        var linker = new PersonLinker(store, new FakeTimeProvider(T0));
+        var tenant = azurite.UniqueName("pp");
+        var ct = TestContext.Current.CancellationToken;
+        AccountRef wechat = new("wechat", "o1"), douyin = new("douyin", "d1");
+        await linker.LinkAsync(tenant, [wechat, douyin], "M1", LinkSources.Identify, "signal:s1", ct);
+        await linker.UnlinkAsync(tenant, douyin, "admin:lee", ct);
+        await linker.LinkAsync(tenant, [wechat, douyin], "M1", LinkSources.Admin, "admin:lee", ct);
+
+        await linker.UnlinkAsync(tenant, douyin, "agency-a:mei", ct);
+
+        var records = await store.ListUnlinksAsync(tenant, douyin, ct);
+        Assert.Equal(["admin:lee", "agency-a:mei"], records.Select(r => r.By).Order(StringComparer.Ordinal));
+        Assert.All(records, r => Assert.Equal((douyin, "member:M1", T0), (r.Account, r.FormerPerson, r.At)));
+        Assert.Empty(await store.ListUnlinksAsync(tenant, wechat, ct));
     }
 }

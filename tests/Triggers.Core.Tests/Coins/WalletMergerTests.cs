@@ -86,7 +86,7 @@ public sealed class WalletMergerTests
         var linked = await linker.LinkAsync(Tenant, [new("wechat", "o1"), new("douyin", "d1")], null, LinkSources.Admin, "admin:ops", Ct);
         await Earn(linked.Person!.Id, 90, 0, "a");
 
-        await linker.UnlinkAsync(Tenant, new AccountRef("douyin", "d1"), Ct);
+        await linker.UnlinkAsync(Tenant, new AccountRef("douyin", "d1"), "test", Ct);
 
         Assert.Equal(0, (await Read(linked.Person.Id)).Wallet.Coins);
         Assert.Equal(90, (await Read("wechat:o1")).Wallet.Coins);

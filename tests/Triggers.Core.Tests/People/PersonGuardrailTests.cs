@@ -75,7 +75,7 @@ public sealed class PersonGuardrailTests
         var ports = Ports(signals);
         var linker = new PersonLinker(ports.People, ports.Time);
         await linker.LinkAsync("default", [new("wechat", "o1"), new("douyin", "d1")], "M-1", LinkSources.Identify, "test", Ct);
-        await linker.UnlinkAsync("default", new("douyin", "d1"), Ct);
+        await linker.UnlinkAsync("default", new("douyin", "d1"), "test", Ct);
 
         var touchpoints = await DecideAllAsync(new DecisionPipeline(ports, Settings), signals);
 

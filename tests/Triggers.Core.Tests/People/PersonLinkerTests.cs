@@ -123,12 +123,12 @@ public sealed class PersonLinkerTests
     {
         await _linker.LinkAsync(Tenant, [Crm, WeChat, Douyin], "M-1", LinkSources.Identify, "signal:s1", Ct);
 
-        var outcome = await _linker.UnlinkAsync(Tenant, Douyin, Ct);
+        var outcome = await _linker.UnlinkAsync(Tenant, Douyin, "ops:mei", Ct);
 
         Assert.True(outcome.Changed);
         Assert.Equal("douyin:71523", (await _linker.FindAsync(Tenant, Douyin, Ct)).Id);
         Assert.Equal(new[] { Crm, WeChat }, (await _linker.FindAsync(Tenant, WeChat, Ct)).Accounts.Select(a => a.Account).Order());
-        Assert.False((await _linker.UnlinkAsync(Tenant, Douyin, Ct)).Changed);
+        Assert.False((await _linker.UnlinkAsync(Tenant, Douyin, "ops:mei", Ct)).Changed);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class PersonLinkerTests
     {
         await _linker.LinkAsync(Tenant, [WeChat, Douyin], null, LinkSources.Admin, "ops", Ct);
 
-        await _linker.UnlinkAsync(Tenant, WeChat, Ct);
+        await _linker.UnlinkAsync(Tenant, WeChat, "ops:mei", Ct);
 
         Assert.False((await _linker.FindAsync(Tenant, Douyin, Ct)).IsLinked);
         Assert.Null(await _store.GetLinkAsync(Tenant, Douyin, Ct));
@@ -148,7 +148,7 @@ public sealed class PersonLinkerTests
     {
         // linked:bilibili:99 keeps Crm and WeChat after Bilibili leaves it; Bilibili and Douyin then make a new person.
         await _linker.LinkAsync(Tenant, [Bilibili, Crm, WeChat], null, LinkSources.Admin, "ops", Ct);
-        await _linker.UnlinkAsync(Tenant, Bilibili, Ct);
+        await _linker.UnlinkAsync(Tenant, Bilibili, "ops:mei", Ct);
 
         var outcome = await _linker.LinkAsync(Tenant, [Bilibili, Douyin], null, LinkSources.Admin, "ops", Ct);
 

@@ -52,7 +52,7 @@ public sealed class TrustPipelineTests
         time.Advance(PersonContacts.NobodyLinkedFor); // A link made elsewhere is seen once the tenant's "links nobody" note lapses.
         var linked = await pipeline.DecideAsync(signals[1], Rules, Ct);
         var person = await TrustReader.ViewAsync(ports.Trust, "default", ["wechat:o1", "douyin:d1"], TrustSettings.Default, time.GetUtcNow(), Ct);
-        await new PersonLinker(ports.People, time).UnlinkAsync("default", new("douyin", "d1"), Ct);
+        await new PersonLinker(ports.People, time).UnlinkAsync("default", new("douyin", "d1"), "test", Ct);
         var alone = await TrustReader.ViewAsync(ports.Trust, "default", ["douyin:d1"], TrustSettings.Default, time.GetUtcNow(), Ct);
 
         // 25 points: 100 × (1 − e^−0.5) = 39.3, under the rule's 60; twice 25 across the person: 63.2.

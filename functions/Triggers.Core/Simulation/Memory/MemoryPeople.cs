@@ -8,6 +8,7 @@ public sealed class MemoryPeople : IPeopleStore
 {
     private readonly Dictionary<(string Tenant, string Id), Person> _persons = [];
     private readonly Dictionary<(string Tenant, AccountRef Account), AccountLink> _links = [];
+    private readonly List<(string Tenant, UnlinkRecord Record)> _unlinks = [];
     private readonly Lock _gate = new();
     private long _version;
 
@@ -34,6 +35,14 @@ public sealed class MemoryPeople : IPeopleStore
         lock (_gate)
         {
             return Task.FromResult(_persons.GetValueOrDefault((tenant, personId)));
+        }
+    }
+
+    public Task<IReadOnlyList<UnlinkRecord>> ListUnlinksAsync(string tenant, AccountRef account, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<UnlinkRecord>>([.. _unlinks.Where(u => u.Tenant == tenant && u.Record.Account == account).Select(u => u.Record).OrderByDescending(r => r.At)]);
         }
     }
 
@@ -69,6 +78,8 @@ public sealed class MemoryPeople : IPeopleStore
             {
                 _links[(t, link.Account)] = link with { Version = Next() };
             }
+
+            _unlinks.AddRange(change.Unlinks.Select(u => (t, u)));
 
             return Task.FromResult(true);
         }
