@@ -4,7 +4,7 @@
 // Deploy with `azd up`, or `az deployment sub create` with main.parameters.json (docs/deploy.md).
 targetScope = 'subscription'
 
-import { channelConfig } from 'types.bicep'
+import { adminScope, channelConfig } from 'types.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -33,6 +33,9 @@ param principalType string = 'User'
 
 @description('Configured channels: name, platform, plain settings, and the names of settings read from Key Vault. No values of secrets here.')
 param channels channelConfig[] = []
+
+@description('Admin keys kept to some tenants: name and tenants. Each key\'s value is Key Vault secret admin-key-{name} and a host key of the same value (docs/deploy.md#admin-api-key).')
+param adminScopes adminScope[] = []
 
 @description('More plain (non-secret) app settings, e.g. {"Guardrails__TimeZone": "Asia/Shanghai"}; secrets go to Key Vault and channels.')
 param additionalAppSettings object = {}
@@ -200,6 +203,7 @@ module functionApp 'modules/function-app.bicep' = {
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     channels: channels
+    adminScopes: adminScopes
     additionalAppSettings: additionalAppSettings
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount

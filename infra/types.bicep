@@ -17,3 +17,16 @@ type channelConfig = {
   @description('Names of secret settings (Token, EncodingAesKey, AppSecret, Secret...), each a Key Vault reference to secret channel-{name}-{setting}, lower case.')
   secrets: string[]?
 }
+
+@export()
+@description('An admin key kept to some tenants (Admin:Keys:{name} in the app). Its value lives in Key Vault as secret admin-key-{name} (lower case, "_" as "-"), and the same value must be a host key of the function app, which checks it first.')
+type adminScope = {
+  @description('The key\'s name, recorded on every change made with it: 1-64 letters, digits, "-" or "_".')
+  @minLength(1)
+  @maxLength(64)
+  name: string
+
+  @description('The tenants the key may see, "brand-a,brand-b", or "*" for all.')
+  @minLength(1)
+  tenants: string
+}

@@ -2,7 +2,7 @@
 // (runtime dotnet-isolated 10.0), published and deployed by azd. Every connection is identity-based with
 // the one user-assigned identity; every secret is a Key Vault reference.
 
-import { channelConfig } from '../types.bicep'
+import { adminScope, channelConfig } from '../types.bicep'
 
 param name string
 param planName string
@@ -16,6 +16,7 @@ param languageAccountName string
 param keyVaultName string
 param applicationInsightsName string
 param channels channelConfig[]
+param adminScopes adminScope[]
 param additionalAppSettings object
 param instanceMemoryMB int
 param maximumInstanceCount int
@@ -91,11 +92,19 @@ var channelSettings = reduce(channels, {}, (all, channel) => union(
   )
 ))
 
+// Admin__Keys__{name}__Key a Key Vault reference to secret admin-key-{name}, and the tenants it may see. Declared here
+// so that a provision, which replaces every app setting, keeps the scoped keys.
+var adminKeySettings = reduce(adminScopes, {}, (all, key) => union(all, {
+  'Admin__Keys__${key.name}__Key': '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${toLower('admin-key-${replace(key.name, '_', '-')}')}/)'
+  'Admin__Keys__${key.name}__Tenants': key.tenants
+}))
+
 // Later objects win: connection settings cannot be overridden by accident.
 var appSettings = union(
   analysisSettings,
   additionalAppSettings,
   channelSettings,
+  adminKeySettings,
   storageSettings,
   serviceBusSettings,
   monitoringSettings

@@ -165,9 +165,9 @@ public sealed class AppSettingsTests(InfraFixture infra)
     [Fact]
     public void Channels_come_from_the_channels_parameter_with_every_secret_a_Key_Vault_reference()
     {
-        var dynamic = Settings.Where(s => s.IsDynamic).ToList();
+        var dynamic = Settings.Where(s => s.IsDynamic && s.Key.StartsWith("Channels__", StringComparison.Ordinal)).ToList();
 
-        Assert.All(dynamic, s => Assert.StartsWith("Channels__{}__", s.Key, StringComparison.Ordinal));
+        Assert.All(Settings.Where(s => s.IsDynamic), s => Assert.True(s.Key.StartsWith("Channels__{}__", StringComparison.Ordinal) || s.Key.StartsWith("Admin__Keys__{}__", StringComparison.Ordinal), s.Key));
         Assert.Equal("lambdaVariables('channel').platform", Assert.Single(dynamic, s => s.Key == "Channels__{}__Platform").Value.ToString());
         var secrets = Assert.Single(dynamic, s => s.Value.ToString().Contains("@Microsoft.KeyVault(", StringComparison.Ordinal));
         Assert.StartsWith("format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', variables('vaultUri'), ", secrets.Value.ToString(), StringComparison.Ordinal);
@@ -190,5 +190,18 @@ public sealed class AppSettingsTests(InfraFixture infra)
         Assert.Equal(
             "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))",
             infra.FunctionApp.Resources.Single(r => r.Type == "Microsoft.Web/sites").Value("properties.keyVaultReferenceIdentity")?.ToString());
+    }
+
+    [Fact]
+    public void Scoped_admin_keys_come_from_the_admin_keys_parameter_each_a_Key_Vault_reference_with_its_tenants()
+    {
+        var keys = Settings.Where(s => s.Key.StartsWith("Admin__Keys__", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value.ToString(), StringComparer.Ordinal);
+
+        Assert.Equal(["Admin__Keys__{}__Key", "Admin__Keys__{}__Tenants"], keys.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', variables('vaultUri'), toLower(format('admin-key-{0}'", keys["Admin__Keys__{}__Key"], StringComparison.Ordinal);
+        Assert.Equal("lambdaVariables('key').tenants", keys["Admin__Keys__{}__Tenants"]);
+        Assert.DoesNotContain(Settings, s => s.Key == "Admin__Key");
+        var module = Assert.Single(infra.MainModules, m => infra.SourceOf(m)?.RelativePath == "infra/modules/function-app.bicep");
+        Assert.Equal("parameters('adminScopes')", module.Parameters["adminScopes"].ToString());
     }
 }

@@ -96,6 +96,8 @@ internal static class FunctionAppContract
         // Channels (Channels:{name}:...), one set per entry of the channels parameter.
         new("Channels__{}__Platform", SettingReader.App, "a channel's platform", @"section\[""Platform""\]"),
         new("Channels__{}__{}", SettingReader.App, "a channel's plain settings and Key Vault references to its secrets", @"SectionName = ""Channels"""),
+        new("Admin__Keys__{}__Key", SettingReader.App, "an admin key kept to some tenants, a Key Vault reference", @"public Dictionary<string, AdminKeyOptions> Keys"),
+        new("Admin__Keys__{}__Tenants", SettingReader.App, "the tenants that admin key may see", @"public string\? Tenants"),
     ];
 
     /// <summary>The Storage queues the queue triggers listen on.</summary>

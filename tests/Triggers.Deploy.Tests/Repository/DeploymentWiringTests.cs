@@ -97,11 +97,15 @@ public sealed partial class DeploymentWiringTests(InfraFixture infra)
     public void The_guide_states_the_Key_Vault_secret_names_the_template_references()
     {
         var guide = Read("docs/deploy.md");
-        var reference = AppSettings.Read(infra.FunctionApp).Settings.Single(s => s.Value.ToString().Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)).Value.ToString();
+        var references = AppSettings.Read(infra.FunctionApp).Settings.Where(s => s.Value.ToString().Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)).ToList();
+        var reference = references.Single(s => s.Key.StartsWith("Channels__", StringComparison.Ordinal)).Value.ToString();
+        var adminKey = references.Single(s => s.Key.StartsWith("Admin__Keys__", StringComparison.Ordinal)).Value.ToString();
 
         // The template lower-cases 'channel-{name}-{setting}' with '_' in the name as '-'; the guide must say the same.
         Assert.Contains("toLower(format('channel-{0}-{1}', replace(lambdaVariables('channel').name, '_', '-'), lambdaVariables('secret')))", reference, StringComparison.Ordinal);
         Assert.Contains("`channel-{channel}-{setting}` in lower case, with any\n   `_` in the channel name written as `-`", guide, StringComparison.Ordinal);
+        Assert.Contains("toLower(format('admin-key-{0}', replace(lambdaVariables('key').name, '_', '-')))", adminKey, StringComparison.Ordinal);
+        Assert.Contains("`admin-key-{name}` in lower case, with any `_` in the name written as `-`", guide, StringComparison.Ordinal);
     }
 
     private static Regex YamlValue(string key) => new($@"(?m)^\s+{Regex.Escape(key)}:\s*(?<value>\S+)\s*$");
