@@ -21,9 +21,9 @@ type channelConfig = {
 @export()
 @description('An admin key kept to some tenants (Admin:Keys:{name} in the app). Its value lives in Key Vault as secret admin-key-{name} (lower case, "_" as "-"), and the same value must be a host key of the function app, which checks it first.')
 type adminScope = {
-  @description('The key\'s name, recorded on every change made with it: 1-64 letters, digits, "-" or "_".')
+  @description('The key\'s name, recorded on every change made with it: 1-40 letters, digits, "-" or "_". Names that differ only in case or in "_" against "-" share one secret, so keep them apart.')
   @minLength(1)
-  @maxLength(64)
+  @maxLength(40)
   name: string
 
   @description('The tenants the key may see, "brand-a,brand-b", or "*" for all.')

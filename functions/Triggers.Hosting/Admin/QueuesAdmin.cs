@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Triggers.Azure.Stores;
 using Triggers.Core.Hosting;
 using Triggers.Hosting.Admin.Access;
 using Triggers.Hosting.Channels;
@@ -24,9 +25,13 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
         [QueueNames.IngestPoison] = QueueNames.Ingest,
     };
 
+    /// <summary>Stands for "no known tenant" among a message's tenants: only full-access keys see such a message.</summary>
+    private const string Unattributed = "";
+
     private const int Peeked = 32;
-    private const int MaxRequeue = 1000;
-    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
+    // At most this many messages a call, so the hold on each outlasts the call.
+    private const int MaxRequeue = 500;
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
 
     public sealed record QueueView(string Name, int Depth, bool Poison, string? RequeuesTo, IReadOnlyList<PoisonView> Messages);
 
@@ -101,13 +106,13 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
         var destination = queues.GetQueueClient(target);
         var requeued = new List<string>();
         var skipped = new List<Skipped>();
-        var held = new List<QueueMessage>();
+        var held = new Dictionary<string, QueueMessage>(StringComparer.Ordinal);
         try
         {
-            while (requeued.Count + held.Count < MaxRequeue)
+            while (requeued.Count + held.Count < MaxRequeue && (ids is null || !ids.All(id => requeued.Contains(id) || skipped.Any(s => s.Id == id))))
             {
                 var batch = (await poison.ReceiveMessagesAsync(Peeked, Hold, ct)).Value;
-                if (batch.Length == 0)
+                if (batch.Length == 0 || batch.All(m => held.ContainsKey(m.MessageId)))
                 {
                     break;
                 }
@@ -117,27 +122,35 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
                     var view = Read(message.MessageId, message.InsertedOn, message.Body.ToString());
                     if (view is null || !Visible(caller, view) || (ids is not null && !ids.Contains(message.MessageId)))
                     {
-                        held.Add(message);
+                        held[message.MessageId] = message;
                         continue;
                     }
 
                     if (view.Truncated)
                     {
                         skipped.Add(new Skipped(message.MessageId, "the message was too large and was kept truncated, so it cannot be sent again as it was"));
-                        held.Add(message);
+                        held[message.MessageId] = message;
                         continue;
                     }
 
-                    await destination.SendMessageAsync(view.Message, ct);
-                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
-                    requeued.Add(message.MessageId);
+                    await destination.SendMessageAsync(view.Message, visibilityTimeout: null, timeToLive: QueueSignalQueue.NeverExpires, ct);
+                    try
+                    {
+                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                        requeued.Add(message.MessageId);
+                    }
+                    catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+                    {
+                        skipped.Add(new Skipped(message.MessageId,
+                            "it was sent back, but it was still in the poison queue when its hold ran out, so it shows there again: requeuing it again is harmless, as signals are deduplicated"));
+                    }
                 }
             }
         }
         finally
         {
             // What was not requeued is visible again at once, for the next look or the next caller.
-            foreach (var message in held)
+            foreach (var message in held.Values)
             {
                 await ReleaseAsync(poison, message);
             }
@@ -173,7 +186,7 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
     }
 
     private static bool Visible(AdminCaller caller, PoisonView view) =>
-        caller.SeesAll || (view.Tenants.Count > 0 && view.Tenants.All(caller.MaySee));
+        caller.SeesAll || (view.Tenants.Count > 0 && view.Tenants.All(t => t != Unattributed && caller.MaySee(t)));
 
     /// <summary>A poison envelope (PoisonQueue) as staff read it; a message that is not one is shown whole as its own message.</summary>
     private PoisonView? Read(string id, DateTimeOffset? insertedAt, string text)
@@ -206,46 +219,44 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
             original);
     }
 
-    /// <summary>The tenants a signal message, a packed group of signals, an envelope or an array of envelopes belongs to.</summary>
+    /// <summary>
+    /// The tenants a signal message, a packed group of signals, an envelope or an array of envelopes names: a known
+    /// channel's tenant and any tenant written in it, both (they disagree exactly when an envelope was refused for it).
+    /// An item that names no known channel or tenant adds <see cref="Unattributed"/>, which no scoped key may see.
+    /// </summary>
     private SortedSet<string> TenantsOf(JsonNode? node)
     {
         var tenants = new SortedSet<string>(StringComparer.Ordinal);
         void Add(JsonNode? item)
         {
-            if (item is not JsonObject o)
-            {
-                return;
-            }
-
-            if (AdminResults.Text(o, "tenant") is { } tenant)
-            {
-                tenants.Add(tenant);
-            }
-            else if (AdminResults.Text(o, "channel") is { } channel && channels.Find(channel) is { } known)
+            var found = false;
+            if (item is JsonObject o && AdminResults.Text(o, "channel") is { } channel && channels.Find(channel) is { } known)
             {
                 tenants.Add(known.Tenant);
+                found = true;
+            }
+
+            if (item is JsonObject withTenant && AdminResults.Text(withTenant, "tenant") is { Length: > 0 } tenant)
+            {
+                tenants.Add(tenant);
+                found = true;
+            }
+
+            if (!found)
+            {
+                tenants.Add(Unattributed);
             }
         }
 
-        switch (node)
+        var items = node switch
         {
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Add(item);
-                }
-
-                break;
-            case JsonObject o when o["signals"] is JsonArray signals:
-                foreach (var item in signals)
-                {
-                    Add(item);
-                }
-
-                break;
-            default:
-                Add(node);
-                break;
+            JsonArray array => [.. array],
+            JsonObject o when o["signals"] is JsonArray signals => [.. signals],
+            _ => new List<JsonNode?> { node },
+        };
+        foreach (var item in items)
+        {
+            Add(item);
         }
 
         return tenants;

@@ -160,8 +160,8 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
             id,
             Typed<bool>(body, "enabled", "true or false", problems) ?? false,
             Typed<int>(body, "priority", "a whole number (higher runs first)", problems) ?? 0,
-            Json(body, "when", problems),
-            Json(body, "then", problems),
+            Json(body, "when"),
+            Json(body, "then"),
             Optional(body, "cooldown", problems),
             Optional(body, "description", problems),
             Version: null);
@@ -213,13 +213,12 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
         return null;
     }
 
-    /// <summary>JSON as the table holds it: text; a JSON object or array sent as such is written compactly.</summary>
-    private static string? Json(JsonObject body, string name, List<string> problems) => body[name] switch
+    /// <summary>JSON as the table holds it: text as given; any other JSON (an object, an array, <c>true</c>) written compactly.</summary>
+    private static string? Json(JsonObject body, string name) => body[name] switch
     {
         null => null,
         JsonValue value when value.TryGetValue(out string? text) => text,
-        JsonObject or JsonArray => body[name]!.ToJsonString(AsTyped),
-        var other => Invalid(problems, $"{name} must be JSON (an object or array) or JSON text, not {other.ToJsonString()}"),
+        var other => other.ToJsonString(AsTyped),
     };
 
     private static string? Optional(JsonObject body, string name, List<string> problems) => body[name] switch

@@ -194,8 +194,9 @@ public sealed class AdminKeyScopeTests(AzuriteFixture azurite) : IAsyncLifetime
     [Theory]
     [InlineData("short", "*", "Admin:Keys:ops:Key must be at least 16 characters without spaces")]
     [InlineData("long-enough-key-0001", "", "Admin:Keys:ops:Tenants is empty: list the tenants it may see")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/admin-key-ops/)", "a", "Admin:Keys:ops:Key is a Key Vault reference that did not resolve: check that secret admin-key-ops exists")]
     [InlineData("test-admin-key-but-longer", "a", null)]
-    public void Keys_that_are_weak_or_see_no_tenant_stop_the_start_with_the_setting_to_fix(string key, string tenants, string? expected)
+    public void Keys_that_are_weak_unresolved_or_see_no_tenant_stop_the_start_with_the_setting_to_fix(string key, string tenants, string? expected)
     {
         var options = new AdminOptions { Key = "full-access-key-000", Keys = { ["ops"] = new AdminKeyOptions { Key = key, Tenants = tenants } } };
 

@@ -96,4 +96,27 @@ public sealed class QueuesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("may have reached the person", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_envelope_naming_brand_a_as_tenant_on_brand_bs_channel_is_shown_only_to_keys_that_see_both()
+    {
+        using var agency = _app.CreateClient();
+        agency.DefaultRequestHeaders.Add(AdminGate.HeaderName, AgencyKey);
+        using var admin = _app.CreateAdminClient();
+        (await admin.GetAsync("/api/health", Ct)).EnsureSuccessStatusCode();
+        await TestStorage.Queue(azurite, "ingest-poison").ClearMessagesAsync(Ct);
+        var envelope = $$"""{"channel":"{{_b}}-gen","tenant":"{{_a}}","id":"x-1","kind":"message","actor":{"id":"b-buyer"},"text":"brand B's customer"}""";
+        await _app.Services.GetRequiredService<PoisonQueue>().SendAsync("ingest-poison", envelope, "tenant cannot be overridden", 1, Ct);
+
+        var seenByAgency = await agency.GetFromJsonAsync<JsonElement>("/api/admin/queues", Ct);
+        var seenByAdmin = await admin.GetFromJsonAsync<JsonElement>("/api/admin/queues", Ct);
+        var requeue = await (await agency.PostAsJsonAsync("/api/admin/queues/ingest-poison/requeue", new { }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        static JsonElement Messages(JsonElement queues) => queues.EnumerateArray().Single(q => q.GetProperty("name").GetString() == "ingest-poison").GetProperty("messages");
+        Assert.Equal(0, Messages(seenByAgency).GetArrayLength());
+        var listed = Assert.Single(Messages(seenByAdmin).EnumerateArray());
+        Assert.Equal([_a, _b], listed.GetProperty("tenants").EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, requeue.GetProperty("requeued").GetArrayLength());
+        Assert.Single(Messages(await admin.GetFromJsonAsync<JsonElement>("/api/admin/queues", Ct)).EnumerateArray());
+    }
 }

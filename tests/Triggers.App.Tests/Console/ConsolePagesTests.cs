@@ -340,4 +340,47 @@ public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium)
             () => admin.GetFromJsonAsync<JsonElement>($"/api/admin/signals?channel=web{_tenant}", Ct), s => s.GetArrayLength() == 1, TimeSpan.FromSeconds(20));
         Assert.Equal(signal.Id, stored[0].GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task The_builder_reads_back_what_it_writes_keeps_delays_it_cannot_show_and_writes_no_condition_as_true()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "rules");
+
+        var roundTrips = await page.EvaluateAsync<bool[]>("""
+            () => [
+              [{ shape: 'peak', value: 'range_anxiety' }, { shape: 'trust', op: '>=', value: 60 }],
+              [{ shape: 'control', line: 'innovation', platform: '', op: '>', value: 0.2 }],
+              [{ shape: 'control', line: 'roi', platform: 'douyin', op: '<', value: 1.5 }],
+              [{ shape: 'keyword', value: '试驾' }, { shape: 'kind', value: 'comment' }, { shape: 'platform', value: 'bilibili' }],
+            ].map(clauses => JSON.stringify(RuleBuilder.readWhen(RuleBuilder.writeWhen(clauses))) === JSON.stringify(clauses))
+            """);
+        var none = await page.EvaluateAsync<string>("() => JSON.stringify([RuleBuilder.writeWhen([]), RuleBuilder.readWhen(true)])");
+        var durations = await page.EvaluateAsync<string[]>("() => [RuleBuilder.iso(30), RuleBuilder.iso(90), RuleBuilder.iso(0.25), RuleBuilder.iso(2880), String(RuleBuilder.minutes('P1M'))]");
+        var window = await page.EvaluateAsync<double[]>("() => { const w = RuleBuilder.windowOf({ delay: 'PT2H', slack: 0.25 }); return [w.from, w.to]; }");
+        var missing = await page.EvaluateAsync<string[]>("() => [{ shape: 'keyword', value: ' ' }, { shape: 'coins', op: '>=', value: null }, { shape: 'kind', value: 'message' }].map(c => String(RuleBuilder.missing(c)))");
+
+        Assert.All(roundTrips, Assert.True);
+        Assert.Equal("[true,[]]", none);
+        Assert.Equal(["PT30M", "PT1H30M", "PT15S", "P2D", "null"], durations);
+        Assert.Equal([120.0, 150.0], window);
+        Assert.Equal(["value", "number", "null"], missing);
+    }
+
+    [Fact]
+    public async Task Changing_only_the_slack_of_a_delay_the_builder_cannot_show_keeps_the_delay_as_written()
+    {
+        await GenericWebhook.AddRuleAsync(azurite, _tenant, "monthly", """{"==":[{"var":"signal.kind"},"order"]}""", """[{"type":"message","text":"满月回访","delay":"P1M","slack":0.1}]""", Ct);
+        await Task.Delay(1500, Ct);
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "rule?id=monthly");
+        var action = page.Locator("[data-action='0']");
+        await Assertions.Expect(action.GetByLabel("延迟", new() { Exact = true })).ToBeDisabledAsync();
+
+        await action.GetByLabel("人情留白（延迟的百分比）").FillAsync("20");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+
+        var then = System.Text.Json.Nodes.JsonNode.Parse(await page.GetByTestId("rule-json").InputValueAsync())!["then"]![0]!;
+        Assert.Equal(("P1M", 0.2), ((string?)then["delay"], (double?)then["slack"]));
+    }
 }

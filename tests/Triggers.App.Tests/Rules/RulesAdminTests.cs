@@ -119,7 +119,7 @@ public sealed class RulesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
             then = JsonDocument.Parse("""[{"type":"message","text":"好"},{"type":"teleport"}]""").RootElement,
             cooldown = "one day",
         };
-        var good = new { id = "draft-rule", when = JsonDocument.Parse(When).RootElement, then = JsonDocument.Parse("""[{"type":"tag","text":"buyer"}]""").RootElement };
+        var good = new { id = "draft-rule", when = true, then = JsonDocument.Parse("""[{"type":"tag","text":"buyer"}]""").RootElement };
 
         var checkedBad = await (await client.PostAsJsonAsync($"/api/admin/rules/validate?tenant={_tenant}", draft, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var checkedGood = await (await client.PostAsJsonAsync($"/api/admin/rules/validate?tenant={_tenant}", good, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -30,6 +30,12 @@ public sealed partial class AdminOptionsValidator : IValidateOptions<AdminOption
             {
                 failures.Add($"{path}:Key must be at least {MinKeyLength} characters without spaces, for example from `openssl rand -base64 24`.");
             }
+            else if (key.Key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            {
+                // App Service passes an unresolved reference through as text; taken as the key, it would match nothing
+                // and leave the host key of that name with full access.
+                failures.Add($"{path}:Key is a Key Vault reference that did not resolve: check that secret admin-key-{keyName.ToLowerInvariant().Replace('_', '-')} exists and the app's identity may read it.");
+            }
             else if (seen.TryGetValue(key.Key, out var other))
             {
                 failures.Add($"{path}:Key is the same as {other}: give every key its own value, so each change names who made it.");

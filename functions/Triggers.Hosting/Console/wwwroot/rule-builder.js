@@ -59,15 +59,24 @@ window.RuleBuilder = (() => {
 
   /** The clauses of a When, or null when it is not a list of known shapes joined by "and". */
   const readWhen = when => {
-    if (when === undefined || when === null) return [];
+    if (when === undefined || when === null || when === true) return [];
     const parts = when && typeof when === 'object' && Array.isArray(when.and) && Object.keys(when).length === 1 ? when.and : [when];
     const clauses = parts.map(readClause);
     return clauses.every(c => c) ? clauses : null;
   };
 
+  // No condition is `true` (JsonLogic's "and" of nothing is false, so it would never fire).
   const writeWhen = clauses => {
     const written = clauses.map(c => shapes[c.shape].write(c));
-    return written.length === 1 ? written[0] : { and: written };
+    return written.length === 0 ? true : written.length === 1 ? written[0] : { and: written };
+  };
+
+  /** What a clause still lacks (an empty topic matches nothing useful, an empty keyword every text). */
+  const missing = clause => {
+    if (['topic', 'keyword', 'peak'].includes(clause.shape) && !String(clause.value ?? '').trim()) return 'value';
+    if (['trust', 'coins', 'control'].includes(clause.shape) && (clause.value === null || clause.value === '' || Number.isNaN(Number(clause.value)))) return 'number';
+    if (clause.shape === 'control' && clause.line !== 'innovation' && !clause.platform) return 'platform';
+    return null;
   };
 
   const newClause = shape => {
@@ -87,11 +96,13 @@ window.RuleBuilder = (() => {
   };
 
   const iso = totalMinutes => {
-    if (!totalMinutes) return undefined;
-    const days = Math.floor(totalMinutes / 1440);
-    const hours = Math.floor((totalMinutes % 1440) / 60);
-    const mins = Math.round(totalMinutes % 60);
-    const time = (hours ? `${hours}H` : '') + (mins ? `${mins}M` : '');
+    const seconds = Math.round((totalMinutes ?? 0) * 60);
+    if (seconds <= 0) return undefined;
+    const days = Math.floor(seconds / 86400);
+    const hours = Math.floor((seconds % 86400) / 3600);
+    const mins = Math.floor((seconds % 3600) / 60);
+    const secs = seconds % 60;
+    const time = (hours ? `${hours}H` : '') + (mins ? `${mins}M` : '') + (secs ? `${secs}S` : '');
     return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
   };
 
@@ -103,5 +114,5 @@ window.RuleBuilder = (() => {
     return { from, to: from * (1 + slack) };
   };
 
-  return { kinds, platforms, sentiments, numericOps, actionTypes, shapes: Object.keys(shapes), readWhen, writeWhen, newClause, minutes, iso, windowOf };
+  return { kinds, platforms, sentiments, numericOps, actionTypes, shapes: Object.keys(shapes), readWhen, writeWhen, missing, newClause, minutes, iso, windowOf };
 })();

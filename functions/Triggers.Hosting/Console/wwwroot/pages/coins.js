@@ -47,9 +47,12 @@ window.Pages.coins = async (main, { tenant, t, el }) => {
   const who = () => sessionStorage.getItem('triggers.by') || undefined;
   const status = el('p', { role: 'status', 'data-testid': 'coins-status' });
 
-  // One key per intended operation: made when the form is drawn, reused by a retry, replaced once the bank has answered.
+  // One key per intended operation: made when the form is drawn, reused by a retry, replaced once the bank has answered
+  // or the operation is changed.
   const keyed = (form, send) => {
     let key = crypto.randomUUID();
+    form.addEventListener('input', () => { key = crypto.randomUUID(); });
+    form.addEventListener('change', () => { key = crypto.randomUUID(); });
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const button = form.querySelector('button');
@@ -60,8 +63,9 @@ window.Pages.coins = async (main, { tenant, t, el }) => {
         sessionStorage.setItem('triggers.saved', result);
         window.dispatchEvent(new HashChangeEvent('hashchange'));
       } catch (error) {
-        // A refusal is an answer, so the next try is a new operation; a lost connection keeps the key for the retry.
-        if (error instanceof Api.ApiError) key = crypto.randomUUID();
+        // A refusal (400, 404, 409) is an answer, so the next try is a new operation. A lost connection or a server error
+        // may have come after the bank applied it, so the retry keeps the key and cannot apply it twice.
+        if (error instanceof Api.ApiError && [400, 404, 409].includes(error.status)) key = crypto.randomUUID();
         status.replaceChildren(el('span', { class: 'problem' }, error.message));
       } finally {
         button.disabled = false;

@@ -53,7 +53,8 @@ window.Pages.health = async (main, { t, el }) => {
   const queueSection = el('section', { 'data-testid': 'queues' }, el('h2', {}, t('health.queues')), status,
     el('div', { class: 'cards' }, ...queues.map(q => el('div', { class: `card${q.poison && q.depth > 0 ? ' crossed' : ''}`, 'data-queue': q.name },
       el('div', { class: 'label mono' }, q.name), el('div', { class: 'value' }, String(q.depth))))));
-  const poisoned = queues.filter(q => q.poison && q.messages.length > 0);
+  // A scoped key sees its own messages among the first 32 of a queue; "requeue all" reaches every one of them.
+  const poisoned = queues.filter(q => q.poison && (q.messages.length > 0 || (q.requeuesTo && q.depth > 0)));
   if (poisoned.length === 0) queueSection.append(el('div', { class: 'empty' }, t('health.noPoison')));
   for (const q of poisoned) {
     queueSection.append(el('div', { class: 'row head' }, el('h2', { class: 'mono' }, q.name), el('span', { class: 'spacer' }),
@@ -64,7 +65,7 @@ window.Pages.health = async (main, { t, el }) => {
         el('td', { 'data-label': t('health.failedAt'), class: 'nowrap' }, m.failedAt ? new Date(m.failedAt).toLocaleString(I18n.language) : '—'),
         el('td', { 'data-label': t('health.error') }, el('span', { class: 'problem' }, m.error ?? '—'), el('div', { class: 'mono sub' }, m.message.length > 240 ? `${m.message.slice(0, 240)}…` : m.message)),
         el('td', { 'data-label': t('health.attempts'), class: 'nowrap' }, m.dequeueCount === null || m.dequeueCount === undefined ? '—' : String(m.dequeueCount)),
-        el('td', { 'data-label': t('tenant') }, m.tenants.join(', ') || '—'),
+        el('td', { 'data-label': t('tenant') }, m.tenants.filter(Boolean).join(', ') || '—'),
         el('td', {}, q.requeuesTo && !m.truncated ? button(t('health.requeue'), q.name, [m.id]) : ''))))));
   }
   main.append(queueSection);

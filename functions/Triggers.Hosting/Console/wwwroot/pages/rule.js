@@ -70,9 +70,11 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
       for (const name of ['when', 'then', 'priority', 'cooldown', 'description']) draft[name] = parsed[name];
       changed();
     } catch (error) {
+      pending++; // a check already under way is for text that is gone
       jsonError.textContent = t('rule.jsonError', where(jsonText.value, error), error.message);
       validation.replaceChildren();
     }
+    save.disabled = jsonError.textContent !== '';
   });
 
   function field(label, input) { return el('label', { class: 'field' }, el('span', {}, label), input); }
@@ -121,11 +123,16 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
     const shape = el('select', { 'aria-label': t('rule.condition') }, ...RuleBuilder.shapes.map(s => el('option', { value: s }, t(`shape.${s}`))));
     shape.value = clause.shape;
     shape.addEventListener('change', () => { clauses[index] = RuleBuilder.newClause(shape.value); update(); drawBuilder(); });
-    const choice = (values, key, label) => {
+    const choice = (values, key, label, redraw) => {
       const select = el('select', { 'aria-label': label }, ...values.map(v => el('option', { value: v }, t(`value.${v}`, v))));
       if (!values.includes(clause[key])) select.append(el('option', { value: clause[key] }, clause[key]));
       select.value = clause[key];
-      select.addEventListener('change', () => { clause[key] = select.value; update(); });
+      select.addEventListener('change', () => {
+        clause[key] = select.value;
+        if (key === 'line' && clause.line !== 'innovation' && !clause.platform) clause.platform = RuleBuilder.platforms[0];
+        update();
+        if (redraw) drawBuilder();
+      });
       return select;
     };
     const text = (key, label, placeholder) => {
@@ -135,7 +142,7 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
     };
     const number = (key, label, step) => {
       const input = el('input', { type: 'number', step, value: String(clause[key]), 'aria-label': label, class: 'narrow' });
-      input.addEventListener('input', () => { clause[key] = Number(input.value); update(); });
+      input.addEventListener('input', () => { clause[key] = input.value === '' ? null : Number(input.value); update(); });
       return input;
     };
     row.append(shape);
@@ -148,7 +155,7 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
       case 'peak': row.append(t('rule.topicIs'), text('value', t('shape.peak'), 'range_anxiety')); break;
       case 'trust': case 'coins': row.append(choice(RuleBuilder.numericOps, 'op', t('rule.operator')), number('value', t(`shape.${clause.shape}`), '1')); break;
       case 'control':
-        row.append(choice(['concentration', 'roi', 'innovation'], 'line', t('rule.line')));
+        row.append(choice(['concentration', 'roi', 'innovation'], 'line', t('rule.line'), true));
         if (clause.line !== 'innovation') row.append(choice(RuleBuilder.platforms, 'platform', t('shape.platform')));
         row.append(choice(RuleBuilder.numericOps, 'op', t('rule.operator')), number('value', t('shape.control'), '0.01'));
         break;
@@ -182,16 +189,27 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
       windowText.textContent = w === null ? t('rule.windowUnknown', action.delay)
         : w.from === 0 ? t('rule.windowNow') : t('rule.window', duration(w.from), duration(w.to));
     };
+    // The delay is rewritten only from its own fields, and only when the builder could read it: a delay it cannot show
+    // (P1M, PT90.5S…) is kept as written, and slack alone can still be changed.
     const setDelay = () => {
       action.delay = RuleBuilder.iso(Number(delay.value || 0) * Number(units.value));
       if (action.delay === undefined) delete action.delay;
+      drawWindow();
+      changed();
+    };
+    const setSlack = () => {
       action.slack = Math.max(0, Number(slack.value || 0)) / 100;
       drawWindow();
       changed();
     };
+    if (delayMinutes === null) {
+      delay.disabled = true;
+      units.disabled = true;
+      delay.placeholder = action.delay;
+    }
     delay.addEventListener('input', setDelay);
     units.addEventListener('change', setDelay);
-    slack.addEventListener('input', setDelay);
+    slack.addEventListener('input', setSlack);
     drawWindow();
     row.append(el('div', { class: 'row' }, type, text));
     const timing = el('div', { class: 'row' }, t('rule.after'), delay, units, t('rule.slackLabel'), slack, '%', windowText);
@@ -226,10 +244,17 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
       try {
         const result = await Api.post(`/api/admin/rules/validate?${q}`, body());
         if (ticket !== pending) return;
-        validation.replaceChildren(result.valid
+        // What the builder knows is still empty, then what the API would refuse.
+        const clauses = RuleBuilder.readWhen(draft.when) ?? [];
+        const problems = [
+          ...clauses.map((c, i) => [c, i]).filter(([c]) => RuleBuilder.missing(c)).map(([c, i]) => t(`rule.missing.${RuleBuilder.missing(c)}`, i + 1, t(`shape.${c.shape}`))),
+          ...result.problems,
+        ];
+        validation.replaceChildren(problems.length === 0
           ? el('p', { class: 'ok' }, t('rule.valid'))
-          : el('ul', { class: 'problems' }, ...result.problems.map(p => el('li', { class: 'problem' }, p))));
+          : el('ul', { class: 'problems' }, ...problems.map(p => el('li', { class: 'problem' }, p))));
       } catch (error) {
+        if (ticket !== pending) return;
         validation.replaceChildren(el('p', { class: 'problem' }, error.message));
       }
     }, 300);
@@ -243,7 +268,10 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
       const result = await Api.put(`/api/admin/rules/${encodeURIComponent(ruleId)}?${q}`,
         { ...body(), enabled: existing?.enabled ?? false, version: existing?.version, by: who.value.trim() || undefined });
       sessionStorage.setItem('triggers.saved', t('rule.saved', result.rule.id));
-      location.hash = `#/rule?id=${encodeURIComponent(result.rule.id)}`;
+      const next = `#/rule?id=${encodeURIComponent(result.rule.id)}`;
+      // Saved again from the same page: no hashchange would come, so the page would keep the version it replaced.
+      if (location.hash === next) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = next;
     } catch (error) {
       saveStatus.replaceChildren(el('span', { class: 'problem' }, t('rule.notSaved', error.message)));
     }
