@@ -30,6 +30,8 @@ public sealed class Chromium : IAsyncLifetime
             await InstallAsync();
         }
 
+        // The pages wait on Azurite, which the rest of the suite keeps busy: expectations get 15 s rather than 5.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags });
     }
