@@ -19,6 +19,7 @@ public sealed record CrossedLine(string Line, string? Platform, double Value, do
 public sealed record Concentration(double Signals, double Revenue);
 
 /// <summary>The three control lines of one tenant over one window (docs/portfolio.md), as <c>GET /api/admin/control-lines</c> returns them.</summary>
+/// <param name="Thresholds">The lines as table Portfolio set them at this computation (null in results stored before they were kept).</param>
 public sealed record ControlLineResult(
     string Tenant,
     DateTimeOffset ComputedAt,
@@ -27,7 +28,11 @@ public sealed record ControlLineResult(
     IReadOnlyDictionary<string, double?> Roi,
     IReadOnlyDictionary<string, double?> Scenes,
     InnovationShare Innovation,
-    IReadOnlyList<CrossedLine> Crossed);
+    IReadOnlyList<CrossedLine> Crossed,
+    LineThresholds? Thresholds = null);
+
+/// <summary>The warning line (a platform's largest share of signals), the profit line (the lowest ROI) and the innovation line (the least share of cost on new platforms).</summary>
+public sealed record LineThresholds(double Concentration, double Roi, double Innovation);
 
 public sealed record InnovationShare(double Share);
 
@@ -112,7 +117,8 @@ public static class ControlLineCalculator
             crossed.Add(new CrossedLine(InnovationLine, null, innovation, settings.InnovationShare));
         }
 
-        return new ControlLineResult(tenant, now, System.Xml.XmlConvert.ToString(settings.Window), concentration, roi, scenes, new InnovationShare(innovation), crossed);
+        return new ControlLineResult(tenant, now, System.Xml.XmlConvert.ToString(settings.Window), concentration, roi, scenes, new InnovationShare(innovation), crossed,
+            new LineThresholds(settings.ConcentrationLine, settings.RoiLine, settings.InnovationShare));
     }
 
     private static Dictionary<string, double?> Returns(

@@ -47,7 +47,23 @@ public sealed class TimelineAdmin(
         var limit = Number(request, "limit", 200, 1, MaxLimit);
         var now = time.GetUtcNow();
         var since = now.AddDays(-days);
-        var person = await people.FindAsync(tenant, parsed, ct);
+        // A person's own id (member:M-1001, linked:douyin:71523) finds them as well as any of their accounts does.
+        Person person;
+        if (parsed.Platform is "member" or "linked")
+        {
+            var id = account.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+            if (await peopleStore.GetPersonAsync(tenant, id, ct) is not { Accounts.Count: > 0 } found)
+            {
+                return AdminResults.Error(StatusCodes.Status404NotFound, $"tenant '{tenant}' has no person '{id}': search by one of their accounts ({{platform}}:{{actorId}}) instead.");
+            }
+
+            person = found;
+        }
+        else
+        {
+            person = await people.FindAsync(tenant, parsed, ct);
+        }
+
         var accounts = person.Accounts.Select(a => a.Account).ToList();
         var items = new List<Item>();
         var emotion = new Dictionary<string, List<EmotionPointView>>(StringComparer.Ordinal);

@@ -53,6 +53,10 @@ public sealed class TimelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var emotion = timeline.GetProperty("emotion").EnumerateObject().ToList();
         Assert.Contains(emotion, topic => topic.Value.EnumerateArray().Any(p => p.GetProperty("account").GetString() == "generic:amy-2"));
         Assert.Equal("member:M-88", timeline.GetProperty("person").GetProperty("id").GetString());
+        var byPersonId = await client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/member:M-88/timeline?tenant={_tenant}", Ct);
+        Assert.Equal(items.Count, byPersonId.GetProperty("items").GetArrayLength());
+        var nobody = await client.GetAsync($"/api/admin/contacts/member:M-404/timeline?tenant={_tenant}", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, nobody.StatusCode);
     }
 
     [Fact]

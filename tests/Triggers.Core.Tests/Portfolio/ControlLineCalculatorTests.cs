@@ -62,6 +62,18 @@ public sealed class ControlLineCalculatorTests
     }
 
     [Fact]
+    public void Each_computation_keeps_the_thresholds_it_was_judged_against()
+    {
+        var roles = PortfolioSet.Compile([new StaffRow("brand", "thresholds", new Dictionary<string, object?> { ["Concentration"] = 0.6, ["Roi"] = 1.5, ["Innovation"] = 0.3 })]).For("brand");
+
+        var lines = ControlLineCalculator.Compute("brand", Now, roles, [Signal("wechat", "P1", 1)], [], []);
+        var defaults = ControlLineCalculator.Compute("brand", Now, Roles, [Signal("wechat", "P1", 1)], [], []);
+
+        Assert.Equal(new LineThresholds(0.6, 1.5, 0.3), lines.Thresholds);
+        Assert.Equal(new LineThresholds(0.40, 1.5, 0.20), defaults.Thresholds); // docs/portfolio.md's defaults
+    }
+
+    [Fact]
     public void Without_touches_there_is_no_roi_and_no_innovation_line_to_cross()
     {
         var lines = ControlLineCalculator.Compute("brand", Now, Roles, [Signal("wechat", "P1", 1), Signal("douyin", "P2", 1)], [], []);

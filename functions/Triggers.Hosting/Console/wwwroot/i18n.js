@@ -2,7 +2,7 @@
 window.I18n = (() => {
   const texts = {
     'zh-CN': {
-      'handoffs.note': '规则的交代：', 'rule.missing.value': '条件 {0}（{1}）还没有填写内容。', 'rule.missing.number': '条件 {0}（{1}）还没有填写数字。', 'rule.missing.platform': '条件 {0}（{1}）还没有选平台。', 'coins.title': '知识币', 'coins.sub': '知识币银行：奖品与库存，按账号查看一个人的钱包、流水，并代为兑换或补发。每次操作都带幂等键，重复点击只生效一次。',
+      'handoffs.note': '规则的交代：', 'portfolio.line.at': '{0}：{1}', 'portfolio.line.atLeast': '{0}：不低于 {1}', 'rule.missing.value': '条件 {0}（{1}）还没有填写内容。', 'rule.missing.number': '条件 {0}（{1}）还没有填写数字。', 'rule.missing.platform': '条件 {0}（{1}）还没有选平台。', 'coins.title': '知识币', 'coins.sub': '知识币银行：奖品与库存，按账号查看一个人的钱包、流水，并代为兑换或补发。每次操作都带幂等键，重复点击只生效一次。',
       'coins.rewards': '奖品与库存', 'coins.noRewards': '这个租户还没有奖品。在表 Rewards 中添加（ID、名称、价格、库存）。', 'coins.reward': '奖品', 'coins.cost': '价格（币）', 'coins.stock': '库存', 'coins.remaining': '剩余', 'coins.available': '可兑换', 'coins.unlimited': '不限', 'coins.yes': '是', 'coins.no': '否',
       'coins.wallet': '钱包', 'coins.search': '账号', 'coins.empty': '输入一个账号查看钱包，例如 wechat:oAbC123。关联的账号共用一个钱包。',
       'coins.balance': '知识币余额', 'coins.xp': '经验', 'coins.walletId': '钱包', 'coins.redeem': '兑换', 'coins.redeemButton': '兑换', 'coins.nothingToRedeem': '现在没有可兑换的奖品。',
@@ -69,7 +69,7 @@ window.I18n = (() => {
       'healthy': '正常', 'unhealthy': '异常', reachable: '可访问', unavailable: '不可用', loading: '加载中…', 'error.load': '加载失败：{0}',
     },
     en: {
-      'handoffs.note': 'The rule asks: ', 'rule.missing.value': 'Condition {0} ({1}) has nothing filled in yet.', 'rule.missing.number': 'Condition {0} ({1}) has no number yet.', 'rule.missing.platform': 'Condition {0} ({1}) has no platform yet.', 'coins.title': 'Coins', 'coins.sub': 'The knowledge-coin bank: rewards and their stock, and one person\'s wallet and statement by any of their accounts, with redemptions and deposits made for them. Every operation carries an idempotency key, so a repeated click applies once.',
+      'handoffs.note': 'The rule asks: ', 'portfolio.line.at': '{0}: {1}', 'portfolio.line.atLeast': '{0}: at least {1}', 'rule.missing.value': 'Condition {0} ({1}) has nothing filled in yet.', 'rule.missing.number': 'Condition {0} ({1}) has no number yet.', 'rule.missing.platform': 'Condition {0} ({1}) has no platform yet.', 'coins.title': 'Coins', 'coins.sub': 'The knowledge-coin bank: rewards and their stock, and one person\'s wallet and statement by any of their accounts, with redemptions and deposits made for them. Every operation carries an idempotency key, so a repeated click applies once.',
       'coins.rewards': 'Rewards and stock', 'coins.noRewards': 'This tenant has no rewards yet. Add rows to table Rewards (id, title, cost, stock).', 'coins.reward': 'Reward', 'coins.cost': 'Cost (coins)', 'coins.stock': 'Stock', 'coins.remaining': 'Left', 'coins.available': 'Available', 'coins.unlimited': 'unlimited', 'coins.yes': 'yes', 'coins.no': 'no',
       'coins.wallet': 'Wallet', 'coins.search': 'Account', 'coins.empty': 'Enter an account to see its wallet, for example wechat:oAbC123. Linked accounts share one wallet.',
       'coins.balance': 'Coin balance', 'coins.xp': 'Experience', 'coins.walletId': 'Wallet', 'coins.redeem': 'Redeem', 'coins.redeemButton': 'Redeem', 'coins.nothingToRedeem': 'No reward can be redeemed now.',
@@ -114,7 +114,7 @@ window.I18n = (() => {
       'portfolio.line.concentration': 'Warning line', 'portfolio.line.roi': 'Profit line', 'portfolio.line.innovation': 'Innovation line', 'portfolio.alerts': 'Each crossing raised an alert in Hand-offs (rule control-lines).',
       'portfolio.funnel': 'Quadrant journey funnel (30 days)', 'portfolio.funnelSub': 'Of {0} people, how many reached each quadrant in order.', 'portfolio.noJourneys': 'Journeys are tracked for tenants with rows in table Portfolio: add the platforms\' rows (quadrant, cost) to start.',
       'quadrant.value': 'Value', 'quadrant.emotion': 'Emotion', 'quadrant.conversion': 'Conversion', 'quadrant.service': 'Service',
-      'contacts.title': 'Contacts', 'contacts.sub': 'Find anyone by any platform account (platform:id, such as wechat:oAbC123): the timeline across their accounts and the emotion ECG.', 'contacts.search': 'Find',
+      'contacts.title': 'Contacts', 'contacts.sub': 'Find anyone by any platform account (platform:id, such as wechat:oAbC123) or their person id (such as member:M-1001): the timeline across their accounts and the emotion ECG.', 'contacts.search': 'Find',
       'contacts.empty': 'Enter an account to start, for example douyin:71523.', 'contacts.emotion': 'Emotion ECG', 'contacts.noEmotion': 'No emotion on any topic has been recorded for this person yet.',
       'contacts.noPeaks': 'No peaks.', 'contacts.intensity': 'intensity', 'contacts.baseline': 'baseline', 'contacts.causedNothing': 'set off no touchpoint',
       'contacts.timeline': 'Timeline', 'contacts.nothing': 'Nothing in the last 90 days.', 'contacts.why': 'Why',

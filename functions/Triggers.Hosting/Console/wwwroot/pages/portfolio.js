@@ -26,17 +26,23 @@ window.Pages.portfolio = async (main, { tenant, t, el }) => {
     const pct = v => `${(v * 100).toFixed(1)}%`;
     const crossed = new Map(lines.crossed.map(c => [`${c.line}|${c.platform ?? '-'}`, c]));
     const platforms = [...new Set([...Object.keys(lines.concentration), ...Object.keys(lines.roi)])].sort();
+    const th = lines.thresholds;
     main.append(el('p', { class: 'sub' }, t('portfolio.computed', new Date(lines.computedAt).toLocaleString(I18n.language), lines.window)));
     const cell = (label, text, line) => el('td', { 'data-label': label, class: `nowrap${line && crossed.has(line) ? ' crossed' : ''}` }, text);
     main.append(el('table', { class: 'stack', 'data-testid': 'lines' },
-      el('thead', {}, el('tr', {}, ...['portfolio.platform', 'portfolio.signals', 'portfolio.revenue', 'portfolio.roi'].map(k => el('th', {}, t(k))))),
+      el('thead', {}, el('tr', {},
+        el('th', {}, t('portfolio.platform')),
+        el('th', {}, t('portfolio.signals'), th ? el('div', { class: 'threshold' }, t('portfolio.line.at', t('portfolio.line.concentration'), pct(th.concentration))) : ''),
+        el('th', {}, t('portfolio.revenue')),
+        el('th', {}, t('portfolio.roi'), th ? el('div', { class: 'threshold' }, t('portfolio.line.at', t('portfolio.line.roi'), String(th.roi))) : ''))),
       el('tbody', {}, ...platforms.map(p => el('tr', { 'data-platform': p },
         el('td', { 'data-label': t('portfolio.platform') }, el('strong', {}, p)),
         cell(t('portfolio.signals'), lines.concentration[p] ? pct(lines.concentration[p].signals) : '—', `concentration|${p}`),
         cell(t('portfolio.revenue'), lines.concentration[p] ? pct(lines.concentration[p].revenue) : '—'),
         cell(t('portfolio.roi'), lines.roi[p] === undefined || lines.roi[p] === null ? '—' : lines.roi[p].toFixed(3), `roi|${p}`))))));
     main.append(el('div', { class: 'cards' },
-      el('div', { class: `card${crossed.has('innovation|-') ? ' crossed' : ''}` }, el('div', { class: 'label' }, t('portfolio.innovation')), el('div', { class: 'value' }, pct(lines.innovation.share)))));
+      el('div', { class: `card${crossed.has('innovation|-') ? ' crossed' : ''}` }, el('div', { class: 'label' }, t('portfolio.innovation')), el('div', { class: 'value' }, pct(lines.innovation.share)),
+        th ? el('div', { class: 'threshold' }, t('portfolio.line.atLeast', t('portfolio.line.innovation'), pct(th.innovation))) : '')));
     const list = el('ul', { class: 'peaks', 'data-testid': 'crossed' }, ...lines.crossed.map(c => el('li', {},
       el('span', { class: 'badge broken' }, t(`portfolio.line.${c.line}`)), ' ',
       t('portfolio.crossedAt', c.platform ?? t('portfolio.newPlatforms'), c.line === 'roi' ? c.value.toFixed(3) : pct(c.value), c.line === 'roi' ? String(c.threshold) : pct(c.threshold)))));
@@ -80,8 +86,9 @@ async function drawHistory(container, history, t) {
     data: history.map(h => [h.computedAt, h.concentration?.[p]?.signals ?? null]),
   }));
   series.push({ name: t('portfolio.innovation'), type: 'line', showSymbol: true, symbolSize: 5, data: history.map(h => [h.computedAt, h.innovation?.share ?? null]) });
-  // The warning line as the latest crossing names it (the result keeps thresholds only with crossings).
-  const threshold = history.flatMap(h => h.crossed ?? []).filter(c => c.line === 'concentration').pop()?.threshold;
+  // The warning line as the latest computation was judged against it (older results without thresholds: their crossings).
+  const threshold = history[history.length - 1].thresholds?.concentration
+    ?? history.flatMap(h => h.crossed ?? []).filter(c => c.line === 'concentration').pop()?.threshold;
   if (typeof threshold === 'number') {
     series[0].markLine = { symbol: 'none', lineStyle: { color: '#c4320a', type: 'dashed' }, label: { formatter: t('portfolio.line.concentration') }, data: [{ yAxis: threshold }] };
   }
