@@ -51,8 +51,8 @@ window.Pages.health = async (main, { t, el }) => {
   const saved = sessionStorage.getItem('triggers.saved');
   if (saved) { status.textContent = saved; sessionStorage.removeItem('triggers.saved'); }
   const queueSection = el('section', { 'data-testid': 'queues' }, el('h2', {}, t('health.queues')), status,
-    el('div', { class: 'cards' }, ...queues.map(q => el('div', { class: `card${q.poison && q.depth > 0 ? ' crossed' : ''}`, 'data-queue': q.name },
-      el('div', { class: 'label mono' }, q.name), el('div', { class: 'value' }, String(q.depth))))));
+    el('div', { class: 'cards queues' }, ...queues.map(q => el('div', { class: `card${q.poison && q.depth > 0 ? ' crossed' : ''}`, 'data-queue': q.name },
+      el('div', { class: 'label' }, q.name), el('div', { class: 'value' }, String(q.depth))))));
   // A scoped key sees its own messages among the first 32 of a queue; "requeue all" reaches every one of them.
   const poisoned = queues.filter(q => q.poison && (q.messages.length > 0 || (q.requeuesTo && q.depth > 0)));
   if (poisoned.length === 0) queueSection.append(el('div', { class: 'empty' }, t('health.noPoison')));

@@ -8,7 +8,7 @@ window.Pages.rules = async (main, { tenant, t, el }) => {
     return;
   }
   const rows = rules.map(rule => el('tr', { 'data-rule': rule.id },
-    el('td', { 'data-label': t('rules.id') }, el('a', { href: `#/rule?id=${encodeURIComponent(rule.id)}`, class: 'rule-link' }, el('strong', {}, rule.id)), rule.description ? el('div', { class: 'sub' }, rule.description) : '',
+    el('td', { 'data-label': t('rules.id') }, el('a', { href: `#/rule?id=${encodeURIComponent(rule.id)}`, class: 'rule-link' }, el('strong', {}, rule.id)), rule.description ? el('div', { class: 'muted' }, rule.description) : '',
       ...rule.problems.map(p => el('p', { class: 'problem' }, p))),
     el('td', { 'data-label': t('rules.status') }, el('span', { class: `badge ${rule.status}` }, t(`status.${rule.status}`))),
     el('td', { 'data-label': t('rules.priority'), class: 'nowrap' }, String(rule.priority)),
