@@ -26,15 +26,7 @@ public sealed class AdminKeyScopeTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        var settings = TriggersAppFactory.GenericChannel(_a + "-gen", _a, "scope-secret-a-000001");
-        foreach (var (key, value) in TriggersAppFactory.GenericChannel(_b + "-gen", _b, "scope-secret-b-000001"))
-        {
-            settings[key] = value;
-        }
-
-        settings["Admin:Keys:agency-a:Key"] = AgencyKey;
-        settings["Admin:Keys:agency-a:Tenants"] = _a;
-        _app = new TriggersAppFactory(azurite, settings);
+        _app = new TriggersAppFactory(azurite, TriggersAppFactory.TwoBrandsWithAgencyKey(_a, _b, "agency-a", AgencyKey));
         return ValueTask.CompletedTask;
     }
 

@@ -23,15 +23,7 @@ public sealed class QueuesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        var settings = TriggersAppFactory.GenericChannel(_a + "-gen", _a, "queues-secret-a-00001");
-        foreach (var (key, value) in TriggersAppFactory.GenericChannel(_b + "-gen", _b, "queues-secret-b-00001"))
-        {
-            settings[key] = value;
-        }
-
-        settings["Admin:Keys:agency-q:Key"] = AgencyKey;
-        settings["Admin:Keys:agency-q:Tenants"] = _a;
-        _app = new TriggersAppFactory(azurite, settings);
+        _app = new TriggersAppFactory(azurite, TriggersAppFactory.TwoBrandsWithAgencyKey(_a, _b, "agency-q", AgencyKey));
         return ValueTask.CompletedTask;
     }
 

@@ -42,6 +42,20 @@ internal sealed class TriggersAppFactory(
         [$"Tenants:{tenant}:Guardrails:QuietHoursEnabled"] = "false",
     };
 
+    /// <summary>Two brands, each with a generic channel named "{tenant}-gen", and an agency's admin key that may see only the first.</summary>
+    public static Dictionary<string, string?> TwoBrandsWithAgencyKey(string brandA, string brandB, string keyName, string key)
+    {
+        var settings = GenericChannel(brandA + "-gen", brandA, "brand-a-secret-000001");
+        foreach (var (name, value) in GenericChannel(brandB + "-gen", brandB, "brand-b-secret-000001"))
+        {
+            settings[name] = value;
+        }
+
+        settings[$"Admin:Keys:{keyName}:Key"] = key;
+        settings[$"Admin:Keys:{keyName}:Tenants"] = brandA;
+        return settings;
+    }
+
     /// <summary>Settings for a WeChat channel on the official test account, with a unique name and tenant.</summary>
     public static Dictionary<string, string?> WeChatChannel(string channel, string tenant) => new()
     {

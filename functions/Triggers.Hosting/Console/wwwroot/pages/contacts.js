@@ -73,8 +73,6 @@ function showTouchpoint(id) {
 }
 
 async function drawChart(container, topics, touchpoints, t) {
-  await Charts.load();
-  const chart = echarts.init(container, null, { renderer: 'canvas' });
   const series = [];
   for (const [topic, points] of topics) {
     series.push({
@@ -91,19 +89,10 @@ async function drawChart(container, topics, touchpoints, t) {
       data: points.map(p => [p.at, p.baseline]),
     });
   }
-  chart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 40, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', min: 0, max: 1 },
-    series,
-  });
+  const chart = await Charts.timeLines(container, { grid: { left: 40, right: 16 }, yAxis: { type: 'value', min: 0, max: 1 }, series });
   // A peak leads to the touchpoints it set off, in the timeline below.
   chart.on('click', params => {
     const caused = touchpoints.find(i => i.detail.signalId === params.data?.signalId);
     if (caused) showTouchpoint(caused.detail.id);
   });
-  new ResizeObserver(() => chart.resize()).observe(container);
 }

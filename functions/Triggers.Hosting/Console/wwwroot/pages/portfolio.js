@@ -79,7 +79,6 @@ window.Pages.portfolio = async (main, { tenant, t, el }) => {
 };
 
 async function drawHistory(container, history, t) {
-  await Charts.load();
   const platforms = [...new Set(history.flatMap(h => Object.keys(h.concentration ?? {})))].sort();
   const series = platforms.map(p => ({
     name: `${p} · ${t('portfolio.signals')}`, type: 'line', showSymbol: true, symbolSize: 5,
@@ -96,15 +95,9 @@ async function drawHistory(container, history, t) {
     name: `${p} · ROI`, type: 'line', yAxisIndex: 1, showSymbol: true, symbolSize: 5, lineStyle: { type: 'dotted' },
     data: history.map(h => [h.computedAt, h.roi?.[p] ?? null]),
   }));
-  const chart = echarts.init(container, null, { renderer: 'canvas' });
-  chart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 44, right: 44, top: 36, bottom: 28 },
-    xAxis: { type: 'time' },
+  await Charts.timeLines(container, {
+    grid: { left: 44, right: 44 },
     yAxis: [{ type: 'value', min: 0, max: 1, axisLabel: { formatter: v => `${Math.round(v * 100)}%` } }, { type: 'value', name: 'ROI' }],
     series: [...series, ...roi],
   });
-  new ResizeObserver(() => chart.resize()).observe(container);
 }
