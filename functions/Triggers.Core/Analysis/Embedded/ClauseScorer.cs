@@ -41,7 +41,7 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         double lexicon = 0, learned = 0, weight = 1;
         var evidence = false;
         var leadingContrast = false;
-        int negationLeft = 0, modifierLeft = 0, exclamations = 0, matchEnd = 0;
+        int negationLeft = 0, modifierLeft = 0, exclamations = 0, matchEnd = 0, markupEnd = 0;
         var negated = false;
         double negationScale = 1, modifier = 1;
         var previous = '\0';
@@ -51,7 +51,21 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (CharFeatures.IsChinese(c))
+            if (i >= markupEnd && c is '[' or '#' or '@' && SocialMarkup.Length(s, i) is > 0 and var markup)
+            {
+                // Emoticon codes count by the emoticon list only; hashtags, mentions and unknown codes not at all.
+                markupEnd = i + markup;
+                if (c != '[' || terms.Match(s, i, out _) != markup)
+                {
+                    matchEnd = Math.Max(matchEnd, markupEnd);
+                }
+            }
+
+            if (i < markupEnd)
+            {
+                previous = '\0';
+            }
+            else if (CharFeatures.IsChinese(c))
             {
                 var w = features[CharFeatures.Unigram(c)];
                 if (previous != '\0')
@@ -139,8 +153,9 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
             {
                 negationLeft = modifierLeft = 0;
             }
-            else if (c == '!')
+            else if (c == '!' || (c == '?' && i > 0 && s[i - 1] == '?'))
             {
+                // ?? and ??? ask nothing: they press, as ! does.
                 exclamations++;
             }
             else if (CharFeatures.IsChinese(c) || (LexiconTrie.IsWordChar(c) && (i == 0 || !LexiconTrie.IsWordChar(s[i - 1]))))
@@ -170,6 +185,6 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         }
 
         s = s.TrimEnd("!~. ");
-        return s.Length > 0 && s[^1] is '?' or '吗' or '呢' or '么';
+        return s.Length > 0 && s[^1] is '?' or '吗' or '呢' or '么' && !s.EndsWith("??");
     }
 }
