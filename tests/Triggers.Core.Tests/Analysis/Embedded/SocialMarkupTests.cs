@@ -76,4 +76,15 @@ public sealed class SocialMarkupTests
     {
         Assert.True(Polarity(text) > 0);
     }
+
+    [Theory]
+    [InlineData("外卖送到都凉了", -1)]
+    [InlineData("汤洒了一半，包装破损", -1)]
+    [InlineData("吃出头发，再也不点了", -1)]
+    [InlineData("分量很足，送餐很快", 1)]
+    [InlineData("外酥里嫩，很下饭", 1)]
+    public void Food_delivery_reviews_are_read_by_their_own_words(string text, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(Polarity(text)));
+    }
 }

@@ -13,6 +13,7 @@ public static class HandLexicon
             .Concat(Parse("slang-and-emoji", TermKind.Sentiment))
             .Concat(Parse("social-words", TermKind.Sentiment))
             .Concat(Parse("platform-emoticons", TermKind.Sentiment))
+            .Concat(Parse("food-and-delivery", TermKind.Sentiment))
             .Concat(Parse("post-modifiers", TermKind.PostModifier))
             .Concat(Parse("neutrals", TermKind.Neutral))
             .Concat(Parse("contrasts", TermKind.Contrast))
