@@ -32,6 +32,9 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 
     private const double GoodAsVery = 1.5;
 
+    /// <summary>What an irony marker (呵呵, [微笑]) counts by itself, on the AFINN scale.</summary>
+    private const double IronyValence = -1;
+
     private const double BeforeContrast = 0.5;
     private const double AfterContrast = 1.5;
 
@@ -43,6 +46,7 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         var leadingContrast = false;
         int negationLeft = 0, modifierLeft = 0, exclamations = 0, matchEnd = 0, markupEnd = 0;
         var negated = false;
+        double irony = 0;
         double negationScale = 1, modifier = 1;
         var previous = '\0';
         double lastTerm = 0;
@@ -131,6 +135,11 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                         weight = AfterContrast;
                         negationLeft = modifierLeft = 0;
                         break;
+                    case TermKind.Irony:
+                        irony = Math.Max(irony, entry.Value);
+                        lexicon += weight * IronyValence;
+                        evidence = true;
+                        break;
                     case TermKind.PostModifier:
                         if (i - lastTermEnd <= PostModifierReach)
                         {
@@ -170,6 +179,13 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
             // A question with no sentiment term (请问什么时候发货) asks; the learned weights of its topic words came
             // from complaints about the same topic and would read it as one.
             learned *= QuestionModelShare;
+        }
+
+        if (irony > 0)
+        {
+            // 真是太好了呢[微笑]: the praise is the complaint, and no learned warmth (the characters of 呵呵) survives it.
+            lexicon = lexicon > 0 ? -lexicon * irony : lexicon;
+            learned = Math.Min(learned, 0);
         }
 
         var z = (LexiconWeight * lexicon) + (ModelWeight * learned);

@@ -87,4 +87,22 @@ public sealed class SocialMarkupTests
     {
         Assert.Equal(sign, Math.Sign(Polarity(text)));
     }
+
+    [Theory]
+    [InlineData("真是太好了呢[微笑]", "真是太好了呢")]
+    [InlineData("服务真行[微笑]", "服务真好")]
+    [InlineData("great, another delay 🙃", "great, another delay")]
+    [InlineData("oh wonderful, yeah right", "oh wonderful")]
+    public void An_irony_marker_turns_the_praise_of_its_sentence_into_complaint(string ironic, string plain)
+    {
+        Assert.True(Polarity(plain) > 0, $"'{plain}' alone is praise");
+        Assert.True(Polarity(ironic) < 0, $"'{ironic}' is a complaint");
+    }
+
+    [Fact]
+    public void An_irony_marker_alone_or_after_a_complaint_stays_a_mild_complaint()
+    {
+        Assert.True(Polarity("[微笑]") < 0);
+        Assert.True(Polarity("又坏了🙃") < 0);
+    }
 }

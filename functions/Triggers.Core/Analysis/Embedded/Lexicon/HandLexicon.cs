@@ -18,7 +18,8 @@ public static class HandLexicon
             .Concat(Parse("neutrals", TermKind.Neutral))
             .Concat(Parse("contrasts", TermKind.Contrast))
             .Concat(Parse("intensifiers", TermKind.Modifier))
-            .Concat(Parse("negators", TermKind.Negator));
+            .Concat(Parse("negators", TermKind.Negator))
+            .Concat(Parse("irony-markers", TermKind.Irony));
 
     public static LexiconTrie Build(IEnumerable<LexiconEntry> afinn) => new(Vader().Concat(afinn).Concat(Entries()));
 

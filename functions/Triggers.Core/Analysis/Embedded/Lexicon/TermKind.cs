@@ -20,4 +20,7 @@ public enum TermKind : byte
 
     /// <summary>极了, 得很, 透顶: multiplies the sentiment term just before it (好极了, 失望透顶).</summary>
     PostModifier,
+
+    /// <summary>呵呵, [微笑], 🙃, yeah right: says the praise in its sentence is meant the other way; its value is the share kept, turned.</summary>
+    Irony,
 }
