@@ -267,12 +267,15 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
         change.RemovePersons.AddRange(others);
 
         // Every account that is not yet linked to the target, including those of the persons merged in (read here: their
-        // links were not among the listed accounts').
-        var moved = others.SelectMany(p => p.Accounts).Select(a => a.Account).Concat(loose).Distinct().ToList();
-        var movedLinks = await LinksAsync(tenant, moved.Where(a => !links.ContainsKey(a)), cancellationToken);
+        // links were not among the listed accounts'; the versions of those persons guard them). A listed account keeps the
+        // link version read with the others, none when it had no link: read again now, it could carry a link written
+        // since, to a person this merge never saw, and overwriting that would split the person it joined.
+        var fromOthers = others.SelectMany(p => p.Accounts).Select(a => a.Account).Distinct().ToList();
+        var moved = fromOthers.Concat(loose).Distinct().ToList();
+        var movedLinks = await LinksAsync(tenant, fromOthers.Where(a => !listed.Contains(a)), cancellationToken);
         foreach (var account in moved)
         {
-            var version = links.GetValueOrDefault(account)?.Version ?? movedLinks.GetValueOrDefault(account)?.Version;
+            var version = listed.Contains(account) ? links.GetValueOrDefault(account)?.Version : movedLinks.GetValueOrDefault(account)?.Version;
             change.WriteLinks.Add(new AccountLink(account, targetId, version));
         }
 
