@@ -37,6 +37,23 @@ public sealed class QueuesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         return signal;
     }
 
+    private HttpClient AgencyClient()
+    {
+        var agency = _app.CreateClient();
+        agency.DefaultRequestHeaders.Add(AdminGate.HeaderName, AgencyKey);
+        return agency;
+    }
+
+    /// <summary>
+    /// Starts the app and empties <paramref name="queue"/>: the listing shows the first 32 messages of a poison queue,
+    /// and earlier tests of the run leave theirs behind.
+    /// </summary>
+    private async Task StartWithEmptyAsync(HttpClient admin, string queue)
+    {
+        (await admin.GetAsync("/api/health", Ct)).EnsureSuccessStatusCode();
+        await TestStorage.Queue(azurite, queue).ClearMessagesAsync(Ct);
+    }
+
     private static List<JsonElement> Poison(JsonElement queues, string tenant) =>
         [.. queues.EnumerateArray().Single(q => q.GetProperty("name").GetString() == "signals-poison").GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("tenants").EnumerateArray().Any(t => t.GetString() == tenant))];
@@ -44,13 +61,9 @@ public sealed class QueuesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_poison_message_is_listed_with_its_error_only_to_keys_of_its_tenant_and_requeued_it_is_processed()
     {
-        using var agency = _app.CreateClient();
-        agency.DefaultRequestHeaders.Add(AdminGate.HeaderName, AgencyKey);
+        using var agency = AgencyClient();
         using var admin = _app.CreateAdminClient();
-        (await admin.GetAsync("/api/health", Ct)).EnsureSuccessStatusCode();
-
-        // The listing shows the first 32 messages of a poison queue; earlier tests of the run leave theirs behind.
-        await TestStorage.Queue(azurite, "signals-poison").ClearMessagesAsync(Ct);
+        await StartWithEmptyAsync(admin, "signals-poison");
         var mine = await PoisonAsync(_a, "poisoned-a", "Table Signals was unreachable (503)");
         await PoisonAsync(_b, "poisoned-b", "Table Signals was unreachable (503)");
 
@@ -92,11 +105,9 @@ public sealed class QueuesAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_envelope_naming_brand_a_as_tenant_on_brand_bs_channel_is_shown_only_to_keys_that_see_both()
     {
-        using var agency = _app.CreateClient();
-        agency.DefaultRequestHeaders.Add(AdminGate.HeaderName, AgencyKey);
+        using var agency = AgencyClient();
         using var admin = _app.CreateAdminClient();
-        (await admin.GetAsync("/api/health", Ct)).EnsureSuccessStatusCode();
-        await TestStorage.Queue(azurite, "ingest-poison").ClearMessagesAsync(Ct);
+        await StartWithEmptyAsync(admin, "ingest-poison");
         var envelope = $$"""{"channel":"{{_b}}-gen","tenant":"{{_a}}","id":"x-1","kind":"message","actor":{"id":"b-buyer"},"text":"brand B's customer"}""";
         await _app.Services.GetRequiredService<PoisonQueue>().SendAsync("ingest-poison", envelope, "tenant cannot be overridden", 1, Ct);
 
