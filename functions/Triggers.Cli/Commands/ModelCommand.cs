@@ -14,19 +14,21 @@ public static class ModelCommand
         var corpus = new Option<FileInfo>("--corpus") { Description = "label,text CSV (1 positive, 0 negative).", Required = true };
         var holdout = new Option<double>("--holdout") { Description = "Fraction held out of training.", DefaultValueFactory = _ => CorpusSplit.DefaultHoldout };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the held-out split and the shuffle.", DefaultValueFactory = _ => CorpusSplit.DefaultSeed };
+        var dev = new Option<double>("--dev") { Description = "Fraction set aside as the development split, for experiments (0: none, as the shipped model).", DefaultValueFactory = _ => 0 };
 
         var afinn = new Option<DirectoryInfo>("--afinn") { Description = "Folder holding AFINN-*.txt.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", Required = true };
-        var train = new Command("train", "Train the embedded sentiment model (deterministic).") { corpus, afinn, output, holdout, seed };
+        var train = new Command("train", "Train the embedded sentiment model (deterministic).") { corpus, afinn, output, holdout, seed, dev };
         train.SetAction(parse => Train(
             parse.GetValue(corpus)!, parse.GetValue(afinn)!, parse.GetValue(output)!,
-            new TrainingOptions { Holdout = parse.GetValue(holdout), Seed = parse.GetValue(seed) }));
+            new TrainingOptions { Holdout = parse.GetValue(holdout), Seed = parse.GetValue(seed), Dev = parse.GetValue(dev) }));
 
-        var heldOutOnly = new Option<bool>("--holdout-only") { Description = "Only the held-out split (--holdout, --seed)." };
+        var heldOutOnly = new Option<bool>("--holdout-only") { Description = "Only the held-out split (--holdout, --seed), for reporting." };
+        var devOnly = new Option<bool>("--dev-only") { Description = "Only the development split (--dev, --holdout, --seed), for choices; evaluate a model trained with the same --dev." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the embedded one." };
-        var evaluate = new Command("evaluate", "Accuracy and macro-F1 of the embedded analyser on a labelled corpus.") { corpus, heldOutOnly, holdout, seed, model };
+        var evaluate = new Command("evaluate", "Accuracy and macro-F1 of the embedded analyser on a labelled corpus.") { corpus, heldOutOnly, devOnly, holdout, seed, dev, model };
         evaluate.SetAction(parse => Evaluate(
-            parse.GetValue(corpus)!, parse.GetValue(heldOutOnly), parse.GetValue(holdout), parse.GetValue(seed), parse.GetValue(model)));
+            parse.GetValue(corpus)!, Split.Of(parse.GetValue(heldOutOnly), parse.GetValue(devOnly), parse.GetValue(holdout), parse.GetValue(seed), parse.GetValue(dev)), parse.GetValue(model)));
 
         return new Command("model", "Train and evaluate the embedded sentiment model.") { train, evaluate };
     }
@@ -40,8 +42,28 @@ public static class ModelCommand
         return 0;
     }
 
-    private static int Evaluate(FileInfo corpus, bool heldOutOnly, double holdout, ulong seed, FileInfo? modelFile)
+    /// <summary>Which texts of the corpus an evaluation reads.</summary>
+    private sealed record Split(string Name, Func<string, bool> Includes)
     {
+        /// <summary>The split asked for, or null and what is wrong with the options.</summary>
+        public static (Split? Split, string? Problem) Of(bool heldOutOnly, bool devOnly, double holdout, ulong seed, double dev) => (heldOutOnly, devOnly) switch
+        {
+            (true, true) => (null, "choose --holdout-only or --dev-only, not both"),
+            (true, false) => (new($"held-out {holdout:P0} (seed {seed})", t => CorpusSplit.IsHeldOut(t, holdout, seed)), null),
+            (false, true) when dev is <= 0 or >= 1 => (null, "--dev-only needs --dev, the fraction the model was trained without, above 0 and below 1 (for example 0.1)"),
+            (false, true) => (new($"development {dev:P0} (seed {seed})", t => CorpusSplit.IsDev(t, holdout, seed, dev)), null),
+            _ => (new("whole corpus", _ => true), null),
+        };
+    }
+
+    private static int Evaluate(FileInfo corpus, (Split? Split, string? Problem) asked, FileInfo? modelFile)
+    {
+        if (asked.Split is not { } split)
+        {
+            Console.Error.WriteLine($"model evaluate: {asked.Problem}.");
+            return 2;
+        }
+
         EmbeddedSentimentAnalyzer analyzer;
         if (modelFile is null)
         {
@@ -56,7 +78,7 @@ public static class ModelCommand
         var evaluation = new BinaryEvaluation();
         foreach (var item in CorpusReader.Read(corpus.FullName))
         {
-            if (heldOutOnly && !CorpusSplit.IsHeldOut(item.Text, holdout, seed))
+            if (!split.Includes(item.Text))
             {
                 continue;
             }
@@ -68,7 +90,7 @@ public static class ModelCommand
             }
         }
 
-        EvaluationReport.Write(Console.Out, evaluation, heldOutOnly ? $"held-out {holdout:P0} (seed {seed})" : "whole corpus");
+        EvaluationReport.Write(Console.Out, evaluation, split.Name);
         return 0;
     }
 }

