@@ -201,20 +201,44 @@ public sealed partial class CoinsAdmin(
 
     private sealed record WalletOf(string Tenant, string Id, AccountRef Account);
 
-    /// <summary>The wallet the account's person holds, or null and the problem with the account or tenant.</summary>
+    /// <summary>
+    /// The wallet the account's person holds, or null and the problem with the account or tenant. For an account that
+    /// belongs to a person, whatever its own wallet still holds (a move cut short by a race) goes to the person first, so
+    /// every coin operation on the account also finishes any move left over.
+    /// </summary>
     private async Task<(WalletOf? Wallet, IResult? Problem)> WalletAsync(HttpRequest request, string account, JsonObject? body, CancellationToken ct)
     {
         var (parsed, badAccount) = AdminContacts.PathAccount(account);
         var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
-        return (badAccount ?? unknown) is { } problem
-            ? (null, problem)
-            : (new WalletOf(tenant, (await people.FindAsync(tenant, parsed, ct)).Id, parsed), null);
+        if ((badAccount ?? unknown) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var person = (await people.FindAsync(tenant, parsed, ct)).Id;
+        if (person != parsed.ToString())
+        {
+            try
+            {
+                await people.FollowAsync(tenant, parsed, parsed.ToString(), ct);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The wallet kept changing under other operations: the next operation on the account moves it.
+                Log.SweepDeferred(logger, parsed.ToString(), person, ex.Message);
+            }
+        }
+
+        return (new WalletOf(tenant, person, parsed), null);
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "A deposit of {Amount} coins and {Xp} xp to {Wallet} by an admin ({By}) answered, key {Key}")]
         public static partial void Deposited(ILogger logger, long amount, long xp, string wallet, string by, string key);
+
+        [LoggerMessage(EventId = 3413, Level = LogLevel.Warning, Message = "What account {Account}'s own wallet holds was not yet moved to {Person}: {Reason}")]
+        public static partial void SweepDeferred(ILogger logger, string account, string person, string reason);
 
         [LoggerMessage(EventId = 3409, Level = LogLevel.Information, Message = "A redemption of reward {Reward} from {Wallet} by an admin ({By}) answered {Outcome}, key {Key}")]
         public static partial void Redeemed(ILogger logger, string reward, string wallet, string outcome, string by, string key);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Triggers.App.Tests.Infrastructure;
 using Triggers.Testing;
 
@@ -125,5 +126,23 @@ public sealed class CoinsAdminTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var statement = await client.GetFromJsonAsync<JsonElement>($"/api/admin/contacts/wechat:o9/coins?tenant={_tenant}", ct);
         Assert.Equal((0, 0), (statement.GetProperty("balance").GetInt64(), statement.GetProperty("entries").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task Coins_left_in_a_linked_accounts_own_wallet_move_to_its_person_at_the_next_coin_operation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _app.CreateAdminClient();
+        (await client.PostAsJsonAsync("/api/admin/contacts/link", new { tenant = _tenant, accounts = new[] { "generic:left-1" }, member = "M-left" }, ct)).EnsureSuccessStatusCode();
+
+        // A move cut short by a race: coins in the account's own wallet after it joined the member.
+        var bank = _app.Services.GetRequiredService<Triggers.Core.Coins.CoinBank>();
+        await bank.ApplyAsync(_tenant, "generic:left-1", new Triggers.Core.Coins.CoinOperation("stray-1", Triggers.Core.Coins.CoinKinds.Deposit, 70, 0, "stray", "test"), ct);
+        await bank.ApplyAsync(_tenant, "generic:left-1", new Triggers.Core.Coins.CoinOperation("stray-2", Triggers.Core.Coins.CoinKinds.Appreciation, 0, 5, "stray", "test"), ct);
+        var wallet = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/contacts/generic:left-1/coins?tenant={_tenant}", ct);
+        var own = await bank.BalanceAsync(_tenant, "generic:left-1", ct);
+
+        Assert.Equal(("member:M-left", 70L, 5L), (wallet.GetProperty("wallet").GetString(), wallet.GetProperty("balance").GetInt64(), wallet.GetProperty("xp").GetInt64()));
+        Assert.Equal((0L, 0L), (own.Coins, own.Xp));
     }
 }
