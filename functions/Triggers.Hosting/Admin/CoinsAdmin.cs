@@ -220,7 +220,7 @@ public sealed partial class CoinsAdmin(
         {
             try
             {
-                await people.FollowAsync(tenant, parsed, parsed.ToString(), ct);
+                await new WalletMerger(bank).MergeAsync(tenant, [parsed.ToString()], person, "link", ct);
             }
             catch (InvalidOperationException ex)
             {

@@ -55,7 +55,7 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
             {
                 foreach (var peeked in (await queue.PeekMessagesAsync(Peeked, ct)).Value)
                 {
-                    if (Read(peeked.MessageId, peeked.InsertedOn, peeked.Body.ToString()) is { } view && Visible(caller, view))
+                    if (Read(peeked.MessageId, peeked.InsertedOn, peeked.Body.ToString()) is var view && Visible(caller, view))
                     {
                         messages.Add(view);
                     }
@@ -120,7 +120,7 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
                 foreach (var message in batch)
                 {
                     var view = Read(message.MessageId, message.InsertedOn, message.Body.ToString());
-                    if (view is null || !Visible(caller, view) || (ids is not null && !ids.Contains(message.MessageId)))
+                    if (!Visible(caller, view) || (ids is not null && !ids.Contains(message.MessageId)))
                     {
                         held[message.MessageId] = message;
                         continue;
@@ -189,21 +189,12 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
         caller.SeesAll || (view.Tenants.Count > 0 && view.Tenants.All(t => t != Unattributed && caller.MaySee(t)));
 
     /// <summary>A poison envelope (PoisonQueue) as staff read it; a message that is not one is shown whole as its own message.</summary>
-    private PoisonView? Read(string id, DateTimeOffset? insertedAt, string text)
+    private PoisonView Read(string id, DateTimeOffset? insertedAt, string text)
     {
-        JsonObject? envelope;
-        try
+        var parsed = Processing.PoisonQueue.TryParse(text);
+        if (parsed is not JsonObject envelope || !envelope.ContainsKey("message"))
         {
-            envelope = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            envelope = null;
-        }
-
-        if (envelope is null || !envelope.ContainsKey("message"))
-        {
-            return new PoisonView(id, insertedAt, null, null, null, [.. TenantsOf(TryParse(text))], false, text);
+            return new PoisonView(id, insertedAt, null, null, null, [.. TenantsOf(parsed)], false, text);
         }
 
         var message = envelope["message"];
@@ -214,7 +205,7 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
             AdminResults.Text(envelope, "error"),
             envelope["dequeueCount"] is JsonValue c && c.TryGetValue(out long count) ? count : null,
             envelope["failedAt"] is JsonValue f && f.TryGetValue(out DateTimeOffset failed) ? failed : null,
-            [.. TenantsOf(message is JsonValue ? TryParse(original) : message)],
+            [.. TenantsOf(message is JsonValue ? Processing.PoisonQueue.TryParse(original) : message)],
             envelope["truncated"] is JsonValue t && t.TryGetValue(out bool truncated) && truncated,
             original);
     }
@@ -260,18 +251,6 @@ public sealed partial class QueuesAdmin(QueueServiceClient queues, ChannelRegist
         }
 
         return tenants;
-    }
-
-    private static JsonNode? TryParse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static partial class Log

@@ -45,21 +45,10 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
     public async Task<IResult> SaveAsync(HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
-        if (invalid is not null)
+        var (body, tenant, unreadable) = await ReadRuleAsync(request, Shape);
+        if (unreadable is not null)
         {
-            return invalid;
-        }
-
-        if (body is null)
-        {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, $"the body is empty: {Shape}.");
-        }
-
-        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
-        if (unknown is not null)
-        {
-            return unknown;
+            return unreadable;
         }
 
         var (by, badBy) = AdminResults.Author(request, AdminResults.Text(body, "by"));
@@ -88,21 +77,10 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
     public async Task<IResult> ValidateAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
-        if (invalid is not null)
+        var (body, tenant, unreadable) = await ReadRuleAsync(request, Shape + ", with \"id\"");
+        if (unreadable is not null)
         {
-            return invalid;
-        }
-
-        if (body is null)
-        {
-            return AdminResults.Error(StatusCodes.Status400BadRequest, $"the body is empty: {Shape}, with \"id\".");
-        }
-
-        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
-        if (unknown is not null)
-        {
-            return unknown;
+            return unreadable;
         }
 
         var id = AdminResults.Text(body, "id") ?? string.Empty;
@@ -144,6 +122,19 @@ public sealed class RulesAdmin(ChannelRegistry channels, TableRuleWriter writer,
         }
 
         return await WriteAsync(request, current with { Enabled = enabled }, by, current.Version);
+    }
+
+    /// <summary>A rule's JSON body and the tenant it names (checked against the key), or the 400 or 403 that refuses it.</summary>
+    private async Task<(JsonObject Body, string Tenant, IResult? Problem)> ReadRuleAsync(HttpRequest request, string shape)
+    {
+        var (body, invalid) = await AdminResults.ReadJsonAsync(request);
+        if (invalid is not null || body is null)
+        {
+            return ([], string.Empty, invalid ?? AdminResults.Error(StatusCodes.Status400BadRequest, $"the body is empty: {shape}."));
+        }
+
+        var (tenant, unknown) = AdminContacts.Tenant(channels, request, body);
+        return (body, tenant, unknown);
     }
 
     /// <summary>The rule the body describes, and every problem that would keep it from being saved (compiled as if enabled).</summary>

@@ -51,7 +51,7 @@ public sealed class TimelineAdmin(
         Person person;
         if (parsed.Platform is "member" or "linked")
         {
-            var id = account.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+            var id = parsed.ToString();
             if (await peopleStore.GetPersonAsync(tenant, id, ct) is not { Accounts.Count: > 0 } found)
             {
                 return AdminResults.Error(StatusCodes.Status404NotFound, $"tenant '{tenant}' has no person '{id}': search by one of their accounts ({{platform}}:{{actorId}}) instead.");

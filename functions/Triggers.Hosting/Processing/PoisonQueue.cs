@@ -39,7 +39,8 @@ public sealed class PoisonQueue(QueueServiceClient queues, TimeProvider time)
         return envelope.ToJsonString();
     }
 
-    private static JsonNode? TryParse(string text)
+    /// <summary>The text as JSON, or null when it is not JSON (a message may be anything).</summary>
+    internal static JsonNode? TryParse(string text)
     {
         try
         {

@@ -1,3 +1,22 @@
+// What a change did, said once on the page drawn after it: show() redraws the page (or goes to `hash`) with fresh data,
+// and the page puts take() in its status line.
+window.Flash = (() => {
+  const key = 'triggers.saved';
+  return {
+    show(message, hash) {
+      sessionStorage.setItem(key, message);
+      // The same hash would fire no hashchange, and the page would keep what the change replaced.
+      if (hash && location.hash !== hash) location.hash = hash;
+      else window.dispatchEvent(new HashChangeEvent('hashchange'));
+    },
+    take() {
+      const message = sessionStorage.getItem(key);
+      sessionStorage.removeItem(key);
+      return message ?? '';
+    },
+  };
+})();
+
 // The shell: the key, the tenant the key may see, the language, and one page at a time from the hash (#/rules).
 (() => {
   const main = document.getElementById('main');

@@ -60,8 +60,7 @@ window.Pages.coins = async (main, { tenant, t, el }) => {
       try {
         const result = await send(key);
         key = crypto.randomUUID();
-        sessionStorage.setItem('triggers.saved', result);
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        Flash.show(result);
       } catch (error) {
         // A refusal (400, 404, 409) is an answer, so the next try is a new operation. A lost connection or a server error
         // may have come after the bank applied it, so the retry keeps the key and cannot apply it twice.
@@ -88,8 +87,7 @@ window.Pages.coins = async (main, { tenant, t, el }) => {
     return t('coins.deposited', amount.value, result.balance);
   });
   if (available.length === 0) redeem.replaceChildren(el('span', { class: 'sub' }, t('coins.nothingToRedeem')));
-  const saved = sessionStorage.getItem('triggers.saved');
-  if (saved) { status.textContent = saved; sessionStorage.removeItem('triggers.saved'); }
+  status.textContent = Flash.take();
   main.append(el('section', {}, redeem, deposit, status));
 
   const statement = el('section', { 'data-testid': 'statement' }, el('h2', {}, t('coins.statement')));

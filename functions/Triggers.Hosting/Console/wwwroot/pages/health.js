@@ -37,8 +37,7 @@ window.Pages.health = async (main, { t, el }) => {
   const requeue = async (queue, ids) => {
     try {
       const result = await Api.post(`/api/admin/queues/${encodeURIComponent(queue)}/requeue`, ids ? { ids } : {});
-      sessionStorage.setItem('triggers.saved', t('health.requeued', result.requeued.length));
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      Flash.show(t('health.requeued', result.requeued.length));
     } catch (error) {
       status.replaceChildren(el('span', { class: 'problem' }, error.message));
     }
@@ -48,8 +47,7 @@ window.Pages.health = async (main, { t, el }) => {
     b.addEventListener('click', () => { b.disabled = true; requeue(queue, ids); });
     return b;
   };
-  const saved = sessionStorage.getItem('triggers.saved');
-  if (saved) { status.textContent = saved; sessionStorage.removeItem('triggers.saved'); }
+  status.textContent = Flash.take();
   const queueSection = el('section', { 'data-testid': 'queues' }, el('h2', {}, t('health.queues')), status,
     el('div', { class: 'cards queues' }, ...queues.map(q => el('div', { class: `card${q.poison && q.depth > 0 ? ' crossed' : ''}`, 'data-queue': q.name },
       el('div', { class: 'label' }, q.name), el('div', { class: 'value' }, String(q.depth))))));

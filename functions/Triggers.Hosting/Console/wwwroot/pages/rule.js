@@ -267,11 +267,7 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
     try {
       const result = await Api.put(`/api/admin/rules/${encodeURIComponent(ruleId)}?${q}`,
         { ...body(), enabled: existing?.enabled ?? false, version: existing?.version, by: who.value.trim() || undefined });
-      sessionStorage.setItem('triggers.saved', t('rule.saved', result.rule.id));
-      const next = `#/rule?id=${encodeURIComponent(result.rule.id)}`;
-      // Saved again from the same page: no hashchange would come, so the page would keep the version it replaced.
-      if (location.hash === next) window.dispatchEvent(new HashChangeEvent('hashchange'));
-      else location.hash = next;
+      Flash.show(t('rule.saved', result.rule.id), `#/rule?id=${encodeURIComponent(result.rule.id)}`);
     } catch (error) {
       saveStatus.replaceChildren(el('span', { class: 'problem' }, t('rule.notSaved', error.message)));
     }
@@ -282,16 +278,14 @@ window.Pages.rule = async (main, { tenant, t, el }) => {
     toggle.addEventListener('click', async () => {
       try {
         await Api.post(`/api/admin/rules/${encodeURIComponent(existing.id)}/${existing.enabled ? 'disable' : 'enable'}?${q}`, { by: who.value.trim() || undefined });
-        sessionStorage.setItem('triggers.saved', existing.enabled ? t('rule.disabledNow') : t('rule.enabledNow'));
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        Flash.show(existing.enabled ? t('rule.disabledNow') : t('rule.enabledNow'));
       } catch (error) {
         saveStatus.replaceChildren(el('span', { class: 'problem' }, error.message));
       }
     });
     actions.append(toggle);
   }
-  const saved = sessionStorage.getItem('triggers.saved');
-  if (saved) { saveStatus.textContent = saved; sessionStorage.removeItem('triggers.saved'); }
+  saveStatus.textContent = Flash.take();
   main.append(el('section', {}, actions, saveStatus));
 
   // ---- simulate over recorded signals ----
