@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Triggers.Cli.Model;
 using Triggers.Core.Analysis.Embedded;
 using Triggers.Core.Analysis.Embedded.Training;
@@ -11,32 +12,36 @@ public static class ModelCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<FileInfo>("--corpus") { Description = "label,text CSV (1 positive, 0 negative).", Required = true };
+        var corpus = new Option<FileInfo[]>("--corpus") { Description = "label,text CSV (1 positive, 0 negative); several files (--corpus a.csv b.csv, or the option repeated) are read as one corpus.", Required = true, AllowMultipleArgumentsPerToken = true };
         var holdout = new Option<double>("--holdout") { Description = "Fraction held out of training.", DefaultValueFactory = _ => CorpusSplit.DefaultHoldout };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the held-out split and the shuffle.", DefaultValueFactory = _ => CorpusSplit.DefaultSeed };
         var dev = new Option<double>("--dev") { Description = "Fraction set aside as the development split, for experiments (0: none, as the shipped model).", DefaultValueFactory = _ => 0 };
 
         var afinn = new Option<DirectoryInfo>("--afinn") { Description = "Folder holding AFINN-*.txt.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", Required = true };
-        var train = new Command("train", "Train the embedded sentiment model (deterministic).") { corpus, afinn, output, holdout, seed, dev };
+        var noWords = new Option<bool>("--no-words") { Description = "Learn no Chinese word features (jieba's words, negated words), for comparison." };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty per update (strong by default, see TrainingOptions.L2).", DefaultValueFactory = _ => new TrainingOptions().L2 };
+        var noEnglish = new Option<bool>("--no-english") { Description = "Learn no English word features, for comparison." };
+        var train = new Command("train", "Train the embedded sentiment model (deterministic).") { corpus, afinn, output, holdout, seed, dev, noWords, noEnglish, l2 };
         train.SetAction(parse => Train(
             parse.GetValue(corpus)!, parse.GetValue(afinn)!, parse.GetValue(output)!,
-            new TrainingOptions { Holdout = parse.GetValue(holdout), Seed = parse.GetValue(seed), Dev = parse.GetValue(dev) }));
+            new TrainingOptions { Holdout = parse.GetValue(holdout), Seed = parse.GetValue(seed), Dev = parse.GetValue(dev), Words = !parse.GetValue(noWords), English = !parse.GetValue(noEnglish), L2 = parse.GetValue(l2) }));
 
         var heldOutOnly = new Option<bool>("--holdout-only") { Description = "Only the held-out split (--holdout, --seed), for reporting." };
         var devOnly = new Option<bool>("--dev-only") { Description = "Only the development split (--dev, --holdout, --seed), for choices; evaluate a model trained with the same --dev." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the embedded one." };
-        var evaluate = new Command("evaluate", "Accuracy and macro-F1 of the embedded analyser on a labelled corpus.") { corpus, heldOutOnly, devOnly, holdout, seed, dev, model };
+        var errors = new Option<bool>("--errors") { Description = "Also list the texts read wrongly (expected label, scores, text), after the figures." };
+        var evaluate = new Command("evaluate", "Accuracy and macro-F1 of the embedded analyser on a labelled corpus.") { corpus, heldOutOnly, devOnly, holdout, seed, dev, model, errors };
         evaluate.SetAction(parse => Evaluate(
-            parse.GetValue(corpus)!, Split.Of(parse.GetValue(heldOutOnly), parse.GetValue(devOnly), parse.GetValue(holdout), parse.GetValue(seed), parse.GetValue(dev)), parse.GetValue(model)));
+            parse.GetValue(corpus)!, Split.Of(parse.GetValue(heldOutOnly), parse.GetValue(devOnly), parse.GetValue(holdout), parse.GetValue(seed), parse.GetValue(dev)), parse.GetValue(model), parse.GetValue(errors)));
 
         return new Command("model", "Train and evaluate the embedded sentiment model.") { train, evaluate };
     }
 
-    private static int Train(FileInfo corpus, DirectoryInfo afinn, FileInfo output, TrainingOptions options)
+    private static int Train(FileInfo[] corpus, DirectoryInfo afinn, FileInfo output, TrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var result = ModelTrainer.Train(CorpusReader.Read(corpus.FullName), AfinnReader.Read(afinn.FullName), options, Console.Error.WriteLine);
+        var result = ModelTrainer.Train(CorpusReader.Read(corpus), AfinnReader.Read(afinn.FullName), options, Console.Error.WriteLine);
         File.WriteAllBytes(output.FullName, result.Model);
         Console.WriteLine($"wrote {output.FullName}: {result.Model.Length} bytes, {result.Features} features, {result.TrainingTexts} training texts, {result.HeldOutTexts} held out, {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
@@ -56,7 +61,7 @@ public static class ModelCommand
         };
     }
 
-    private static int Evaluate(FileInfo corpus, (Split? Split, string? Problem) asked, FileInfo? modelFile)
+    private static int Evaluate(FileInfo[] corpus, (Split? Split, string? Problem) asked, FileInfo? modelFile, bool listErrors)
     {
         if (asked.Split is not { } split)
         {
@@ -76,14 +81,20 @@ public static class ModelCommand
         }
 
         var evaluation = new BinaryEvaluation();
-        foreach (var item in CorpusReader.Read(corpus.FullName))
+        var wrong = new List<string>();
+        foreach (var item in CorpusReader.Read(corpus))
         {
             if (!split.Includes(item.Text))
             {
                 continue;
             }
 
-            evaluation.Add(item.Positive, analyzer.Analyze(item.Text).Scores);
+            var scores = analyzer.Analyze(item.Text).Scores;
+            evaluation.Add(item.Positive, scores);
+            if (listErrors && BinaryEvaluation.ReadsPositive(scores) != item.Positive)
+            {
+                wrong.Add(string.Create(CultureInfo.InvariantCulture, $"{(item.Positive ? 1 : 0)}\t+{scores.Positive:F2} -{scores.Negative:F2}\t{item.Text}"));
+            }
             if (evaluation.Count % 5000 == 0)
             {
                 Console.Error.WriteLine($"{evaluation.Count} texts scored");
@@ -91,6 +102,12 @@ public static class ModelCommand
         }
 
         EvaluationReport.Write(Console.Out, evaluation, split.Name);
+        if (listErrors)
+        {
+            Console.WriteLine($"read wrongly: {wrong.Count} (expected label, scores, text)");
+            wrong.ForEach(Console.WriteLine);
+        }
+
         return 0;
     }
 }

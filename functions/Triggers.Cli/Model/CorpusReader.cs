@@ -9,6 +9,9 @@ namespace Triggers.Cli.Model;
 /// </summary>
 public static class CorpusReader
 {
+    /// <summary>The files one after another, as one corpus.</summary>
+    public static IEnumerable<LabelledText> Read(IEnumerable<FileInfo> files) => files.SelectMany(f => Read(f.FullName));
+
     public static IEnumerable<LabelledText> Read(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);

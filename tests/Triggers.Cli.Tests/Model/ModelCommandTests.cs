@@ -88,6 +88,59 @@ public sealed class ModelCommandTests
     }
 
     [Fact]
+    public async Task Several_corpus_files_repeated_or_listed_after_one_option_are_read_as_one_corpus()
+    {
+        var folder = Directory.CreateTempSubdirectory("sentiment-corpora");
+        try
+        {
+            var (corpus, afinn) = SmallCorpus(folder);
+            var lines = File.ReadAllLines(corpus);
+            var first = Path.Combine(folder.FullName, "first.csv");
+            var second = Path.Combine(folder.FullName, "second.csv");
+            File.WriteAllLines(first, lines.Take(1001));
+            File.WriteAllLines(second, lines.Take(1).Concat(lines.Skip(1001)));
+            var whole = Path.Combine(folder.FullName, "whole.bin");
+            var split = Path.Combine(folder.FullName, "split.bin");
+
+            var (trainedWhole, _) = await RunAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{whole}\"");
+            var (trainedSplit, _) = await RunAsync($"model train --corpus \"{first}\" --corpus \"{second}\" --afinn \"{afinn}\" --out \"{split}\"");
+            var (evaluated, report) = await RunAsync($"model evaluate --corpus \"{first}\" \"{second}\"");
+
+            Assert.Equal((0, 0, 0), (trainedWhole, trainedSplit, evaluated));
+            Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(split));
+            Assert.StartsWith("whole corpus: 2000 texts", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_with_errors_lists_each_text_read_wrongly_with_its_expected_label_and_scores()
+    {
+        var folder = Directory.CreateTempSubdirectory("sentiment-errors");
+        try
+        {
+            var corpus = Path.Combine(folder.FullName, "tiny.csv");
+            File.WriteAllLines(corpus, ["label,text", "1,质量很好，非常满意", "1,太差了，再也不买了", "0,\"great, \"\"really\"\" great\""]);
+
+            var (exit, output) = await RunAsync($"model evaluate --corpus \"{corpus}\" --errors");
+
+            Assert.Equal(0, exit);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("read wrongly: 2 (expected label, scores, text)", lines);
+            Assert.Contains(lines, l => l.StartsWith("1\t+", StringComparison.Ordinal) && l.EndsWith("\t太差了，再也不买了", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("0\t+", StringComparison.Ordinal) && l.EndsWith("\tgreat, \"really\" great", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("质量很好", StringComparison.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_prints_accuracy_macro_F1_and_per_class_figures()
     {
         var corpus = Path.Combine(RepositoryPaths.Root, "tests", "Triggers.Core.Tests", "Analysis", "Embedded", "Data", "english-comments.tsv");

@@ -12,14 +12,24 @@ public static class CharFeatures
 
     public static uint Bigram(char first, char second) => ((uint)first << 16) | second;
 
-    /// <summary>Adds the distinct features of normalised text to <paramref name="into"/>.</summary>
+    /// <summary>
+    /// Adds the distinct features of normalised text to <paramref name="into"/>. Social markup (emoticon codes,
+    /// hashtags, mentions) is skipped, as <see cref="ClauseScorer"/> skips it: [哈哈] is read by the emoticon list.
+    /// </summary>
     public static void Collect(ReadOnlySpan<char> normalized, HashSet<uint> into)
     {
         ArgumentNullException.ThrowIfNull(into);
         var previous = '\0';
-        foreach (var c in normalized)
+        var markupEnd = 0;
+        for (var i = 0; i < normalized.Length; i++)
         {
-            if (!IsChinese(c))
+            var c = normalized[i];
+            if (i >= markupEnd && c is '[' or '#' or '@')
+            {
+                markupEnd = i + SocialMarkup.Length(normalized, i);
+            }
+
+            if (i < markupEnd || !IsChinese(c))
             {
                 previous = '\0';
                 continue;

@@ -1,10 +1,12 @@
 using Triggers.Core.Analysis.Embedded.Lexicon;
+using Triggers.Core.Analysis.Embedded.Segmentation;
 
 namespace Triggers.Core.Analysis.Embedded;
 
 /// <summary>
-/// Scores one normalised span in a single pass: the learned character model adds log-odds for every Chinese
-/// character and bigram, and lexicon terms add their valence after the rules — a negator flips the next
+/// Scores one normalised span in a single pass: the learned model adds log-odds for every Chinese character and
+/// bigram, every word on the segmenter's path (<see cref="WordFeatures"/>) and, in text without Chinese, every English
+/// word and pair (<see cref="EnglishFeatures"/>); lexicon terms add their valence after the rules — a negator flips the next
 /// sentiment term within <see cref="Window"/> tokens, modifiers scale it, a contrast word halves what came
 /// before and lifts what follows, clause punctuation ends pending windows, and '!' amplifies the span.
 /// A post-modifier (极了, 透顶) scales the term just before it, 好 before another sentiment word means "very",
@@ -32,6 +34,9 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 
     private const double GoodAsVery = 1.5;
 
+    /// <summary>Clauses up to this long keep their word positions on the stack.</summary>
+    private const int StackWords = 256;
+
     /// <summary>What an irony marker (呵呵, [微笑]) counts by itself, on the AFINN scale.</summary>
     private const double IronyValence = -1;
 
@@ -41,6 +46,13 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
     public ClauseEvidence Score(ReadOnlySpan<char> s)
     {
         var features = model.Features;
+        var segmenter = features.HasWords ? WordSegmenter.Embedded : null;
+        Span<int> wordEnds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
+        Span<int> wordIds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
+        var words = segmenter?.Words(s, wordEnds, wordIds) ?? 0;
+        var nextWord = 0;
+        var english = default(EnglishFeatures.State);
+        var readEnglish = EnglishFeatures.Applies(s);
         double lexicon = 0, learned = 0, weight = 1;
         var evidence = false;
         var leadingContrast = false;
@@ -67,6 +79,17 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 
             if (i < markupEnd)
             {
+                // Words that end inside markup are not read, as the trainer does not learn them.
+                for (; nextWord < words && wordEnds[nextWord] <= i + 1; nextWord++)
+                {
+                }
+
+                previous = '\0';
+                EnglishFeatures.Break(ref english);
+            }
+            else if (readEnglish && EnglishFeatures.Step(s, i, ref english, out var englishWord, out var pair) > 0)
+            {
+                learned += weight * (features[englishWord] + (pair == 0 ? 0 : features[pair]));
                 previous = '\0';
             }
             else if (CharFeatures.IsChinese(c))
@@ -75,6 +98,12 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                 if (previous != '\0')
                 {
                     w += features[CharFeatures.Bigram(previous, c)];
+                }
+
+                for (; nextWord < words && wordEnds[nextWord] <= i + 1; nextWord++)
+                {
+                    WordFeatures.Of(s, wordEnds[nextWord], wordIds[nextWord], segmenter!, out var wordKey, out var negatedKey);
+                    w += (wordKey == 0 ? 0 : features[wordKey]) + (negatedKey == 0 ? 0 : features[negatedKey]);
                 }
 
                 learned += weight * w;

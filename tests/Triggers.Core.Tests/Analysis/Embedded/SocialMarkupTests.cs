@@ -62,6 +62,21 @@ public sealed class SocialMarkupTests
     }
 
     [Fact]
+    public void The_learned_model_is_trained_on_no_characters_inside_markup_as_it_reads_none()
+    {
+        static HashSet<uint> Of(string text)
+        {
+            var into = new HashSet<uint>();
+            CharFeatures.Collect(TextNormalizer.Normalize(text), into);
+            return into;
+        }
+
+        Assert.Empty(Of("[哈哈]#开心#@快乐小店"));
+        Assert.Equal(Of("太好了"), Of("太好了[哈哈]#开心#"));
+        Assert.Equal(2, Of("哈哈").Count); // 哈 and 哈哈
+    }
+
+    [Fact]
     public void Repeated_question_marks_press_rather_than_ask()
     {
         // A plain question keeps a fifth of its learned evidence; ?? is exasperation and keeps all of it.

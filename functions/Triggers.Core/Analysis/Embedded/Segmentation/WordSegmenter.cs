@@ -25,6 +25,11 @@ public sealed class WordSegmenter
     private readonly byte[] _lengths;
     private readonly float _single;
 
+    // The root's children by character: every walk starts here, so the first step is an array read, not a probe.
+    private readonly int[] _roots;
+
+    private const char FirstChinese = '\u4E00';
+
     public WordSegmenter(IEnumerable<(string Word, long Frequency)> words, long total)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -79,6 +84,12 @@ public sealed class WordSegmenter
 
             _edgeKeys[slot] = key;
             _edgeNodes[slot] = node;
+        }
+
+        _roots = new int['\u9FFF' - FirstChinese + 1];
+        for (var c = FirstChinese; c <= '\u9FFF'; c++)
+        {
+            _roots[c - FirstChinese] = edges.GetValueOrDefault(Key(0, c));
         }
 
         _wordOfNode = [.. wordOfNode];
@@ -144,7 +155,7 @@ public sealed class WordSegmenter
             var node = 0;
             for (var j = i; j < n && j - i < MaxWord; j++)
             {
-                node = Next(node, run[j]);
+                node = j == i ? _roots[run[j] - FirstChinese] : Next(node, run[j]);
                 if (node == 0)
                 {
                     break;

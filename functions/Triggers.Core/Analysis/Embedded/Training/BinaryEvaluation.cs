@@ -15,11 +15,17 @@ public sealed class BinaryEvaluation
 
     public double MacroF1 => (Positive.F1 + Negative.F1) / 2;
 
-    /// <summary>Records one text; it is predicted positive when its positive score exceeds its negative score.</summary>
-    public void Add(bool goldPositive, SentimentScores scores)
+    /// <summary>A text is read as positive when its positive score exceeds its negative score.</summary>
+    public static bool ReadsPositive(SentimentScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var predicted = scores.Positive > scores.Negative;
+        return scores.Positive > scores.Negative;
+    }
+
+    /// <summary>Records one text, read as <see cref="ReadsPositive"/> says.</summary>
+    public void Add(bool goldPositive, SentimentScores scores)
+    {
+        var predicted = ReadsPositive(scores);
         _ = (goldPositive, predicted) switch
         {
             (true, true) => truePositive++,

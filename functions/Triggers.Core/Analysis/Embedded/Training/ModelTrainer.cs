@@ -1,10 +1,12 @@
 namespace Triggers.Core.Analysis.Embedded.Training;
 
 /// <summary>
-/// Trains the character model: L2-regularised logistic regression by plain SGD over binary unigram and bigram
-/// presence, on the texts outside the held-out split. Single-threaded, a seeded shuffle and ordinal orders
-/// everywhere, so the same corpus gives byte-identical output. The bias is dropped from the shipped weights:
-/// it only encodes the corpus's class balance, which other domains do not share.
+/// Trains the learned model: L2-regularised logistic regression by plain SGD over binary feature presence
+/// (<see cref="CharFeatures"/>, <see cref="WordFeatures"/>, <see cref="EnglishFeatures"/>), on the texts outside
+/// the held-out and development splits. Single-threaded, a seeded shuffle and ordinal orders everywhere, so the same
+/// corpus gives byte-identical output. There is no bias term: it would only encode the corpus's class balance,
+/// which other domains do not share, and the scorer has none. Training with one and dropping it afterwards left
+/// the weights calibrated for a bias that was gone (held-out macro-F1 0.008 lower on average over five seeds).
 /// </summary>
 public static class ModelTrainer
 {
@@ -33,7 +35,18 @@ public static class ModelTrainer
             }
 
             var features = new HashSet<uint>();
-            CharFeatures.Collect(TextNormalizer.Normalize(item.Text), features);
+            var normalized = TextNormalizer.Normalize(item.Text);
+            CharFeatures.Collect(normalized, features);
+            if (options.English && EnglishFeatures.Applies(normalized))
+            {
+                EnglishFeatures.Collect(normalized, features);
+            }
+
+            if (options.Words)
+            {
+                WordFeatures.Collect(normalized, Segmentation.WordSegmenter.Embedded, features);
+            }
+
             foreach (var f in features)
             {
                 counts[f] = counts.GetValueOrDefault(f) + 1;
@@ -49,10 +62,10 @@ public static class ModelTrainer
             index[keys[i]] = i;
         }
 
-        var rows = documents.Select(d => d.Features.Where(index.ContainsKey).Select(f => index[f]).Order().ToArray()).ToArray();
-        var labels = documents.Select(d => d.Positive ? 1.0 : 0.0).ToArray();
         progress?.Invoke($"{documents.Count} training texts, {heldOut} held out, {dev} set aside for development, {keys.Length} features (of {counts.Count}) kept");
 
+        var rows = documents.Select(d => d.Features.Where(index.ContainsKey).Select(f => index[f]).Order().ToArray()).ToArray();
+        var labels = documents.Select(d => d.Positive ? 1.0 : 0.0).ToArray();
         var weights = Fit(rows, labels, keys.Length, options, progress);
         using var stream = new MemoryStream();
         ModelFormat.Write(stream, keys, weights.Select(w => (float)w).ToArray(), Usable(afinn));
@@ -62,7 +75,6 @@ public static class ModelTrainer
     private static double[] Fit(int[][] rows, double[] labels, int featureCount, TrainingOptions options, Action<string>? progress)
     {
         var weights = new double[featureCount];
-        double bias = 0;
         var order = Enumerable.Range(0, rows.Length).ToArray();
         var state = options.Seed;
         long step = 0;
@@ -79,7 +91,7 @@ public static class ModelTrainer
             foreach (var d in order)
             {
                 var row = rows[d];
-                var z = bias;
+                double z = 0;
                 foreach (var f in row)
                 {
                     z += weights[f];
@@ -89,7 +101,6 @@ public static class ModelTrainer
                 var gradient = p - labels[d];
                 loss -= labels[d] > 0 ? Math.Log(Math.Max(p, 1e-12)) : Math.Log(Math.Max(1 - p, 1e-12));
                 var rate = options.LearningRate / (1 + (step++ * 1e-5));
-                bias -= rate * gradient;
                 foreach (var f in row)
                 {
                     weights[f] -= rate * (gradient + (options.L2 * weights[f]));

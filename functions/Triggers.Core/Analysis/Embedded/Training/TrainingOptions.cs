@@ -13,6 +13,12 @@ public sealed record TrainingOptions
     /// <summary>A feature must occur in this many training texts to be kept (prunes review-specific rarities).</summary>
     public int MinCount { get; init; } = 3;
 
+    /// <summary>Learn <see cref="WordFeatures"/> (jieba's words on the segmenter's path, negated words) beside the characters.</summary>
+    public bool Words { get; init; } = true;
+
+    /// <summary>Learn <see cref="EnglishFeatures"/> (English words, negated words, neighbouring pairs).</summary>
+    public bool English { get; init; } = true;
+
     public int Epochs { get; init; } = 8;
 
     public double LearningRate { get; init; } = 0.1;
