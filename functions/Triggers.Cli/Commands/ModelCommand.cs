@@ -19,9 +19,16 @@ public static class ModelCommand
 
         var afinn = new Option<DirectoryInfo>("--afinn") { Description = "Folder holding AFINN-*.txt.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", Required = true };
-        var noWords = new Option<bool>("--no-words") { Description = "Learn no Chinese word features (jieba's words, negated words), for comparison." };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty per update (strong by default, see TrainingOptions.L2).", DefaultValueFactory = _ => new TrainingOptions().L2 };
-        var noEnglish = new Option<bool>("--no-english") { Description = "Learn no English word features, for comparison." };
+        var noWords = new Option<bool>("--no-words") { Description = "Learn no Chinese word features (jieba's words, negated words), for comparison (train only)." };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty per update, 0 or more; the default is the shipped model's, strong on purpose (see docs/analysis.md).", DefaultValueFactory = _ => new TrainingOptions().L2 };
+        l2.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or double.NaN)
+            {
+                result.AddError("--l2 must be 0 or more (for example 0.3, the default).");
+            }
+        });
+        var noEnglish = new Option<bool>("--no-english") { Description = "Learn no English word features, for comparison (train only)." };
         var train = new Command("train", "Train the embedded sentiment model (deterministic).") { corpus, afinn, output, holdout, seed, dev, noWords, noEnglish, l2 };
         train.SetAction(parse => Train(
             parse.GetValue(corpus)!, parse.GetValue(afinn)!, parse.GetValue(output)!,
@@ -30,7 +37,7 @@ public static class ModelCommand
         var heldOutOnly = new Option<bool>("--holdout-only") { Description = "Only the held-out split (--holdout, --seed), for reporting." };
         var devOnly = new Option<bool>("--dev-only") { Description = "Only the development split (--dev, --holdout, --seed), for choices; evaluate a model trained with the same --dev." };
         var model = new Option<FileInfo?>("--model") { Description = "A model file to evaluate instead of the embedded one." };
-        var errors = new Option<bool>("--errors") { Description = "Also list the texts read wrongly (expected label, scores, text), after the figures." };
+        var errors = new Option<bool>("--errors") { Description = "Also list the texts read wrongly after the figures: expected label, scores and text, tab-separated (tabs and line breaks in a text are shown as \\t and \\n). Use it on a development split, not on a set you report." };
         var evaluate = new Command("evaluate", "Accuracy and macro-F1 of the embedded analyser on a labelled corpus.") { corpus, heldOutOnly, devOnly, holdout, seed, dev, model, errors };
         evaluate.SetAction(parse => Evaluate(
             parse.GetValue(corpus)!, Split.Of(parse.GetValue(heldOutOnly), parse.GetValue(devOnly), parse.GetValue(holdout), parse.GetValue(seed), parse.GetValue(dev)), parse.GetValue(model), parse.GetValue(errors)));
@@ -93,7 +100,7 @@ public static class ModelCommand
             evaluation.Add(item.Positive, scores);
             if (listErrors && BinaryEvaluation.ReadsPositive(scores) != item.Positive)
             {
-                wrong.Add(string.Create(CultureInfo.InvariantCulture, $"{(item.Positive ? 1 : 0)}\t+{scores.Positive:F2} -{scores.Negative:F2}\t{item.Text}"));
+                wrong.Add(string.Create(CultureInfo.InvariantCulture, $"{(item.Positive ? 1 : 0)}\t+{scores.Positive:F2} -{scores.Negative:F2}\t{item.Text.Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}"));
             }
             if (evaluation.Count % 5000 == 0)
             {

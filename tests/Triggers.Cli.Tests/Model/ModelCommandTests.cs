@@ -123,7 +123,7 @@ public sealed class ModelCommandTests
         try
         {
             var corpus = Path.Combine(folder.FullName, "tiny.csv");
-            File.WriteAllLines(corpus, ["label,text", "1,质量很好，非常满意", "1,太差了，再也不买了", "0,\"great, \"\"really\"\" great\""]);
+            File.WriteAllLines(corpus, ["label,text", "1,质量很好，非常满意", "1,太差了，再也不买了", "0,\"great, \"\"really\"\"\tgreat\""]);
 
             var (exit, output) = await RunAsync($"model evaluate --corpus \"{corpus}\" --errors");
 
@@ -131,8 +131,29 @@ public sealed class ModelCommandTests
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Contains("read wrongly: 2 (expected label, scores, text)", lines);
             Assert.Contains(lines, l => l.StartsWith("1\t+", StringComparison.Ordinal) && l.EndsWith("\t太差了，再也不买了", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.StartsWith("0\t+", StringComparison.Ordinal) && l.EndsWith("\tgreat, \"really\" great", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("0\t+", StringComparison.Ordinal) && l.EndsWith("\tgreat, \"really\"\\tgreat", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, l => l.Contains("质量很好", StringComparison.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_negative_l2_penalty_is_refused_with_what_to_give_instead_and_writes_no_model()
+    {
+        var folder = Directory.CreateTempSubdirectory("sentiment-l2");
+        try
+        {
+            var (corpus, afinn) = SmallCorpus(folder);
+            var model = Path.Combine(folder.FullName, "m.bin");
+
+            var (exit, _, errors) = await RunWithErrorsAsync($"model train --corpus \"{corpus}\" --afinn \"{afinn}\" --out \"{model}\" --l2 -0.5");
+
+            Assert.NotEqual(0, exit);
+            Assert.Contains("--l2 must be 0 or more (for example 0.3, the default).", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(model));
         }
         finally
         {

@@ -43,16 +43,16 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
     private const double BeforeContrast = 0.5;
     private const double AfterContrast = 1.5;
 
-    public ClauseEvidence Score(ReadOnlySpan<char> s)
+    /// <summary>Scores normalised <paramref name="s"/>; <paramref name="readEnglish"/> is <see cref="EnglishFeatures.Applies"/> of its whole text.</summary>
+    public ClauseEvidence Score(ReadOnlySpan<char> s, bool readEnglish)
     {
         var features = model.Features;
         var segmenter = features.HasWords ? WordSegmenter.Embedded : null;
         Span<int> wordEnds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
         Span<int> wordIds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
         var words = segmenter?.Words(s, wordEnds, wordIds) ?? 0;
-        var nextWord = 0;
+        int nextWord = 0, previousWordEnd = -1, previousWordLength = 0;
         var english = default(EnglishFeatures.State);
-        var readEnglish = EnglishFeatures.Applies(s);
         double lexicon = 0, learned = 0, weight = 1;
         var evidence = false;
         var leadingContrast = false;
@@ -80,7 +80,7 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
             if (i < markupEnd)
             {
                 // Words that end inside markup are not read, as the trainer does not learn them.
-                for (; nextWord < words && wordEnds[nextWord] <= i + 1; nextWord++)
+                for (; nextWord < words && wordEnds[nextWord] <= i + 1; previousWordEnd = wordEnds[nextWord], previousWordLength = segmenter!.LengthOf(wordIds[nextWord]), nextWord++)
                 {
                 }
 
@@ -100,9 +100,9 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                     w += features[CharFeatures.Bigram(previous, c)];
                 }
 
-                for (; nextWord < words && wordEnds[nextWord] <= i + 1; nextWord++)
+                for (; nextWord < words && wordEnds[nextWord] <= i + 1; previousWordEnd = wordEnds[nextWord], previousWordLength = segmenter!.LengthOf(wordIds[nextWord]), nextWord++)
                 {
-                    WordFeatures.Of(s, wordEnds[nextWord], wordIds[nextWord], segmenter!, out var wordKey, out var negatedKey);
+                    WordFeatures.Of(s, wordEnds[nextWord], wordIds[nextWord], previousWordEnd, previousWordLength, segmenter!, out var wordKey, out var negatedKey);
                     w += (wordKey == 0 ? 0 : features[wordKey]) + (negatedKey == 0 ? 0 : features[negatedKey]);
                 }
 

@@ -47,6 +47,7 @@ public sealed class EmbeddedSentimentAnalyzer : ITextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var sentences = new List<SentenceSentiment>();
         double total = 0;
+        var english = EnglishFeatures.Applies(text);
         for (var start = 0; start < text.Length;)
         {
             start = SentenceSplitter.Next(text, start, out var range);
@@ -56,7 +57,7 @@ public sealed class EmbeddedSentimentAnalyzer : ITextAnalyzer
                 continue;
             }
 
-            var evidence = Evaluate(text.AsSpan(offset, length));
+            var evidence = Evaluate(text.AsSpan(offset, length), english);
             total = (evidence.LeadingContrast ? total * 0.5 : total) + evidence.Z;
             var scores = ScoreMath.Scores(evidence.Z);
             sentences.Add(new SentenceSentiment(text.Substring(offset, length), offset, ScoreMath.Label(scores), scores));
@@ -72,16 +73,16 @@ public sealed class EmbeddedSentimentAnalyzer : ITextAnalyzer
     }
 
     /// <summary>The same scoring for one clause, for attributing a clause's sentiment to the topics in it.</summary>
-    public SentimentScores ScoreClause(ReadOnlySpan<char> clause) => ScoreMath.Scores(Evaluate(clause).Z);
+    public SentimentScores ScoreClause(ReadOnlySpan<char> clause) => ScoreMath.Scores(Evaluate(clause, EnglishFeatures.Applies(clause)).Z);
 
-    private ClauseEvidence Evaluate(ReadOnlySpan<char> raw)
+    private ClauseEvidence Evaluate(ReadOnlySpan<char> raw, bool english)
     {
         char[]? rented = null;
         var buffer = raw.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
         try
         {
             var length = TextNormalizer.Normalize(raw, buffer);
-            return scorer.Score(buffer[..length]);
+            return scorer.Score(buffer[..length], english);
         }
         finally
         {

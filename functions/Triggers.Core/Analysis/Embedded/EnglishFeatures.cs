@@ -23,13 +23,14 @@ public static class EnglishFeatures
     public static bool IsLetter(char c) => c is >= 'a' and <= 'z';
 
     /// <summary>
-    /// Whether English features are learned from and read in this text: only when it has no Chinese character.
-    /// English inside Chinese text is mostly product and brand names (win7, gta4), which the English reviews the
-    /// features learn from would misread; mixed slang (这个design绝了) is left to the lexicons.
+    /// Whether English features are learned from and read in a text: only when it has no Chinese character, decided
+    /// once for the whole text (a topic's clause, scored alone, decides for itself). English inside Chinese text is
+    /// mostly product and brand names (win7, gta4), which the English reviews the features learn from would misread;
+    /// mixed slang (这个design绝了) is left to the lexicons.
     /// </summary>
-    public static bool Applies(ReadOnlySpan<char> normalized)
+    public static bool Applies(ReadOnlySpan<char> text)
     {
-        foreach (var c in normalized)
+        foreach (var c in text)
         {
             if (CharFeatures.IsChinese(c))
             {
@@ -53,7 +54,7 @@ public static class EnglishFeatures
         var c = s[i];
         if (!IsLetter(c))
         {
-            if (c is ',' or '.' or ';' or ':' or '!' or '?' or '，' or '。' or '；' or '：' or '、')
+            if (c is ',' or '.' or ';' or ':' or '!' or '?' or '…' or '，' or '。' or '；' or '：' or '、')
             {
                 state = default;
             }

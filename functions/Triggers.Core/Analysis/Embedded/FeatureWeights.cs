@@ -3,8 +3,8 @@ namespace Triggers.Core.Analysis.Embedded;
 /// <summary>Feature key → learned weight, as an open-addressing table sized to a power of two for fast lookup.</summary>
 public sealed class FeatureWeights
 {
-    private readonly uint[] keys;
-    private readonly float[] weights;
+    // Key and weight side by side: a hit costs one cache line, not two.
+    private readonly Entry[] entries;
     private readonly int mask;
     private readonly int shift;
 
@@ -15,10 +15,10 @@ public sealed class FeatureWeights
             throw new ArgumentException("keys and weights differ in length", nameof(weights));
         }
 
-        // At least a third of the slots stay empty, so a probe ends quickly; the table is kept small for the cache.
-        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(keys.Length + (keys.Length / 2))));
-        this.keys = new uint[size];
-        this.weights = new float[size];
+        // At most half full: most lookups are misses (characters and pairs the model never kept), and a miss probes
+        // until an empty slot.
+        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Length * 2));
+        entries = new Entry[size];
         mask = size - 1;
         shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
         for (var i = 0; i < keys.Length; i++)
@@ -29,13 +29,12 @@ public sealed class FeatureWeights
             }
 
             var slot = Slot(keys[i]);
-            while (this.keys[slot] != 0 && this.keys[slot] != keys[i])
+            while (entries[slot].Key != 0 && entries[slot].Key != keys[i])
             {
                 slot = (slot + 1) & mask;
             }
 
-            this.keys[slot] = keys[i];
-            this.weights[slot] = weights[i];
+            entries[slot] = new Entry(keys[i], weights[i]);
             HasWords |= WordFeatures.IsWordKey(keys[i]);
         }
 
@@ -53,19 +52,21 @@ public sealed class FeatureWeights
         {
             for (var slot = Slot(key); ; slot = (slot + 1) & mask)
             {
-                var k = keys[slot];
-                if (k == key)
+                ref readonly var entry = ref entries[slot];
+                if (entry.Key == key)
                 {
-                    return weights[slot];
+                    return entry.Weight;
                 }
 
-                if (k == 0)
+                if (entry.Key == 0)
                 {
                     return 0f;
                 }
             }
         }
     }
+
+    private readonly record struct Entry(uint Key, float Weight);
 
     // Fibonacci hashing: the high bits of key × 2^32/φ spread the structured keys evenly.
     private int Slot(uint key) => (int)((key * 2654435769u) >> shift);

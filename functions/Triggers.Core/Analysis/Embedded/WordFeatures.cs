@@ -20,28 +20,34 @@ public static class WordFeatures
     /// <summary>Whether a model key is a word feature (a model without any needs no segmenting).</summary>
     public static bool IsWordKey(uint key) => (key >> 16) is 1 or 2;
 
-    /// <summary>Whether the word starting at <paramref name="start"/> follows a negator: 不, 没, 未, 别, 无, 没有 or 不 with 太/很/够/是 between.</summary>
-    public static bool FollowsNegator(ReadOnlySpan<char> s, int start)
+    /// <summary>
+    /// Whether the word starting at <paramref name="start"/> follows a negator on the segmenter's path: a negating word
+    /// ending right there (没有, 不是, 并不, 毫无, 不太…), or a lone 不, 没, 未, 别 or 无, or a lone 不/没 and a lone
+    /// 太/很/够. The path decides: 特别喜欢 and 是不是喜欢 end in 别 and 不 inside other words and negate nothing.
+    /// <paramref name="previousEnd"/> and <paramref name="previousLength"/> are the path's word before this one
+    /// (Words() lists words of two or more characters; every character between them stands alone); -1 and 0 for none.
+    /// </summary>
+    public static bool FollowsNegator(ReadOnlySpan<char> s, int start, int previousEnd, int previousLength)
     {
-        var p = start;
-        if (p > 1 && s[p - 1] is '太' or '很' or '够' or '是' or '那' && s[p - 2] is '不' or '没' or '并')
+        if (previousEnd == start)
         {
-            return true;
+            return IsNegatingWord(s[(start - previousLength)..start]);
         }
 
-        return p > 0 && (s[p - 1] is '不' or '没' or '未' or '别' or '无' || (p > 1 && s[p - 2] == '没' && s[p - 1] == '有'));
+        return start > 0 && (s[start - 1] is '不' or '没' or '未' or '别' or '无'
+            || (start - 2 >= Math.Max(previousEnd, 0) && s[start - 1] is '太' or '很' or '够' && s[start - 2] is '不' or '没'));
     }
 
     /// <summary>
     /// The features of the word <paramref name="id"/> ending (exclusive) at <paramref name="end"/>: the word itself
-    /// when it has three or more characters, the negated word when a negator comes right before it; 0 for none.
+    /// when it has three or more characters, the negated word when it follows a negator; 0 for none.
     /// </summary>
-    public static void Of(ReadOnlySpan<char> s, int end, int id, WordSegmenter segmenter, out uint word, out uint negated)
+    public static void Of(ReadOnlySpan<char> s, int end, int id, int previousEnd, int previousLength, WordSegmenter segmenter, out uint word, out uint negated)
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         var length = segmenter.LengthOf(id);
         word = length >= 3 ? Word(id) : 0;
-        negated = FollowsNegator(s, end - length) ? Negated(id) : 0;
+        negated = FollowsNegator(s, end - length, previousEnd, previousLength) ? Negated(id) : 0;
     }
 
     /// <summary>
@@ -56,7 +62,7 @@ public static class WordFeatures
         var ids = new int[normalized.Length];
         var found = segmenter.Words(normalized, ends, ids);
         var markupEnd = 0;
-        var k = 0;
+        int k = 0, previousEnd = -1, previousLength = 0;
         for (var i = 0; i < normalized.Length && k < found; i++)
         {
             if (i >= markupEnd && normalized[i] is '[' or '#' or '@')
@@ -64,14 +70,14 @@ public static class WordFeatures
                 markupEnd = i + SocialMarkup.Length(normalized, i);
             }
 
-            for (; k < found && ends[k] <= i + 1; k++)
+            for (; k < found && ends[k] <= i + 1; previousEnd = ends[k], previousLength = segmenter.LengthOf(ids[k]), k++)
             {
                 if (i < markupEnd)
                 {
                     continue;
                 }
 
-                Of(normalized, ends[k], ids[k], segmenter, out var word, out var negated);
+                Of(normalized, ends[k], ids[k], previousEnd, previousLength, segmenter, out var word, out var negated);
                 if (word != 0)
                 {
                     into.Add(word);
@@ -84,4 +90,8 @@ public static class WordFeatures
             }
         }
     }
+
+    private static bool IsNegatingWord(ReadOnlySpan<char> word) => word is "没有" or "不是" or "并不" or "并非" or "从不" or "毫不"
+        or "绝不" or "决不" or "永不" or "从未" or "并未" or "毫无" or "不太" or "不够" or "不怎么" or "不大" or "并没有" or "从没"
+        or "从来不" or "没什么" or "不算" or "不再" or "绝非";
 }

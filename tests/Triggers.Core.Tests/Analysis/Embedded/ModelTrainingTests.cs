@@ -90,6 +90,7 @@ public sealed class ModelTrainingTests
         Assert.True(Polarity(analyzer.Analyze("it was quibbit").Scores) < -0.05);
         Assert.True(Polarity(analyzer.Analyze("it was not zorblax").Scores) < Polarity(analyzer.Analyze("it was zorblax").Scores));
         Assert.Equal(0, Polarity(analyzer.Analyze("zorblax里的东西").Scores) - Polarity(analyzer.Analyze("里的东西").Scores), 9);
+        Assert.Equal(0, Polarity(analyzer.Analyze("里的。it was zorblax").Scores) - Polarity(analyzer.Analyze("里的。it was").Scores), 9); // a Chinese text's English sentence too
 
         var withoutWords = ModelTrainer.Train(corpus, [], new TrainingOptions { Holdout = 0, Words = false });
         using var plain = new MemoryStream(withoutWords.Model);

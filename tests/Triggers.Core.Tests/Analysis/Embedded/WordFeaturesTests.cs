@@ -35,15 +35,16 @@ public sealed class WordFeaturesTests
     }
 
     [Theory]
-    [InlineData("不满意", 1, true)]
-    [InlineData("没有问题", 2, true)]
-    [InlineData("不太满意", 2, true)]
-    [InlineData("并不是满意", 3, true)]
-    [InlineData("很满意", 1, false)]
-    [InlineData("满意", 0, false)]
-    public void A_negator_is_不_没_未_别_无_or_没有_right_before_or_with_one_degree_word_between(string text, int wordStart, bool negated)
+    [InlineData("外观不漂亮", true)]
+    [InlineData("没有问题", true)]
+    [InlineData("不太满意", true)]
+    [InlineData("毫无意义", true)]
+    [InlineData("特别喜欢", false)]
+    [InlineData("是不是喜欢", false)]
+    [InlineData("很满意", false)]
+    public void A_word_is_negated_only_after_a_negator_on_the_segmenters_path_not_after_a_word_that_ends_in_one(string text, bool negated)
     {
-        Assert.Equal(negated, WordFeatures.FollowsNegator(text, wordStart));
+        Assert.Equal(negated, Features(text).Any(k => k >> 16 == 2));
     }
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class WordSegmenter
     /// <summary>Runs longer than this are segmented in pieces (a paragraph without punctuation).</summary>
     public const int MaxRun = 256;
 
-    private readonly long[] _edgeKeys;
-    private readonly int[] _edgeNodes;
+    // One open-addressed table of (node, character) → (child node, the word ending there or -1 shifted left by one,
+    // with bit 0 set when the child has children): a probe reads one entry, not three arrays.
+    private readonly Edge[] _edges;
     private readonly int _mask;
     private readonly int _shift;
-    private readonly int[] _wordOfNode;
     private readonly float[] _logP;
     private readonly byte[] _lengths;
     private readonly float _single;
@@ -34,7 +34,7 @@ public sealed class WordSegmenter
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentOutOfRangeException.ThrowIfLessThan(total, 1);
-        var edges = new Dictionary<long, int>();
+        var edges = new Dictionary<uint, int>();
         var wordOfNode = new List<int> { -1 };
         var logP = new List<float>();
         var lengths = new List<byte>();
@@ -69,21 +69,25 @@ public sealed class WordSegmenter
             }
         }
 
+        if (nodes > MaxNodes)
+        {
+            throw new ArgumentException($"The word list makes {nodes} trie nodes; at most {MaxNodes} fit the 32-bit edge keys.", nameof(words));
+        }
+
+        var parents = edges.Keys.Select(k => (int)(k / Span)).ToHashSet();
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, edges.Count * 2));
-        _edgeKeys = new long[size];
-        _edgeNodes = new int[size];
+        _edges = new Edge[size];
         _mask = size - 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
         foreach (var (key, node) in edges.OrderBy(e => e.Key))
         {
             var slot = Slot(key);
-            while (_edgeNodes[slot] != 0)
+            while (_edges[slot].Node != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _edgeKeys[slot] = key;
-            _edgeNodes[slot] = node;
+            _edges[slot] = new Edge(key, node, (wordOfNode[node] << 1) | (parents.Contains(node) ? 1 : 0));
         }
 
         _roots = new int['\u9FFF' - FirstChinese + 1];
@@ -92,13 +96,19 @@ public sealed class WordSegmenter
             _roots[c - FirstChinese] = edges.GetValueOrDefault(Key(0, c));
         }
 
-        _wordOfNode = [.. wordOfNode];
         _logP = [.. logP];
         _lengths = [.. lengths];
 
         // A lone character is less likely than any listed word (all occur at least 50 times in jieba's counts).
         _single = (float)Math.Log(10.0 / total);
         Count = logP.Count;
+
+        // Word features key a word by its id in the low 16 bits (WordFeatures); the byte-for-byte model test catches a
+        // changed list, which shifts the ids and needs the model retrained.
+        if (Count > ushort.MaxValue)
+        {
+            throw new ArgumentException($"{Count} words do not fit the model's 16-bit word ids; keep at most {ushort.MaxValue}.", nameof(words));
+        }
     }
 
     /// <summary>How many words the dictionary holds.</summary>
@@ -152,22 +162,25 @@ public sealed class WordSegmenter
             best[i] = _single + best[i + 1];
             length[i] = 1;
             word[i] = -1;
-            var node = 0;
-            for (var j = i; j < n && j - i < MaxWord; j++)
+            var node = _roots[run[i] - FirstChinese];
+            for (var j = i + 1; node != 0 && j < n && j - i < MaxWord; j++)
             {
-                node = j == i ? _roots[run[j] - FirstChinese] : Next(node, run[j]);
-                if (node == 0)
+                ref readonly var edge = ref Next(node, run[j]);
+                if (edge.Node == 0)
                 {
                     break;
                 }
 
-                var id = _wordOfNode[node];
+                var id = edge.Word >> 1;
                 if (id >= 0 && _logP[id] + best[j + 1] > best[i])
                 {
                     best[i] = _logP[id] + best[j + 1];
                     length[i] = j - i + 1;
                     word[i] = id;
                 }
+
+                // A node no longer word continues needs no further probe.
+                node = (edge.Word & 1) != 0 ? edge.Node : 0;
             }
         }
 
@@ -185,23 +198,30 @@ public sealed class WordSegmenter
         return found;
     }
 
-    private int Next(int node, char c)
+    /// <summary>The edge from <paramref name="node"/> by <paramref name="c"/>, or an empty one (node 0, word -1 never read).</summary>
+    private ref readonly Edge Next(int node, char c)
     {
         var key = Key(node, c);
         for (var slot = Slot(key); ; slot = (slot + 1) & _mask)
         {
-            var found = _edgeNodes[slot];
-            if (found == 0 || _edgeKeys[slot] == key)
+            ref readonly var edge = ref _edges[slot];
+            if (edge.Node == 0 || edge.Key == key)
             {
-                return found;
+                return ref edge;
             }
         }
     }
 
-    private static long Key(int node, char c) => ((long)node << 16) | c;
+    // Every walked character is Chinese (U+4E00-U+9FFF), so node × 0x5200 + offset fits 32 bits below MaxNodes nodes.
+    private const int Span = '\u9FFF' - FirstChinese + 1;
+    private const int MaxNodes = (int)(uint.MaxValue / Span);
 
-    // Fibonacci hashing: the high bits of key × 2^64/φ.
-    private int Slot(long key) => (int)(((ulong)key * 11400714819323198485UL) >> _shift);
+    private static uint Key(int node, char c) => ((uint)node * Span) + (uint)(c - FirstChinese);
+
+    // Fibonacci hashing: the high bits of key × 2^32/φ.
+    private int Slot(uint key) => (int)((key * 2654435769u) >> _shift);
+
+    private readonly record struct Edge(uint Key, int Node, int Word);
 
     private static WordSegmenter Load()
     {

@@ -34,18 +34,7 @@ public static class ModelTrainer
                 continue;
             }
 
-            var features = new HashSet<uint>();
-            var normalized = TextNormalizer.Normalize(item.Text);
-            CharFeatures.Collect(normalized, features);
-            if (options.English && EnglishFeatures.Applies(normalized))
-            {
-                EnglishFeatures.Collect(normalized, features);
-            }
-
-            if (options.Words)
-            {
-                WordFeatures.Collect(normalized, Segmentation.WordSegmenter.Embedded, features);
-            }
+            var features = Collect(item.Text, options);
 
             foreach (var f in features)
             {
@@ -70,6 +59,33 @@ public static class ModelTrainer
         using var stream = new MemoryStream();
         ModelFormat.Write(stream, keys, weights.Select(w => (float)w).ToArray(), Usable(afinn));
         return new TrainingResult(stream.ToArray(), documents.Count, heldOut, keys.Length);
+    }
+
+    /// <summary>
+    /// A text's features, sentence by sentence as <see cref="EmbeddedSentimentAnalyzer"/> reads it, so nothing links
+    /// across a sentence end (a line break becomes a space when normalised) that scoring would not link.
+    /// </summary>
+    private static HashSet<uint> Collect(string text, TrainingOptions options)
+    {
+        var features = new HashSet<uint>();
+        var english = options.English && EnglishFeatures.Applies(text);
+        for (var start = 0; start < text.Length;)
+        {
+            start = SentenceSplitter.Next(text, start, out var range);
+            var normalized = TextNormalizer.Normalize(text[range]);
+            CharFeatures.Collect(normalized, features);
+            if (english)
+            {
+                EnglishFeatures.Collect(normalized, features);
+            }
+
+            if (options.Words)
+            {
+                WordFeatures.Collect(normalized, Segmentation.WordSegmenter.Embedded, features);
+            }
+        }
+
+        return features;
     }
 
     private static double[] Fit(int[][] rows, double[] labels, int featureCount, TrainingOptions options, Action<string>? progress)

@@ -1,6 +1,6 @@
 namespace Triggers.Core.Analysis.Embedded.Training;
 
-/// <summary>How the character model is trained; the defaults are what the shipped model was built with.</summary>
+/// <summary>How the learned model is trained; the defaults are what the shipped model was built with.</summary>
 public sealed record TrainingOptions
 {
     public double Holdout { get; init; } = CorpusSplit.DefaultHoldout;
