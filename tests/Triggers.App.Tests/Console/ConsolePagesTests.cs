@@ -9,7 +9,7 @@ using Triggers.Testing;
 namespace Triggers.App.Tests.Console;
 
 /// <summary>The operations console in Debian's chromium against the standalone host on Azurite-backed data.</summary>
-[Collection(AppCollection.Name)]
+[Collection(LongAppCollection.Name)]
 public sealed class ConsolePagesTests(AzuriteFixture azurite, Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
     private readonly string _tenant = "c" + Guid.NewGuid().ToString("N")[..12];

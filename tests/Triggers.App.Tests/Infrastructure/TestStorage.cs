@@ -31,7 +31,8 @@ internal static class TestStorage
 
     /// <summary>
     /// Every touchpoint event of <paramref name="tenant"/> now on queue touchpoint-events, as parsed CloudEvents. Takes them
-    /// off the queue; other tenants' events are left invisible for a while (app tests run one class at a time).
+    /// off the queue; other tenants' events are left invisible for a while (a collection's app tests run one class at a time,
+    /// each collection on its own Azurite).
     /// </summary>
     public static async Task<List<System.Text.Json.Nodes.JsonObject>> TouchpointEventsAsync(AzuriteFixture azurite, string tenant, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ namespace Triggers.App.Tests.Processing;
 /// writing, quiet hours) decided by the queue worker on the table stores, by the webhook's passive-reply path where a
 /// passive rule applies, and by the simulator in memory, give the same decisions and the same guardrail outcomes.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(LongAppCollection.Name)]
 public sealed class DecisionEquivalenceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int SignalCount = 1000;

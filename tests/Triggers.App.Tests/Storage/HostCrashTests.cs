@@ -18,7 +18,7 @@ namespace Triggers.App.Tests.Storage;
 /// acknowledged must still be there after restarts, once: one processed signal, one touchpoint, one event per webhook.
 /// </summary>
 // In the app collection, which runs apart from the other test collections, so they do not slow its senders and restarts.
-[Collection(AppCollection.Name)]
+[Collection(LongAppCollection.Name)]
 public sealed partial class HostCrashTests(ITestOutputHelper output)
 {
     private const int Senders = 4;

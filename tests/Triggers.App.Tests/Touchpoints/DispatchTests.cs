@@ -14,7 +14,7 @@ namespace Triggers.App.Tests.Touchpoints;
 /// The outbox end to end against Azurite: signals in through the signed generic webhook, a rule with a message action,
 /// touchpoints out through the signed outbound webhook to a brand's receiver on loopback.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(LongAppCollection.Name)]
 public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Secret = "dispatch-test-secret-0001";
