@@ -34,14 +34,31 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
 
     /// <summary>
     /// The stored person the account's link names, or null when it has none. A link whose person does not list the
-    /// account (left by a change that failed halfway) counts as none.
+    /// account (left by a change that failed halfway) counts as none, but only once the link reads the same again: a
+    /// link and its person are two reads, and a move committed between them (the person read after it has let the
+    /// account go) is read again rather than taken for "alone", which would send coins to the account's own wallet.
     /// </summary>
-    internal static async Task<Person?> StoredAsync(IPeopleStore store, string tenant, AccountRef account, CancellationToken cancellationToken) =>
-        await store.GetLinkAsync(tenant, account, cancellationToken) is { } link
-        && await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person
-        && person.Accounts.Any(a => a.Account == account)
-            ? person
-            : null;
+    internal static async Task<Person?> StoredAsync(IPeopleStore store, string tenant, AccountRef account, CancellationToken cancellationToken)
+    {
+        var link = await store.GetLinkAsync(tenant, account, cancellationToken);
+        for (var attempt = 0; link is not null && attempt < Attempts; attempt++)
+        {
+            if (await store.GetPersonAsync(tenant, link.Person, cancellationToken) is { } person && person.Accounts.Any(a => a.Account == account))
+            {
+                return person;
+            }
+
+            var again = await store.GetLinkAsync(tenant, account, cancellationToken);
+            if (again is null || (again.Person == link.Person && again.Version == link.Version))
+            {
+                return null;
+            }
+
+            link = again;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// With a <paramref name="member"/>: the accounts become that brand member's, each leaving the person it was in. Without:
@@ -103,7 +120,9 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
 
             if (await store.TryApplyAsync(plan.Change, cancellationToken))
             {
-                var person = await FindAsync(tenant, listed[0], cancellationToken);
+                // The person this change wrote, not whatever the first account belongs to by now: a link committed
+                // meanwhile may have moved it on, and the coins of the accounts that joined here belong here.
+                var person = await store.GetPersonAsync(tenant, plan.Target!, cancellationToken) ?? await FindAsync(tenant, listed[0], cancellationToken);
                 var former = plan.Change.WriteLinks.Select(l => l.Account.ToString()).Concat(plan.Change.RemovePersons.Select(p => p.Id));
                 return new LinkOutcome(person, true, null) { Former = [.. former.Where(w => w != person.Id).Distinct(StringComparer.Ordinal)] };
             }
@@ -155,7 +174,8 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
     public static string? ByProblem(string by) =>
         by.Length is 0 or > 256 || by.Any(char.IsControl) ? "'by' must be 1-256 characters without control characters" : null;
 
-    private sealed record Plan(PeopleChange? Change, string? Refusal);
+    /// <summary>A change to apply (null when there is nothing to change), or why not; <paramref name="Target"/> is the person it writes the accounts into.</summary>
+    private sealed record Plan(PeopleChange? Change, string? Refusal, string? Target = null);
 
     private async Task<Dictionary<AccountRef, AccountLink>> LinksAsync(string tenant, IEnumerable<AccountRef> accounts, CancellationToken cancellationToken)
     {
@@ -220,7 +240,7 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
             }
         }
 
-        return new Plan(change, null);
+        return new Plan(change, null, targetId);
     }
 
     /// <summary>
@@ -279,7 +299,7 @@ public sealed class PersonLinker(IPeopleStore store, TimeProvider time, Coins.Co
             change.WriteLinks.Add(new AccountLink(account, targetId, version));
         }
 
-        return new Plan(change, null);
+        return new Plan(change, null, targetId);
     }
 
     /// <summary>

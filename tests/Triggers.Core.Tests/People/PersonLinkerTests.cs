@@ -235,4 +235,45 @@ public sealed class PersonLinkerTests
     {
         Assert.Equal(new AccountRef("generic", "a:b:c"), AccountRef.Parse("generic:a:b:c"));
     }
+
+    [Fact]
+    public async Task An_account_moved_to_another_member_between_reading_its_link_and_its_person_is_found_with_its_new_person_not_alone()
+    {
+        await _linker.LinkAsync(Tenant, [WeChat], "M-1", LinkSources.Admin, "admin", Ct);
+        var moving = new MoveBetweenReads(_store, "member:M-1", () => _linker.LinkAsync(Tenant, [WeChat], "M-2", LinkSources.Admin, "admin", Ct));
+
+        var person = await new PersonLinker(moving, new FakeTimeProvider()).FindAsync(Tenant, WeChat, Ct);
+
+        Assert.True(moving.Moved);
+        Assert.Equal("member:M-2", person.Id);
+        Assert.True(person.IsLinked);
+    }
+
+    /// <summary>Runs a committed move the first time <paramref name="personId"/> is read, just before reading it.</summary>
+    private sealed class MoveBetweenReads(IPeopleStore inner, string personId, Func<Task> move) : IPeopleStore
+    {
+        public bool Moved { get; private set; }
+
+        public int MaxChange => inner.MaxChange;
+
+        public Task<bool> AnyAsync(string tenant, CancellationToken cancellationToken) => inner.AnyAsync(tenant, cancellationToken);
+
+        public Task<AccountLink?> GetLinkAsync(string tenant, AccountRef account, CancellationToken cancellationToken) => inner.GetLinkAsync(tenant, account, cancellationToken);
+
+        public async Task<Person?> GetPersonAsync(string tenant, string id, CancellationToken cancellationToken)
+        {
+            if (id == personId && !Moved)
+            {
+                Moved = true;
+                await move();
+            }
+
+            return await inner.GetPersonAsync(tenant, id, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<UnlinkRecord>> ListUnlinksAsync(string tenant, AccountRef account, CancellationToken cancellationToken) =>
+            inner.ListUnlinksAsync(tenant, account, cancellationToken);
+
+        public Task<bool> TryApplyAsync(PeopleChange change, CancellationToken cancellationToken) => inner.TryApplyAsync(change, cancellationToken);
+    }
 }
