@@ -24,11 +24,7 @@ public static class CharFeatures
         for (var i = 0; i < normalized.Length; i++)
         {
             var c = normalized[i];
-            if (i >= markupEnd && c is '[' or '#' or '@')
-            {
-                markupEnd = i + SocialMarkup.Length(normalized, i);
-            }
-
+            SocialMarkup.Enter(normalized, i, ref markupEnd);
             if (i < markupEnd || !IsChinese(c))
             {
                 previous = '\0';

@@ -50,8 +50,7 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         var segmenter = features.HasWords ? WordSegmenter.Embedded : null;
         Span<int> wordEnds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
         Span<int> wordIds = segmenter is null ? default : s.Length <= StackWords ? stackalloc int[s.Length] : new int[s.Length];
-        var words = segmenter?.Words(s, wordEnds, wordIds) ?? 0;
-        int nextWord = 0, previousWordEnd = -1, previousWordLength = 0;
+        var words = new WordFeatures.Cursor(s, segmenter, wordEnds, wordIds);
         var english = default(EnglishFeatures.State);
         double lexicon = 0, learned = 0, weight = 1;
         var evidence = false;
@@ -67,10 +66,9 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (i >= markupEnd && c is '[' or '#' or '@' && SocialMarkup.Length(s, i) is > 0 and var markup)
+            if (SocialMarkup.Enter(s, i, ref markupEnd) is > 0 and var markup)
             {
                 // Emoticon codes count by the emoticon list only; hashtags, mentions and unknown codes not at all.
-                markupEnd = i + markup;
                 if (c != '[' || terms.Match(s, i, out _) != markup)
                 {
                     matchEnd = Math.Max(matchEnd, markupEnd);
@@ -79,11 +77,7 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
 
             if (i < markupEnd)
             {
-                // Words that end inside markup are not read, as the trainer does not learn them.
-                for (; nextWord < words && wordEnds[nextWord] <= i + 1; previousWordEnd = wordEnds[nextWord], previousWordLength = segmenter!.LengthOf(wordIds[nextWord]), nextWord++)
-                {
-                }
-
+                words.At(s, i, inMarkup: true, out _, out _);
                 previous = '\0';
                 EnglishFeatures.Break(ref english);
             }
@@ -100,11 +94,8 @@ public sealed class ClauseScorer(SentimentModel model, LexiconTrie terms)
                     w += features[CharFeatures.Bigram(previous, c)];
                 }
 
-                for (; nextWord < words && wordEnds[nextWord] <= i + 1; previousWordEnd = wordEnds[nextWord], previousWordLength = segmenter!.LengthOf(wordIds[nextWord]), nextWord++)
-                {
-                    WordFeatures.Of(s, wordEnds[nextWord], wordIds[nextWord], previousWordEnd, previousWordLength, segmenter!, out var wordKey, out var negatedKey);
-                    w += (wordKey == 0 ? 0 : features[wordKey]) + (negatedKey == 0 ? 0 : features[negatedKey]);
-                }
+                words.At(s, i, inMarkup: false, out var wordKey, out var negatedKey);
+                w += (wordKey == 0 ? 0 : features[wordKey]) + (negatedKey == 0 ? 0 : features[negatedKey]);
 
                 learned += weight * w;
                 previous = c;

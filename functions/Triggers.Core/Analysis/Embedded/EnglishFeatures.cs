@@ -97,11 +97,7 @@ public static class EnglishFeatures
         var markupEnd = 0;
         for (var i = 0; i < normalized.Length; i++)
         {
-            if (i >= markupEnd && normalized[i] is '[' or '#' or '@')
-            {
-                markupEnd = i + SocialMarkup.Length(normalized, i);
-            }
-
+            SocialMarkup.Enter(normalized, i, ref markupEnd);
             if (i < markupEnd)
             {
                 Break(ref state);

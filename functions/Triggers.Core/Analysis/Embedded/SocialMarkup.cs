@@ -22,6 +22,24 @@ public static class SocialMarkup
         _ => 0,
     };
 
+    /// <summary>
+    /// Walks markup in a loop over every index in order: the length of markup starting at <paramref name="i"/> (0 when
+    /// none does, or when <paramref name="i"/> is inside markup already), keeping <paramref name="end"/> at the end of
+    /// the span that holds <paramref name="i"/>, so <c>i &lt; end</c> says whether it is markup. The scorer and the
+    /// trainer's feature collectors all walk markup through here.
+    /// </summary>
+    public static int Enter(ReadOnlySpan<char> s, int i, ref int end)
+    {
+        if (i < end || s[i] is not ('[' or '#' or '@'))
+        {
+            return 0;
+        }
+
+        var length = Length(s, i);
+        end = i + length;
+        return length;
+    }
+
     /// <summary><c>[name]</c>: one to <see cref="MaxCode"/> characters with no bracket or space in them.</summary>
     private static int Code(ReadOnlySpan<char> s, int i)
     {

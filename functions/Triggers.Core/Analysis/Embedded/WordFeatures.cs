@@ -58,35 +58,63 @@ public static class WordFeatures
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         ArgumentNullException.ThrowIfNull(into);
-        var ends = new int[normalized.Length];
-        var ids = new int[normalized.Length];
-        var found = segmenter.Words(normalized, ends, ids);
+        var words = new Cursor(normalized, segmenter, new int[normalized.Length], new int[normalized.Length]);
         var markupEnd = 0;
-        int k = 0, previousEnd = -1, previousLength = 0;
-        for (var i = 0; i < normalized.Length && k < found; i++)
+        for (var i = 0; i < normalized.Length; i++)
         {
-            if (i >= markupEnd && normalized[i] is '[' or '#' or '@')
+            SocialMarkup.Enter(normalized, i, ref markupEnd);
+            words.At(normalized, i, i < markupEnd, out var word, out var negated);
+            if (word != 0)
             {
-                markupEnd = i + SocialMarkup.Length(normalized, i);
+                into.Add(word);
             }
 
-            for (; k < found && ends[k] <= i + 1; previousEnd = ends[k], previousLength = segmenter.LengthOf(ids[k]), k++)
+            if (negated != 0)
             {
-                if (i < markupEnd)
+                into.Add(negated);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The segmenter's path walked beside a loop over the text's indices: <see cref="At"/> is called for every index in
+    /// order (at least every Chinese one, where words end), by the trainer and the scorer alike.
+    /// </summary>
+    public ref struct Cursor
+    {
+        private readonly WordSegmenter? segmenter;
+        private readonly Span<int> ends;
+        private readonly Span<int> ids;
+        private readonly int count;
+        private int next;
+        private int previousEnd = -1;
+        private int previousLength;
+
+        /// <summary>Segments <paramref name="s"/> into <paramref name="ends"/> and <paramref name="ids"/> (each at least as long); no segmenter walks no words.</summary>
+        public Cursor(ReadOnlySpan<char> s, WordSegmenter? segmenter, Span<int> ends, Span<int> ids)
+        {
+            this.segmenter = segmenter;
+            this.ends = ends;
+            this.ids = ids;
+            count = segmenter?.Words(s, ends, ids) ?? 0;
+        }
+
+        /// <summary>
+        /// The features of the path's word that ends at index <paramref name="i"/> (0 and 0 when none does); a word
+        /// ending inside markup is passed over unread, as the trainer does not learn it.
+        /// </summary>
+        public void At(ReadOnlySpan<char> s, int i, bool inMarkup, out uint word, out uint negated)
+        {
+            word = negated = 0;
+            for (; next < count && ends[next] <= i + 1; next++)
+            {
+                if (!inMarkup)
                 {
-                    continue;
+                    Of(s, ends[next], ids[next], previousEnd, previousLength, segmenter!, out word, out negated);
                 }
 
-                Of(normalized, ends[k], ids[k], previousEnd, previousLength, segmenter, out var word, out var negated);
-                if (word != 0)
-                {
-                    into.Add(word);
-                }
-
-                if (negated != 0)
-                {
-                    into.Add(negated);
-                }
+                previousEnd = ends[next];
+                previousLength = segmenter!.LengthOf(ids[next]);
             }
         }
     }
